@@ -1,0 +1,212 @@
+import { materialize } from '../data/materialize.js';
+import type { LossValues, RunStartEvent, StepEvent } from '../events.js';
+import { EVENT_VERSION } from '../events.js';
+import { LOSSES } from '../losses/dataLoss.js';
+import { createNet } from '../models/createNet.js';
+import type { Net } from '../models/net.js';
+import { createOptimizer, type Optimizer } from '../optim/createOptimizer.js';
+import { rng, STREAM, type Rng } from '../random/rng.js';
+import type { RunSpec } from '../spec/types.js';
+import { initParams } from './initParams.js';
+import { applyPenalty } from './penalty.js';
+import { snapshot } from './snapshot.js';
+
+/** What one step of a session produced. */
+export type StepOutcome =
+  | { readonly kind: 'ok'; readonly event: StepEvent | null }
+  | { readonly kind: 'diverged' };
+
+/**
+ * The mutable state of one training run over a normalized spec: parameters, optimizer state,
+ * data and scratch buffers. `train()` drives one per subscription. Internal.
+ */
+export class Session {
+  readonly spec: RunSpec;
+  readonly net: Net;
+  readonly theta: Float64Array;
+  /** Completed steps. */
+  step = 0;
+  private readonly optimizer: Optimizer;
+  private readonly loss;
+  private readonly X: Float64Array;
+  private readonly y: Float64Array;
+  private readonly rows: number;
+  private readonly Xval: Float64Array | null;
+  private readonly yval: Float64Array | null;
+  private readonly out: Float64Array;
+  private readonly dOut: Float64Array;
+  private readonly grad0: Float64Array;
+  private readonly grad: Float64Array;
+  private readonly penaltyIdx: readonly number[];
+  /** Minibatching: the epoch's permutation and gather buffers. */
+  private readonly batch: { size: number; perEpoch: number; perm: Int32Array; X: Float64Array; y: Float64Array; rng: Rng } | null;
+
+  constructor(spec: RunSpec) {
+    this.spec = spec;
+    const data = materialize(spec.data, spec.seed);
+    const inputDim = data.train.x[0]?.length ?? 0;
+    const net = createNet(spec.model, inputDim);
+    this.net = net;
+    this.theta = new Float64Array(net.size);
+    initParams(spec.init, spec.seed, net.names, net.offsets, net.sizes, this.theta);
+    this.optimizer = createOptimizer(spec, net.names, net.offsets, net.sizes, net.size);
+    this.loss = LOSSES[spec.loss];
+    this.X = net.features(data.train.x);
+    this.y = Float64Array.from(data.train.y);
+    this.rows = data.train.y.length;
+    this.Xval = data.val ? net.features(data.val.x) : null;
+    this.yval = data.val ? Float64Array.from(data.val.y) : null;
+    const maxRows = Math.max(this.rows, data.val?.y.length ?? 0);
+    this.out = new Float64Array(maxRows);
+    this.dOut = new Float64Array(maxRows);
+    this.grad0 = new Float64Array(net.size);
+    this.grad = new Float64Array(net.size);
+    this.penaltyIdx = spec.penalty ? spec.penalty.params.map((p) => net.names.indexOf(p)) : [];
+    const bs = spec.batchSize;
+    this.batch =
+      bs !== null && bs < this.rows
+        ? {
+            size: bs,
+            perEpoch: Math.ceil(this.rows / bs),
+            perm: new Int32Array(this.rows),
+            X: new Float64Array(bs * net.width),
+            y: new Float64Array(bs),
+            rng: rng(spec.seed, STREAM.shuffle),
+          }
+        : null;
+  }
+
+  /** The run's first event. */
+  start(): RunStartEvent {
+    const { names, shapes, offsets, sizes } = this.net;
+    const shapeMap: Record<string, readonly number[]> = {};
+    names.forEach((n, i) => {
+      shapeMap[n] = [...(shapes[i] as number[])];
+    });
+    return {
+      type: 'run',
+      version: EVENT_VERSION,
+      spec: this.spec,
+      shapes: shapeMap,
+      params: snapshot(this.theta, names, offsets, sizes),
+    };
+  }
+
+  /** The rows of this step: the full batch, or the next minibatch of a seeded per-epoch shuffle. */
+  private rowsFor(step: number): { X: Float64Array; y: Float64Array; n: number } {
+    const b = this.batch;
+    if (!b) return { X: this.X, y: this.y, n: this.rows };
+    const k = (step - 1) % b.perEpoch;
+    if (k === 0) {
+      for (let i = 0; i < this.rows; i++) b.perm[i] = i;
+      for (let i = this.rows - 1; i > 0; i--) {
+        const j = b.rng.int(i + 1);
+        const t = b.perm[i] as number;
+        b.perm[i] = b.perm[j] as number;
+        b.perm[j] = t;
+      }
+    }
+    const start = k * b.size;
+    const n = Math.min(b.size, this.rows - start);
+    const w = this.net.width;
+    for (let r = 0; r < n; r++) {
+      const src = b.perm[start + r] as number;
+      b.X.set(this.X.subarray(src * w, src * w + w), r * w);
+      b.y[r] = this.y[src] as number;
+    }
+    return { X: b.X, y: b.y, n };
+  }
+
+  /** Takes one optimizer step; builds its event only when `emit` is true. */
+  next(emit: boolean): StepOutcome {
+    const step = this.step + 1;
+    const { net, theta, grad0, grad, out, dOut, spec } = this;
+    const { X, y, n } = this.rowsFor(step);
+    net.forward(theta, X, n, out);
+    const data = this.loss.value(out, y, n);
+    this.loss.grad(out, y, n, dOut);
+    net.backward(theta, X, n, dOut, grad0);
+    grad.set(grad0);
+    const penalty = spec.penalty
+      ? applyPenalty(spec.penalty, this.penaltyIdx, net.offsets, net.sizes, theta, grad)
+      : 0;
+    const total = data + penalty;
+    if (!Number.isFinite(total)) return { kind: 'diverged' };
+    const before = emit ? theta.slice() : null;
+    this.optimizer.step(theta, grad);
+    let check = 0;
+    for (let i = 0; i < theta.length; i++) check += (theta[i] as number) - (theta[i] as number);
+    if (check !== 0) return { kind: 'diverged' };
+    this.step = step;
+    if (!before) return { kind: 'ok', event: null };
+    let val: number | undefined;
+    if (this.Xval && this.yval) {
+      const m = this.yval.length;
+      net.forward(theta, this.Xval, m, out);
+      val = this.loss.value(out, this.yval, m);
+      if (!Number.isFinite(val)) return { kind: 'diverged' };
+    }
+    return { kind: 'ok', event: this.event(step, { data, penalty, total }, before, val) };
+  }
+
+  private event(step: number, loss: LossValues, before: Float64Array, val: number | undefined): StepEvent {
+    const { net, theta, spec, optimizer } = this;
+    const { names, offsets, sizes } = net;
+    const pen = spec.penalty;
+    const decayGrad: Record<string, number[]> = {};
+    const decoupled: Record<string, number[]> = {};
+    const norms: Record<string, number> = {};
+    for (const group of optimizer.groups) {
+      const { weightDecay, lr } = group.hyper;
+      for (const p of group.params) {
+        const o = offsets[p] as number;
+        const size = sizes[p] as number;
+        const name = names[p] as string;
+        const penalized = pen !== null && pen.lambda !== 0 && this.penaltyIdx.includes(p);
+        const coupled = !optimizer.decoupled && weightDecay !== 0;
+        if (penalized || coupled) {
+          const d = new Array<number>(size);
+          for (let i = 0; i < size; i++) {
+            const t = before[o + i] as number;
+            const pg = pen && penalized ? pen.lambda * (pen.kind === 'l2' ? t : Math.sign(t)) : 0;
+            d[i] = pg + (coupled ? weightDecay * t : 0);
+          }
+          decayGrad[name] = d;
+        }
+        if (optimizer.decoupled && weightDecay !== 0) {
+          const d = new Array<number>(size);
+          for (let i = 0; i < size; i++) d[i] = lr * weightDecay * (before[o + i] as number);
+          decoupled[name] = d;
+        }
+      }
+    }
+    names.forEach((name, p) => {
+      const o = offsets[p] as number;
+      let s = 0;
+      for (let i = o; i < o + (sizes[p] as number); i++) s += (theta[i] as number) * (theta[i] as number);
+      norms[name] = Math.sqrt(s);
+    });
+    const hasDecoupled = Object.keys(decoupled).length > 0;
+    const ev: StepEvent = {
+      type: 'step',
+      step,
+      epoch: this.batch ? Math.floor((step - 1) / this.batch.perEpoch) + 1 : step,
+      lr: spec.optimizer.lr,
+      loss,
+      grad: snapshot(this.grad0, names, offsets, sizes),
+      decayGrad: sortByName(decayGrad, names),
+      ...(hasDecoupled ? { decoupledDecay: sortByName(decoupled, names) } : {}),
+      params: snapshot(theta, names, offsets, sizes),
+      ...(val !== undefined ? { val: { loss: val } } : {}),
+      norms: sortByName(norms, names),
+    };
+    return ev;
+  }
+}
+
+/** Re-keys a record in parameter order, so that serialized events are stable. */
+function sortByName<T>(rec: Record<string, T>, names: readonly string[]): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const n of names) if (n in rec) out[n] = rec[n] as T;
+  return out;
+}

@@ -1,0 +1,50 @@
+import type { LossKind } from '../spec/types.js';
+
+/** A data loss: its mean value over n outputs, and ∂L/∂output written into `dOut`. */
+export interface DataLoss {
+  value(out: Float64Array, y: Float64Array, n: number): number;
+  grad(out: Float64Array, y: Float64Array, n: number, dOut: Float64Array): void;
+}
+
+/** mean((ŷ − y)²), as torch.nn.MSELoss. */
+export const mse: DataLoss = {
+  value(out, y, n) {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const d = (out[i] as number) - (y[i] as number);
+      s += d * d;
+    }
+    return s / n;
+  },
+  grad(out, y, n, dOut) {
+    const scale = 1 / n;
+    for (let i = 0; i < n; i++) dOut[i] = scale * (2 * ((out[i] as number) - (y[i] as number)));
+  },
+};
+
+/** log σ(z), computed without overflow. */
+function logSigmoid(z: number): number {
+  return Math.min(z, 0) - Math.log1p(Math.exp(-Math.abs(z)));
+}
+
+/** Numerically stable mean binary cross-entropy on logits, as torch's BCEWithLogitsLoss. */
+export const bceLogits: DataLoss = {
+  value(out, y, n) {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const z = out[i] as number;
+      s += (1 - (y[i] as number)) * z - logSigmoid(z);
+    }
+    return s / n;
+  },
+  grad(out, y, n, dOut) {
+    const scale = 1 / n;
+    for (let i = 0; i < n; i++) {
+      const z = out[i] as number;
+      const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+      dOut[i] = (p - (y[i] as number)) * scale;
+    }
+  },
+};
+
+export const LOSSES: Record<LossKind, DataLoss> = { mse, 'bce-logits': bceLogits };
