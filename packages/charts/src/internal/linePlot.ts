@@ -1,0 +1,48 @@
+import * as Plot from '@observablehq/plot';
+import type { Chart, ChartOptions } from '../types.js';
+import type { Row } from './rows.js';
+
+/**
+ * The one layout every decaylab chart shares: a line per series, coloured by series, `val`
+ * lines dashed, each line labelled at its right end (so the result stays a single SVG, with no
+ * HTML legend), a grid, and `step` on x.
+ */
+export function linePlot(
+  data: readonly Row[],
+  { yLabel, yScale, options }: { yLabel: string; yScale: 'log' | 'linear'; options: ChartOptions },
+): Chart {
+  const { document, width = 640, height = 300, title } = options;
+  const longest = data.reduce((n, r) => Math.max(n, r.series.length), 0);
+  return Plot.plot({
+    ...(document ? { document } : {}),
+    ...(title ? { title } : {}),
+    width,
+    height,
+    marginRight: Math.min(200, 12 + longest * 6),
+    x: { label: 'step', grid: true },
+    y: { label: yLabel, type: yScale, grid: true },
+    color: { type: 'categorical' },
+    marks: [
+      Plot.lineY(
+        data.filter((r) => !r.dashed),
+        { x: 'step', y: 'value', z: 'series', stroke: 'series', strokeWidth: 1.5 },
+      ),
+      Plot.lineY(
+        data.filter((r) => r.dashed),
+        { x: 'step', y: 'value', z: 'series', stroke: 'series', strokeWidth: 1.5, strokeDasharray: '4,3' },
+      ),
+      Plot.text(
+        data,
+        Plot.selectLast({
+          x: 'step',
+          y: 'value',
+          z: 'series',
+          text: 'series',
+          fill: 'series',
+          dx: 4,
+          textAnchor: 'start',
+        }),
+      ),
+    ],
+  }) as Chart;
+}
