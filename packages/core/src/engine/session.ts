@@ -137,8 +137,10 @@ export class Session {
     let check = 0;
     for (let i = 0; i < theta.length; i++) check += (theta[i] as number) - (theta[i] as number);
     if (check !== 0) return { kind: 'diverged' };
-    this.step = step;
-    if (!before) return { kind: 'ok', event: null };
+    if (!before) {
+      this.step = step;
+      return { kind: 'ok', event: null };
+    }
     let val: number | undefined;
     if (this.Xval && this.yval) {
       const m = this.yval.length;
@@ -146,6 +148,7 @@ export class Session {
       val = this.loss.value(out, this.yval, m);
       if (!Number.isFinite(val)) return { kind: 'diverged' };
     }
+    this.step = step;
     return { kind: 'ok', event: this.event(step, { data, penalty, total }, before, val) };
   }
 
