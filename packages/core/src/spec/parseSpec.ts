@@ -93,7 +93,7 @@ export function parseSpec(json: unknown): RunSpec {
   const names = shapes?.map(([name]) => name);
 
   if (model?.kind === 'polynomial' && inputDim !== undefined && inputDim !== 1) {
-    c.fail('data', `a single input column for a polynomial model, got ${inputDim} columns`);
+    c.fail('data', `expected a single input column for a polynomial model, got ${inputDim} columns`);
   }
   const loss =
     spec.loss === undefined
@@ -174,7 +174,7 @@ function readData(c: Checker, value: unknown, model: ModelSpec | undefined): Dat
     const train = readDataset(c, value.train, 'data.train');
     const val = value.val === undefined ? undefined : readDataset(c, value.val, 'data.val');
     if (train && val && train.x[0]?.length !== val.x[0]?.length) {
-      c.fail('data.val.x', `rows of ${train.x[0]?.length} numbers like data.train.x, got ${val.x[0]?.length}`);
+      c.fail('data.val.x', `expected rows of ${train.x[0]?.length} numbers like data.train.x, got ${val.x[0]?.length}`);
     }
     if (!train) return undefined;
     return val ? { train, val } : { train };
@@ -215,7 +215,7 @@ function readDataset(c: Checker, value: unknown, path: string): Dataset | undefi
     c.fail(join(path, 'x'), 'a non-empty array of rows', x);
     ok = false;
   } else if (x.length > MAX_ROWS) {
-    c.fail(join(path, 'x'), `at most ${MAX_ROWS} rows, got ${x.length}`);
+    c.fail(join(path, 'x'), `expected at most ${MAX_ROWS} rows, got ${x.length}`);
     ok = false;
   } else {
     const width = Array.isArray(x[0]) ? x[0].length : -1;
@@ -226,10 +226,10 @@ function readDataset(c: Checker, value: unknown, path: string): Dataset | undefi
         c.fail(rowPath, 'a non-empty array of numbers', row);
         ok = false;
       } else if (row.length !== width) {
-        c.fail(rowPath, `${width} numbers like row 0 (ragged x), got ${row.length}`);
+        c.fail(rowPath, `expected ${width} numbers like row 0 (x is ragged), got ${row.length}`);
         ok = false;
       } else if (row.length > MAX_WIDTH) {
-        c.fail(rowPath, `at most ${MAX_WIDTH} numbers, got ${row.length}`);
+        c.fail(rowPath, `expected at most ${MAX_WIDTH} numbers, got ${row.length}`);
         ok = false;
       } else {
         const bad = row.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
@@ -246,7 +246,7 @@ function readDataset(c: Checker, value: unknown, path: string): Dataset | undefi
     ok = false;
   } else {
     if (Array.isArray(x) && y.length !== x.length) {
-      c.fail(join(path, 'y'), `${x.length} values (one per row of x), got ${y.length}`);
+      c.fail(join(path, 'y'), `expected ${x.length} values (one per row of x), got ${y.length}`);
       ok = false;
     }
     const bad = y.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
@@ -307,7 +307,7 @@ function readInit(
     if (!Array.isArray(given)) {
       c.fail(path, `${size} numbers for shape [${dims.join(', ')}]`, given);
     } else if (given.length !== size) {
-      c.fail(path, `${size} numbers for shape [${dims.join(', ')}], got ${given.length}`);
+      c.fail(path, `expected ${size} numbers for shape [${dims.join(', ')}], got ${given.length}`);
     } else {
       const bad = given.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
       if (bad >= 0) c.fail(join(path, bad), 'a finite number', given[bad]);
