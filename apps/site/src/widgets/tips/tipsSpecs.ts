@@ -1,0 +1,52 @@
+/**
+ * Pure decay: one weight with no data gradient (x = 0, y = 0), so each SGD step is exactly
+ * w ← (1 − γλ)·w and the weight halves about every 0.69/(γλ) steps.
+ *
+ * @example
+ * train(pureDecaySpec({ lr: 0.1, lambda: 0.01 })) // w_t = 0.999^t
+ */
+export function pureDecaySpec({ lr = 0.1, lambda = 0.01, steps = 3000 }: { lr?: number; lambda?: number; steps?: number } = {}) {
+  return {
+    name: 'pure-decay',
+    data: { train: { x: [[0]], y: [0] } },
+    model: { kind: 'linear' as const },
+    init: { weight: [1], bias: [0] },
+    optimizer: { kind: 'sgd' as const, lr, weightDecay: lambda },
+    steps,
+  };
+}
+
+/**
+ * The weight after t steps of pure decay, (1 − γλ)^t, and its continuous-time approximation
+ * e^(−γλt): after τ = 1/(γλ) steps the weight is about 1/e of where it started.
+ *
+ * @example
+ * decayedWeight({ lr: 0.1, lambda: 0.01, t: 1000 }) // 0.3677 (e⁻¹ = 0.3679)
+ */
+export function decayedWeight({ lr, lambda, t }: { lr: number; lambda: number; t: number }): number {
+  return (1 - lr * lambda) ** t;
+}
+
+/**
+ * A cubic fit (d2l's data has intercept 5) with SGD weightDecay λ, with the bias either decayed
+ * like the weights (PyTorch's default) or put in a param group with weightDecay 0.
+ *
+ * @example
+ * train(biasSpec({ decayBias: false }))
+ */
+export function biasSpec({
+  decayBias = true,
+  lambda = 0.1,
+  seed = 0,
+  steps = 400,
+}: { decayBias?: boolean; lambda?: number; seed?: number; steps?: number } = {}) {
+  return {
+    name: decayBias ? 'decay-everything' : 'no-decay-on-bias',
+    seed,
+    data: { kind: 'polynomial' as const, n: 100, noise: 0.1 },
+    model: { kind: 'polynomial' as const, degree: 3 },
+    optimizer: { kind: 'sgd' as const, lr: 0.02, momentum: 0.9, weightDecay: lambda },
+    paramGroups: decayBias ? [] : [{ params: ['bias'], weightDecay: 0 }],
+    steps,
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The RunSpecs of the "where the code puts it" chapter. Each factory takes an options object
+ * with documented defaults and returns plain JSON for `train()`.
+ */
+
+/** Options shared by the chapter's runs. */
+export interface UpdateOptions {
+  /** λ: the penalty strength or weightDecay. Default 0.1. */
+  readonly lambda?: number;
+  /** The learning rate γ. Default 0.1. */
+  readonly lr?: number;
+  /** SGD momentum (0 = plain SGD). Default 0. */
+  readonly momentum?: number;
+  /** The seed for data and init. Default 0. */
+  readonly seed?: number;
+  /** Steps to run. Default 200. */
+  readonly steps?: number;
+}
+
+/**
+ * Two parameters (a slope and a bias on the y = x line) trained by SGD with weightDecay λ,
+ * so each step's update splits into −γ·grad and −γ·decayGrad in a plane.
+ *
+ * @example
+ * train(decompositionSpec({ lambda: 0.5 }))
+ */
+export function decompositionSpec({ lambda = 0.5, lr = 0.1, momentum = 0, seed = 0, steps = 60 }: UpdateOptions = {}) {
+  return {
+    name: 'decomposition',
+    seed,
+    data: { kind: 'line' as const, n: 20, noise: 0.3 },
+    model: { kind: 'linear' as const },
+    init: { weight: [-1.5], bias: [1.2] },
+    optimizer: { kind: 'sgd' as const, lr, momentum, weightDecay: lambda },
+    steps,
+  };
+}
+
+const polyBase = (seed: number, steps: number) => ({
+  seed,
+  data: { kind: 'line' as const, n: 20, noise: 0.3 },
+  model: { kind: 'polynomial' as const, degree: 9 },
+  steps,
+});
+
+/**
+ * "L2 in the loss" (penalty λ/2‖θ‖² on every parameter, plain optimizer) and "weightDecay on
+ * the optimizer" (no penalty, weightDecay λ): for SGD, with or without momentum, the same run.
+ *
+ * @example
+ * const [inLoss, onOptimizer] = couplingPair({ lambda: 0.01, momentum: 0.9 });
+ */
+export function couplingPair({ lambda = 0.01, lr = 0.1, momentum = 0, seed = 0, steps = 300 }: UpdateOptions = {}) {
+  const base = polyBase(seed, steps);
+  return [
+    {
+      ...base,
+      name: 'l2-in-the-loss',
+      penalty: { kind: 'l2' as const, lambda },
+      optimizer: { kind: 'sgd' as const, lr, momentum },
+    },
+    {
+      ...base,
+      name: 'weight-decay-on-the-optimizer',
+      optimizer: { kind: 'sgd' as const, lr, momentum, weightDecay: lambda },
+    },
+  ] as const;
+}
+
+/**
+ * Adam with weight_decay λ (L2 added to the gradient, then rescaled by Adam) and AdamW with
+ * weight_decay λ (the decoupled shrink θ ← θ − γλθ): same λ, different runs.
+ *
+ * @example
+ * const [adamL2, adamW] = adamPair({ lambda: 0.1 });
+ */
+export function adamPair({ lambda = 0.1, lr = 0.01, seed = 0, steps = 400 }: UpdateOptions = {}) {
+  const base = polyBase(seed, steps);
+  return [
+    { ...base, name: 'adam-l2', optimizer: { kind: 'adam' as const, lr, weightDecay: lambda } },
+    { ...base, name: 'adamw', optimizer: { kind: 'adamw' as const, lr, weightDecay: lambda } },
+  ] as const;
+}
