@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { type RunEvent, type StepEvent, train } from '../src/index.js';
+import { type RunEvent, type RunStartEvent, type StepEvent, train } from '../src/index.js';
 
 const steps = (events: RunEvent[]) => events.filter((e): e is StepEvent => e.type === 'step');
 const run = async (spec: unknown) => steps(await lastValueFrom(train(spec).pipe(toArray())));
@@ -62,7 +62,7 @@ describe('properties', () => {
         const events = await lastValueFrom(
           train({ ...base(seed), optimizer: { kind: 'sgd', lr: 0.05 }, penalty: { kind: 'l2', lambda } }).pipe(toArray()),
         );
-        let prev = (events[0] as { params: Record<string, number[]> }).params;
+        let prev = (events[0] as RunStartEvent).params as Record<string, number[]>;
         for (const e of steps(events)) {
           for (const [name, before] of Object.entries(prev)) {
             const d = e.decayGrad[name] as number[];
@@ -94,7 +94,7 @@ describe('properties', () => {
         paramGroups: [{ params: ['bias'], weightDecay: 0 }],
       }).pipe(toArray()),
     );
-    let prev = (events[0] as { params: Record<string, number[]> }).params;
+    let prev = (events[0] as RunStartEvent).params as Record<string, number[]>;
     for (const e of steps(events)) {
       expect(Object.keys(e.decoupledDecay ?? {})).toEqual(['weight']);
       expect(e.decayGrad).toEqual({});

@@ -11,10 +11,19 @@ import { initParams } from './initParams.js';
 import { applyPenalty } from './penalty.js';
 import { snapshot } from './snapshot.js';
 
+/** The rows one step trains on. */
+interface Rows {
+  X: Float64Array;
+  y: Float64Array;
+  n: number;
+}
+
 /** What one step of a session produced. */
 export type StepOutcome =
   | { readonly kind: 'ok'; readonly event: StepEvent | null }
   | { readonly kind: 'diverged' };
+
+const SKIPPED: StepOutcome = { kind: 'ok', event: null };
 
 /**
  * The mutable state of one training run over a normalized spec: parameters, optimizer state,
@@ -39,7 +48,16 @@ export class Session {
   private readonly grad: Float64Array;
   private readonly penaltyIdx: readonly number[];
   /** Minibatching: the epoch's permutation and gather buffers. */
-  private readonly batch: { size: number; perEpoch: number; perm: Int32Array; X: Float64Array; y: Float64Array; rng: Rng } | null;
+  private readonly batch: {
+    size: number;
+    perEpoch: number;
+    perm: Int32Array;
+    X: Float64Array;
+    y: Float64Array;
+    rng: Rng;
+    rows: Rows;
+  } | null;
+  private readonly full: Rows;
 
   constructor(spec: RunSpec) {
     this.spec = spec;
@@ -62,18 +80,21 @@ export class Session {
     this.grad0 = new Float64Array(net.size);
     this.grad = new Float64Array(net.size);
     this.penaltyIdx = spec.penalty ? spec.penalty.params.map((p) => net.names.indexOf(p)) : [];
+    this.full = { X: this.X, y: this.y, n: this.rows };
     const bs = spec.batchSize;
-    this.batch =
-      bs !== null && bs < this.rows
-        ? {
-            size: bs,
-            perEpoch: Math.ceil(this.rows / bs),
-            perm: new Int32Array(this.rows),
-            X: new Float64Array(bs * net.width),
-            y: new Float64Array(bs),
-            rng: rng(spec.seed, STREAM.shuffle),
-          }
-        : null;
+    if (bs !== null && bs < this.rows) {
+      const X = new Float64Array(bs * net.width);
+      const y = new Float64Array(bs);
+      this.batch = {
+        size: bs,
+        perEpoch: Math.ceil(this.rows / bs),
+        perm: new Int32Array(this.rows),
+        X,
+        y,
+        rng: rng(spec.seed, STREAM.shuffle),
+        rows: { X, y, n: bs },
+      };
+    } else this.batch = null;
   }
 
   /** The run's first event. */
@@ -93,9 +114,9 @@ export class Session {
   }
 
   /** The rows of this step: the full batch, or the next minibatch of a seeded per-epoch shuffle. */
-  private rowsFor(step: number): { X: Float64Array; y: Float64Array; n: number } {
+  private rowsFor(step: number): Rows {
     const b = this.batch;
-    if (!b) return { X: this.X, y: this.y, n: this.rows };
+    if (!b) return this.full;
     const k = (step - 1) % b.perEpoch;
     if (k === 0) {
       for (let i = 0; i < this.rows; i++) b.perm[i] = i;
@@ -114,7 +135,8 @@ export class Session {
       b.X.set(this.X.subarray(src * w, src * w + w), r * w);
       b.y[r] = this.y[src] as number;
     }
-    return { X: b.X, y: b.y, n };
+    b.rows.n = n;
+    return b.rows;
   }
 
   /** Takes one optimizer step; builds its event only when `emit` is true. */
@@ -126,20 +148,23 @@ export class Session {
     const data = this.loss.value(out, y, n);
     this.loss.grad(out, y, n, dOut);
     net.backward(theta, X, n, dOut, grad0);
-    grad.set(grad0);
-    const penalty = spec.penalty
-      ? applyPenalty(spec.penalty, this.penaltyIdx, net.offsets, net.sizes, theta, grad)
-      : 0;
+    let penalty = 0;
+    let g = grad0;
+    if (spec.penalty) {
+      grad.set(grad0);
+      penalty = applyPenalty(spec.penalty, this.penaltyIdx, net.offsets, net.sizes, theta, grad);
+      g = grad;
+    }
     const total = data + penalty;
     if (!Number.isFinite(total)) return { kind: 'diverged' };
     const before = emit ? theta.slice() : null;
-    this.optimizer.step(theta, grad);
+    this.optimizer.step(theta, g);
     let check = 0;
     for (let i = 0; i < theta.length; i++) check += (theta[i] as number) - (theta[i] as number);
     if (check !== 0) return { kind: 'diverged' };
     if (!before) {
       this.step = step;
-      return { kind: 'ok', event: null };
+      return SKIPPED;
     }
     let val: number | undefined;
     if (this.Xval && this.yval) {

@@ -1,7 +1,7 @@
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
-import type { RunEvent, StepEvent } from '../events.js';
+import type { RunEvent, RunStartEvent, StepEvent } from '../events.js';
 import { train } from '../train.js';
 import { every } from './every.js';
 import { smooth } from './smooth.js';
@@ -36,10 +36,10 @@ describe('every(n)', () => {
 
   it('is a well-behaved operator (marbles)', () => {
     new TestScheduler((a, b) => expect(a).toEqual(b)).run(({ cold, expectObservable }) => {
-      const [r, s1, s2, s3, end] = events({ ...spec, steps: 3 });
-      const src = cold('a-b-c-d-(e|)', { a: r, b: s1, c: s2, d: s3, e: end });
+      const [r, s1, s2, s3, end] = events({ ...spec, steps: 3 }) as [RunEvent, RunEvent, RunEvent, RunEvent, RunEvent];
+      const src = cold<RunEvent>('a-b-c-d-(e|)', { a: r, b: s1, c: s2, d: s3, e: end });
       expectObservable(src.pipe(every(2))).toBe('a---c---(de|)', { a: r, c: s2, d: s3, e: end });
-      expectObservable(cold('a-#', { a: r }).pipe(every(2))).toBe('a-#', { a: r });
+      expectObservable(cold<RunEvent>('a-#', { a: r as RunEvent }).pipe(every(2))).toBe('a-#', { a: r });
     });
   });
 });
@@ -77,9 +77,9 @@ describe('summarize()', () => {
     expect(s.final).toEqual({ step: 23, loss: last.loss, val: last.val?.loss, norms: last.norms });
     const best = steps.reduce((a, b) => ((b.val?.loss ?? 0) < (a.val?.loss ?? 0) ? b : a));
     expect(s.best).toEqual({ step: best.step, metric: 'val', value: best.val?.loss });
-    const first = evs[0] as { params: { weight: number[] } };
-    const n0 = Math.hypot(...first.params.weight);
-    expect(s.shrink.weight).toBeCloseTo(last.norms.weight / n0, 12);
+    const first = evs[0] as RunStartEvent;
+    const n0 = Math.hypot(...(first.params.weight as number[]));
+    expect(s.shrink.weight).toBeCloseTo((last.norms.weight as number) / n0, 12);
   });
 
   it('uses the total loss when there is no validation data', async () => {

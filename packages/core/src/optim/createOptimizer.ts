@@ -48,11 +48,13 @@ export function createOptimizer(
       groups,
       decoupled,
       step(theta, grad) {
-        groups.forEach((group, gi) => {
+        for (let gi = 0; gi < groups.length; gi++) {
+          const group = groups[gi] as Group;
+          const buf = bufs[gi] ?? null;
           for (const p of group.params) {
-            sgdUpdate(group.hyper, bufs[gi] ?? null, first, theta, grad, offsets[p] as number, sizes[p] as number);
+            sgdUpdate(group.hyper, buf, first, theta, grad, offsets[p] as number, sizes[p] as number);
           }
-        });
+        }
         first = false;
       },
     };
@@ -62,13 +64,14 @@ export function createOptimizer(
     groups,
     decoupled,
     step(theta, grad) {
-      groups.forEach((group, gi) => {
+      for (let gi = 0; gi < groups.length; gi++) {
+        const group = groups[gi] as Group;
         const state = states[gi] as AdamState;
         state.step += 1;
         for (const p of group.params) {
           adamUpdate(group.hyper, decoupled, state, theta, grad, offsets[p] as number, sizes[p] as number);
         }
-      });
+      }
     },
   };
 }
