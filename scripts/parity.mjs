@@ -30,7 +30,8 @@ function check(fx, ndjson) {
   };
   if (fx.expectedFinal) {
     const last = steps.get(fx.spec.steps);
-    for (const [name, want] of Object.entries(fx.expectedFinal)) cmp(`final ${name}`, last?.params[name], want, fx.tolerance);
+    for (const [name, want] of Object.entries(fx.expectedFinal))
+      cmp(`final ${name}`, last?.params[name], want, fx.tolerance);
   }
   for (const want of fx.expected ?? []) {
     const got = steps.get(want.step);
@@ -39,16 +40,20 @@ function check(fx, ndjson) {
       continue;
     }
     const at = `step ${want.step}`;
-    for (const k of ['data', 'penalty', 'total']) cmp(`${at} loss.${k}`, [got.loss[k]], [want.loss[k]], 1e-9);
+    for (const k of ['data', 'penalty', 'total'])
+      cmp(`${at} loss.${k}`, [got.loss[k]], [want.loss[k]], 1e-9);
     for (const [n, g] of Object.entries(want.grad)) cmp(`${at} grad.${n}`, got.grad[n], g, 1e-9);
-    for (const [n, p] of Object.entries(want.params)) cmp(`${at} params.${n}`, got.params[n], p, 1e-9);
+    for (const [n, p] of Object.entries(want.params))
+      cmp(`${at} params.${n}`, got.params[n], p, 1e-9);
     if (want.val) cmp(`${at} val.loss`, [got.val?.loss], [want.val.loss], 1e-9);
   }
   return problems;
 }
 
 try {
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const fx = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     const specFile = join(tmp, `${fx.name}.spec.json`);
     writeFileSync(specFile, JSON.stringify(fx.spec));

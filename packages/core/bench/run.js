@@ -10,7 +10,9 @@ function plainLoop(spec) {
   const n = data.y.length;
   const d = data.x[0].length;
   const X = new Float64Array(n * d);
-  data.x.forEach((row, i) => X.set(row, i * d));
+  data.x.forEach((row, i) => {
+    X.set(row, i * d);
+  });
   const y = Float64Array.from(data.y);
   const theta = new Float64Array(d + 1);
   const grad = new Float64Array(d + 1);
@@ -88,5 +90,9 @@ const tiny = bench('line: 2 parameters, 20 rows, sgd + weightDecay', {
   optimizer: { kind: 'sgd', lr: 0.1, weightDecay: 0.01 },
   steps: 200000,
 });
-console.log(`\ntargets (highdim): b/a ≤ 1.5 ${highdim.ba <= 1.5 ? 'met' : 'NOT met'}, c/a ≤ 1.1 ${highdim.ca <= 1.1 ? 'met' : 'NOT met'}`);
-console.log(`two-parameter problem: b/a = ${tiny.ba.toFixed(2)}, c/a = ${tiny.ca.toFixed(2)} (per-event cost dominates when a step is ~40 flops)`);
+console.log(
+  `\ntargets (highdim): b/a ≤ 1.5 ${highdim.ba <= 1.5 ? 'met' : 'NOT met'}, c/a ≤ 1.1 ${highdim.ca <= 1.1 ? 'met' : 'NOT met'}`,
+);
+console.log(
+  `two-parameter problem: b/a = ${tiny.ba.toFixed(2)}, c/a = ${tiny.ca.toFixed(2)} (per-event cost dominates when a step is ~40 flops)`,
+);

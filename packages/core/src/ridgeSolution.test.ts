@@ -1,4 +1,4 @@
-import { lastValueFrom, last } from 'rxjs';
+import { last, lastValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { loadFixtures } from '../test/fixtures.js';
 import type { StepEvent } from './events.js';
@@ -12,7 +12,9 @@ describe('ridgeSolution', () => {
     const got = ridgeSolution(fx.spec);
     for (const [name, want] of Object.entries(fx.expectedFinal)) {
       (want as number[]).forEach((w, i) => {
-        expect(Math.abs((got[name as 'weight' | 'bias'][i] as number) - w)).toBeLessThan(1e-12 * Math.max(1, Math.abs(w)));
+        expect(Math.abs((got[name as 'weight' | 'bias'][i] as number) - w)).toBeLessThan(
+          1e-12 * Math.max(1, Math.abs(w)),
+        );
       });
     }
   });
@@ -26,15 +28,23 @@ describe('ridgeSolution', () => {
       paramGroups: [{ params: ['bias'], weightDecay: 0 }],
       steps: 3000,
     };
-    const end = (await lastValueFrom(train(spec, { every: 3000 }).pipe(last((e) => e.type === 'step')))) as StepEvent;
+    const end = (await lastValueFrom(
+      train(spec, { every: 3000 }).pipe(last((e) => e.type === 'step')),
+    )) as StepEvent;
     const exact = ridgeSolution(spec);
-    exact.weight.forEach((w, i) => expect(end.params.weight?.[i]).toBeCloseTo(w, 8));
+    exact.weight.forEach((w, i) => {
+      expect(end.params.weight?.[i]).toBeCloseTo(w, 8);
+    });
     expect(end.params.bias?.[0]).toBeCloseTo(exact.bias[0] as number, 8);
   });
 
   it('refuses what has no closed form', () => {
     const base = { data: { kind: 'line' }, optimizer: { kind: 'sgd', lr: 0.1 }, steps: 1 };
-    expect(() => ridgeSolution({ ...base, model: { kind: 'mlp', hidden: [2] } })).toThrow(/linear or polynomial/);
-    expect(() => ridgeSolution({ ...base, model: { kind: 'linear' }, penalty: { kind: 'l1', lambda: 1 } })).toThrow(/l1 has no closed form/);
+    expect(() => ridgeSolution({ ...base, model: { kind: 'mlp', hidden: [2] } })).toThrow(
+      /linear or polynomial/,
+    );
+    expect(() =>
+      ridgeSolution({ ...base, model: { kind: 'linear' }, penalty: { kind: 'l1', lambda: 1 } }),
+    ).toThrow(/l1 has no closed form/);
   });
 });

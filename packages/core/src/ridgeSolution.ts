@@ -17,13 +17,23 @@ export function ridgeSolution(input: unknown): { weight: number[]; bias: number[
   const spec = parseSpec(input);
   const { model, optimizer, penalty } = spec;
   if ((model.kind !== 'linear' && model.kind !== 'polynomial') || spec.loss !== 'mse') {
-    throw new SpecError([{ path: 'model', message: 'ridgeSolution needs a linear or polynomial model with mse loss' }]);
+    throw new SpecError([
+      { path: 'model', message: 'ridgeSolution needs a linear or polynomial model with mse loss' },
+    ]);
   }
   if (penalty && penalty.kind !== 'l2') {
-    throw new SpecError([{ path: 'penalty.kind', message: 'ridgeSolution needs an l2 penalty (l1 has no closed form)' }]);
+    throw new SpecError([
+      {
+        path: 'penalty.kind',
+        message: 'ridgeSolution needs an l2 penalty (l1 has no closed form)',
+      },
+    ]);
   }
   const data = materialize(spec.data, spec.seed).train;
-  const rows = model.kind === 'polynomial' ? toRows(polynomialFeatures(data.x, model.degree), model.degree) : data.x;
+  const rows =
+    model.kind === 'polynomial'
+      ? toRows(polynomialFeatures(data.x, model.degree), model.degree)
+      : data.x;
   const n = rows.length;
   const d = (rows[0]?.length ?? 0) + 1;
   const lambdaOf = (name: string) => {
@@ -39,11 +49,13 @@ export function ridgeSolution(input: unknown): { weight: number[]; bias: number[
     const yi = data.y[i] as number;
     for (let r = 0; r < d; r++) {
       const hr = H[r] as number[];
-      for (let c = 0; c < d; c++) hr[c] = (hr[c] as number) + ((2 / n) * (a[r] as number) * (a[c] as number));
+      for (let c = 0; c < d; c++)
+        hr[c] = (hr[c] as number) + (2 / n) * (a[r] as number) * (a[c] as number);
       hr[d] = (hr[d] as number) + (2 / n) * (a[r] as number) * yi;
     }
   }
-  for (let r = 0; r < d; r++) (H[r] as number[])[r] = ((H[r] as number[])[r] as number) + (r < d - 1 ? lw : lb);
+  for (let r = 0; r < d; r++)
+    (H[r] as number[])[r] = ((H[r] as number[])[r] as number) + (r < d - 1 ? lw : lb);
   const theta = solve(H);
   return { weight: theta.slice(0, d - 1), bias: [theta[d - 1] as number] };
 }
@@ -60,12 +72,19 @@ function solve(M: number[][]): number[] {
   for (let col = 0; col < n; col++) {
     let pivot = col;
     for (let r = col + 1; r < n; r++) {
-      if (Math.abs((M[r] as number[])[col] as number) > Math.abs((M[pivot] as number[])[col] as number)) pivot = r;
+      if (
+        Math.abs((M[r] as number[])[col] as number) >
+        Math.abs((M[pivot] as number[])[col] as number)
+      )
+        pivot = r;
     }
     [M[col], M[pivot]] = [M[pivot] as number[], M[col] as number[]];
     const p = M[col] as number[];
     const pv = p[col] as number;
-    if (pv === 0) throw new SpecError([{ path: 'data', message: 'the ridge system is singular (add an l2 penalty)' }]);
+    if (pv === 0)
+      throw new SpecError([
+        { path: 'data', message: 'the ridge system is singular (add an l2 penalty)' },
+      ]);
     for (let r = col + 1; r < n; r++) {
       const row = M[r] as number[];
       const f = (row[col] as number) / pv;

@@ -50,7 +50,9 @@ describe('train() as an RxJS citizen', () => {
       expectObservable(train(bad, { scheduler: ts })).toBe(
         '#',
         undefined,
-        new SpecError([{ path: 'optimizer.lr', message: 'expected a positive finite number, got -1' }]),
+        new SpecError([
+          { path: 'optimizer.lr', message: 'expected a positive finite number, got -1' },
+        ]),
       );
     });
   });
@@ -87,7 +89,8 @@ describe('train() as an RxJS citizen', () => {
     const stepsOf = (es: RunEvent[]) => es.flatMap((e) => (e.type === 'step' ? [e.step] : []));
     expect(stepsOf(thinned)).toEqual([4, 8, 10]);
     for (const e of thinned) {
-      if (e.type === 'step') expect(e).toEqual(all.find((a) => a.type === 'step' && a.step === e.step));
+      if (e.type === 'step')
+        expect(e).toEqual(all.find((a) => a.type === 'step' && a.step === e.step));
     }
   });
 

@@ -24,7 +24,10 @@ export function loadFixtures(): Fixture[] {
   return readdirSync(fixtureDir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => ({ ...JSON.parse(readFileSync(join(fixtureDir, f), 'utf8')), file: join(fixtureDir, f) }));
+    .map((f) => ({
+      ...JSON.parse(readFileSync(join(fixtureDir, f), 'utf8')),
+      file: join(fixtureDir, f),
+    }));
 }
 
 /** |a − b| ≤ tol·max(1, |b|), the parity criterion. */
@@ -33,10 +36,16 @@ export function close(a: number, b: number, tol: number): boolean {
 }
 
 /** The first mismatch between two flat arrays, or null. */
-export function mismatch(actual: readonly number[] | undefined, expected: readonly number[], tol: number): string | null {
-  if (!actual || actual.length !== expected.length) return `length ${actual?.length} vs ${expected.length}`;
+export function mismatch(
+  actual: readonly number[] | undefined,
+  expected: readonly number[],
+  tol: number,
+): string | null {
+  if (!actual || actual.length !== expected.length)
+    return `length ${actual?.length} vs ${expected.length}`;
   for (let i = 0; i < expected.length; i++) {
-    if (!close(actual[i] as number, expected[i] as number, tol)) return `[${i}] ${actual[i]} vs ${expected[i]}`;
+    if (!close(actual[i] as number, expected[i] as number, tol))
+      return `[${i}] ${actual[i]} vs ${expected[i]}`;
   }
   return null;
 }

@@ -12,7 +12,11 @@ describe('parity with PyTorch 2.11 (float64)', () => {
       const steps = new Map(
         events.filter((e): e is StepEvent => e.type === 'step').map((e) => [e.step, e]),
       );
-      expect(events.at(-1)).toMatchObject({ type: 'end', reason: 'completed', steps: fx.spec.steps });
+      expect(events.at(-1)).toMatchObject({
+        type: 'end',
+        reason: 'completed',
+        steps: fx.spec.steps,
+      });
       if (fx.expectedFinal) {
         const last = steps.get(fx.spec.steps as number);
         for (const [name, want] of Object.entries(fx.expectedFinal)) {
@@ -33,7 +37,11 @@ describe('parity with PyTorch 2.11 (float64)', () => {
         for (const [name, p] of Object.entries(want.params)) {
           expect(mismatch(got.params[name], p, TOL), `${at} params.${name}`).toBeNull();
         }
-        if (want.val) expect(mismatch([got.val?.loss ?? Number.NaN], [want.val.loss], TOL), `${at} val`).toBeNull();
+        if (want.val)
+          expect(
+            mismatch([got.val?.loss ?? Number.NaN], [want.val.loss], TOL),
+            `${at} val`,
+          ).toBeNull();
       }
     });
   }

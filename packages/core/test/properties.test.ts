@@ -35,21 +35,34 @@ describe('the equivalence the docs teach', () => {
     await fc.assert(
       fc.asyncProperty(seeds, lambdas, fc.boolean(), async (seed, lambda, withMomentum) => {
         const momentum = withMomentum ? 0.9 : 0;
-        const a = await run({ ...base(seed), optimizer: { kind: 'sgd', lr: 0.05, momentum, weightDecay: lambda } });
-        const b = await run({ ...base(seed), optimizer: { kind: 'sgd', lr: 0.05, momentum }, penalty: { kind: 'l2', lambda } });
+        const a = await run({
+          ...base(seed),
+          optimizer: { kind: 'sgd', lr: 0.05, momentum, weightDecay: lambda },
+        });
+        const b = await run({
+          ...base(seed),
+          optimizer: { kind: 'sgd', lr: 0.05, momentum },
+          penalty: { kind: 'l2', lambda },
+        });
         expect(a).toHaveLength(25);
         expect(maxRel(a, b)).toBeLessThan(1e-12);
         // and the decay gradient they report is the same λθ
         const da = a[3]?.decayGrad.weight as number[];
         const db = b[3]?.decayGrad.weight as number[];
-        da.forEach((v, i) => expect(Math.abs(v - (db[i] as number))).toBeLessThan(1e-12));
+        da.forEach((v, i) => {
+          expect(Math.abs(v - (db[i] as number))).toBeLessThan(1e-12);
+        });
       }),
       { numRuns: 20 },
     );
   });
 
   it('Adam with an l2 penalty is not AdamW (decay scaled by the adaptive denominator)', async () => {
-    const a = await run({ ...base(3), optimizer: { kind: 'adam', lr: 0.05 }, penalty: { kind: 'l2', lambda: 0.1 } });
+    const a = await run({
+      ...base(3),
+      optimizer: { kind: 'adam', lr: 0.05 },
+      penalty: { kind: 'l2', lambda: 0.1 },
+    });
     const w = await run({ ...base(3), optimizer: { kind: 'adamw', lr: 0.05, weightDecay: 0.1 } });
     expect(maxRel(a, w)).toBeGreaterThan(1e-3);
   });
@@ -60,13 +73,19 @@ describe('properties', () => {
     await fc.assert(
       fc.asyncProperty(seeds, lambdas, async (seed, lambda) => {
         const events = await lastValueFrom(
-          train({ ...base(seed), optimizer: { kind: 'sgd', lr: 0.05 }, penalty: { kind: 'l2', lambda } }).pipe(toArray()),
+          train({
+            ...base(seed),
+            optimizer: { kind: 'sgd', lr: 0.05 },
+            penalty: { kind: 'l2', lambda },
+          }).pipe(toArray()),
         );
         let prev = (events[0] as RunStartEvent).params as Record<string, number[]>;
         for (const e of steps(events)) {
           for (const [name, before] of Object.entries(prev)) {
             const d = e.decayGrad[name] as number[];
-            before.forEach((t, i) => expect(d[i]).toBe(lambda * t));
+            before.forEach((t, i) => {
+              expect(d[i]).toBe(lambda * t);
+            });
           }
           prev = e.params as Record<string, number[]>;
         }
@@ -78,8 +97,14 @@ describe('properties', () => {
   it('AdamW with λ = 0 equals Adam with λ = 0, bit for bit', async () => {
     await fc.assert(
       fc.asyncProperty(seeds, fc.boolean(), async (seed, amsgrad) => {
-        const a = await run({ ...base(seed), optimizer: { kind: 'adam', lr: 0.03, weightDecay: 0, amsgrad } });
-        const w = await run({ ...base(seed), optimizer: { kind: 'adamw', lr: 0.03, weightDecay: 0, amsgrad } });
+        const a = await run({
+          ...base(seed),
+          optimizer: { kind: 'adam', lr: 0.03, weightDecay: 0, amsgrad },
+        });
+        const w = await run({
+          ...base(seed),
+          optimizer: { kind: 'adamw', lr: 0.03, weightDecay: 0, amsgrad },
+        });
         expect(w).toEqual(a);
       }),
       { numRuns: 15 },
@@ -98,7 +123,9 @@ describe('properties', () => {
     for (const e of steps(events)) {
       expect(Object.keys(e.decoupledDecay ?? {})).toEqual(['weight']);
       expect(e.decayGrad).toEqual({});
-      (prev.weight as number[]).forEach((t, i) => expect(e.decoupledDecay?.weight?.[i]).toBe(0.05 * 0.2 * t));
+      (prev.weight as number[]).forEach((t, i) => {
+        expect(e.decoupledDecay?.weight?.[i]).toBe(0.05 * 0.2 * t);
+      });
       prev = e.params as Record<string, number[]>;
     }
   });
@@ -108,7 +135,10 @@ describe('properties', () => {
       fc.asyncProperty(seeds, async (seed) => {
         const spec = { ...base(seed), steps: 200 };
         const free = await run({ ...spec, optimizer: { kind: 'sgd', lr: 0.1 } });
-        const decayed = await run({ ...spec, optimizer: { kind: 'sgd', lr: 0.1, weightDecay: 0.3 } });
+        const decayed = await run({
+          ...spec,
+          optimizer: { kind: 'sgd', lr: 0.1, weightDecay: 0.3 },
+        });
         expect(decayed.at(-1)?.norms.weight).toBeLessThan(free.at(-1)?.norms.weight as number);
       }),
       { numRuns: 10 },

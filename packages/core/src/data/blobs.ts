@@ -19,7 +19,13 @@ export function blobs({
 }
 
 /** Draws `m` rows of the two-blob problem; labels alternate so both classes are present. */
-export function sampleBlobs(r: Rng, m: number, dims: number, separation: number, std: number): Dataset {
+export function sampleBlobs(
+  r: Rng,
+  m: number,
+  dims: number,
+  separation: number,
+  std: number,
+): Dataset {
   const x: number[][] = [];
   const y: number[] = [];
   for (let i = 0; i < m; i++) {

@@ -8,7 +8,11 @@ import type { Dataset, PolynomialData } from '../spec/types.js';
  * @example
  * cubic({ n: 20, nVal: 100 }) // { kind: 'polynomial', n: 20, nVal: 100, noise: 0.1 }
  */
-export function cubic({ n = 100, nVal = 100, noise = 0.1 }: Partial<Omit<PolynomialData, 'kind'>> = {}): PolynomialData {
+export function cubic({
+  n = 100,
+  nVal = 100,
+  noise = 0.1,
+}: Partial<Omit<PolynomialData, 'kind'>> = {}): PolynomialData {
   return { kind: 'polynomial', n, nVal, noise };
 }
 

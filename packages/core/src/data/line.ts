@@ -7,7 +7,11 @@ import type { Dataset, LineData } from '../spec/types.js';
  * @example
  * train({ data: line({ n: 20, noise: 0.3 }), model: { kind: 'linear' }, optimizer: sgd({ lr: 0.1 }), steps: 100 })
  */
-export function line({ n = 20, nVal = 100, noise = 0.3 }: Partial<Omit<LineData, 'kind'>> = {}): LineData {
+export function line({
+  n = 20,
+  nVal = 100,
+  noise = 0.3,
+}: Partial<Omit<LineData, 'kind'>> = {}): LineData {
   return { kind: 'line', n, nVal, noise };
 }
 

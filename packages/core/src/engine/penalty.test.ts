@@ -19,7 +19,10 @@ describe('applyPenalty', () => {
           const m = theta.slice();
           p[i] = t + h;
           m[i] = t - h;
-          const fd = (applyPenalty(pen, [0], [0], [p.length], p, null) - applyPenalty(pen, [0], [0], [m.length], m, null)) / (2 * h);
+          const fd =
+            (applyPenalty(pen, [0], [0], [p.length], p, null) -
+              applyPenalty(pen, [0], [0], [m.length], m, null)) /
+            (2 * h);
           expect(Math.abs((grad[i] as number) - fd)).toBeLessThan(1e-5 * Math.max(1, Math.abs(fd)));
           expect(grad[i] === lambda * t).toBe(true);
         });
@@ -38,7 +41,14 @@ describe('applyPenalty', () => {
   it('only touches the listed parameters', () => {
     const theta = Float64Array.from([1, 2, 3, 4]);
     const grad = new Float64Array(4);
-    const v = applyPenalty({ kind: 'l2', lambda: 1, params: ['b'] }, [1], [0, 3], [3, 1], theta, grad);
+    const v = applyPenalty(
+      { kind: 'l2', lambda: 1, params: ['b'] },
+      [1],
+      [0, 3],
+      [3, 1],
+      theta,
+      grad,
+    );
     expect(v).toBe(8);
     expect(Array.from(grad)).toEqual([0, 0, 0, 4]);
   });

@@ -5,7 +5,7 @@ import { LOSSES } from '../losses/dataLoss.js';
 import { createNet } from '../models/createNet.js';
 import type { Net } from '../models/net.js';
 import { createOptimizer, type Optimizer } from '../optim/createOptimizer.js';
-import { rng, STREAM, type Rng } from '../random/rng.js';
+import { type Rng, rng, STREAM } from '../random/rng.js';
 import type { RunSpec } from '../spec/types.js';
 import { initParams } from './initParams.js';
 import { applyPenalty } from './penalty.js';
@@ -177,7 +177,12 @@ export class Session {
     return { kind: 'ok', event: this.event(step, { data, penalty, total }, before, val) };
   }
 
-  private event(step: number, loss: LossValues, before: Float64Array, val: number | undefined): StepEvent {
+  private event(
+    step: number,
+    loss: LossValues,
+    before: Float64Array,
+    val: number | undefined,
+  ): StepEvent {
     const { net, theta, spec, optimizer } = this;
     const { names, offsets, sizes } = net;
     const pen = spec.penalty;
@@ -211,7 +216,8 @@ export class Session {
     names.forEach((name, p) => {
       const o = offsets[p] as number;
       let s = 0;
-      for (let i = o; i < o + (sizes[p] as number); i++) s += (theta[i] as number) * (theta[i] as number);
+      for (let i = o; i < o + (sizes[p] as number); i++)
+        s += (theta[i] as number) * (theta[i] as number);
       norms[name] = Math.sqrt(s);
     });
     const hasDecoupled = Object.keys(decoupled).length > 0;

@@ -36,6 +36,12 @@ export function polynomial({ degree }: { degree: number }): ModelSpec {
  * @example
  * mlp({ hidden: [16, 16], activation: 'relu' })
  */
-export function mlp({ hidden, activation = 'tanh' }: { hidden: number[]; activation?: Activation }): ModelSpec {
+export function mlp({
+  hidden,
+  activation = 'tanh',
+}: {
+  hidden: number[];
+  activation?: Activation;
+}): ModelSpec {
   return { kind: 'mlp', hidden, activation };
 }

@@ -6,7 +6,13 @@ import type { LossKind, ModelSpec } from '../spec/types.js';
 import { createNet } from './createNet.js';
 
 /** Data loss of `net` on (X, y) at theta, and its analytic gradient. */
-function lossAndGrad(model: ModelSpec, loss: LossKind, theta: Float64Array, x: number[][], y: number[]) {
+function lossAndGrad(
+  model: ModelSpec,
+  loss: LossKind,
+  theta: Float64Array,
+  x: number[][],
+  y: number[],
+) {
   const net = createNet(model, x[0]?.length ?? 1);
   const X = net.features(x);
   const n = y.length;
@@ -28,7 +34,12 @@ const CASES: [string, ModelSpec, LossKind, number][] = [
   ['linear / bce-logits', { kind: 'linear' }, 'bce-logits', 2],
   ['polynomial(5) / mse', { kind: 'polynomial', degree: 5 }, 'mse', 1],
   ['mlp tanh [4, 3] / mse', { kind: 'mlp', hidden: [4, 3], activation: 'tanh' }, 'mse', 2],
-  ['mlp sigmoid [5] / bce-logits', { kind: 'mlp', hidden: [5], activation: 'sigmoid' }, 'bce-logits', 3],
+  [
+    'mlp sigmoid [5] / bce-logits',
+    { kind: 'mlp', hidden: [5], activation: 'sigmoid' },
+    'bce-logits',
+    3,
+  ],
   ['mlp relu [6, 4] / mse', { kind: 'mlp', hidden: [6, 4], activation: 'relu' }, 'mse', 2],
 ];
 
@@ -39,7 +50,9 @@ describe('analytic gradients match central finite differences', () => {
         fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
           const r = rng(seed);
           const n = 7;
-          const x = Array.from({ length: n }, () => Array.from({ length: dims }, () => r.uniform() * 2 - 1));
+          const x = Array.from({ length: n }, () =>
+            Array.from({ length: dims }, () => r.uniform() * 2 - 1),
+          );
           const y = x.map(() => (loss === 'bce-logits' ? (r.uniform() < 0.5 ? 1 : 0) : r.normal()));
           const size = createNet(model, dims).size;
           const theta = Float64Array.from({ length: size }, () => 0.7 * r.normal());
@@ -50,7 +63,10 @@ describe('analytic gradients match central finite differences', () => {
             const minus = theta.slice();
             plus[i] = (plus[i] as number) + h;
             minus[i] = (minus[i] as number) - h;
-            const fd = (lossAndGrad(model, loss, plus, x, y).value - lossAndGrad(model, loss, minus, x, y).value) / (2 * h);
+            const fd =
+              (lossAndGrad(model, loss, plus, x, y).value -
+                lossAndGrad(model, loss, minus, x, y).value) /
+              (2 * h);
             const g = grad[i] as number;
             // relu has kinks: a coordinate whose nudge crosses one can disagree; tolerance covers smooth cases.
             expect(Math.abs(g - fd)).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(fd)));

@@ -1,12 +1,15 @@
 import type { Activation } from '../spec/types.js';
 import { layout, type Net, toMatrix } from './net.js';
 
-type Act = { f(z: number): number; /** derivative from the activation's output y (and input z) */ d(y: number, z: number): number };
+type Act = {
+  f(z: number): number /** derivative from the activation's output y (and input z) */;
+  d(y: number, z: number): number;
+};
 
 const ACTIVATIONS: Record<Activation, Act> = {
   tanh: { f: Math.tanh, d: (y) => 1 - y * y },
   sigmoid: { f: (z) => 1 / (1 + Math.exp(-z)), d: (y) => (1 - y) * y },
-  relu: { f: (z) => (z > 0 ? z : 0), d: (_y, z) => (z > 0 ? 1 : 0) },
+  relu: { f: (z) => Math.max(z, 0), d: (_y, z) => (z > 0 ? 1 : 0) },
 };
 
 /** Dense layers `inputDim → ...hidden → 1` with an activation after every layer but the last. */
@@ -61,7 +64,8 @@ export function mlpNet(inputDim: number, hidden: readonly number[], activation: 
           for (let o = 0; o < fout; o++) {
             let s = 0;
             const wr = wo + o * fin;
-            for (let k = 0; k < fin; k++) s += (input[i * fin + k] as number) * (theta[wr + k] as number);
+            for (let k = 0; k < fin; k++)
+              s += (input[i * fin + k] as number) * (theta[wr + k] as number);
             const v = s + (theta[bo + o] as number);
             zl[i * fout + o] = v;
             hl[i * fout + o] = last ? v : act.f(v);
@@ -89,7 +93,8 @@ export function mlpNet(inputDim: number, hidden: readonly number[], activation: 
           for (let i = 0; i < n; i++) {
             const di = d[i * fout + o] as number;
             gb += di;
-            for (let k = 0; k < fin; k++) grad[wr + k] = (grad[wr + k] as number) + di * (input[i * fin + k] as number);
+            for (let k = 0; k < fin; k++)
+              grad[wr + k] = (grad[wr + k] as number) + di * (input[i * fin + k] as number);
           }
           grad[bo + o] = gb;
         }
@@ -100,7 +105,8 @@ export function mlpNet(inputDim: number, hidden: readonly number[], activation: 
         for (let i = 0; i < n; i++) {
           for (let k = 0; k < fin; k++) {
             let s = 0;
-            for (let o = 0; o < fout; o++) s += (d[i * fout + o] as number) * (theta[wo + o * fin + k] as number);
+            for (let o = 0; o < fout; o++)
+              s += (d[i * fout + o] as number) * (theta[wo + o * fin + k] as number);
             const idx = i * fin + k;
             prev[idx] = s * act.d(hp[idx] as number, zp[idx] as number);
           }

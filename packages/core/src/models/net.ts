@@ -20,7 +20,13 @@ export interface Net {
    * Writes ∂L/∂θ into `grad` (overwriting it), given ∂L/∂output in `dOut`. Must follow a
    * `forward` on the same rows: nets with hidden layers reuse its activations.
    */
-  backward(theta: Float64Array, X: Float64Array, n: number, dOut: Float64Array, grad: Float64Array): void;
+  backward(
+    theta: Float64Array,
+    X: Float64Array,
+    n: number,
+    dOut: Float64Array,
+    grad: Float64Array,
+  ): void;
 }
 
 /** Row-major copy of `x` into a Float64Array. */

@@ -1,5 +1,8 @@
 /** Row-major matrix of x¹..xᵈ for scalar inputs (the first column of each row). */
-export function polynomialFeatures(x: readonly (readonly number[])[], degree: number): Float64Array {
+export function polynomialFeatures(
+  x: readonly (readonly number[])[],
+  degree: number,
+): Float64Array {
   const out = new Float64Array(x.length * degree);
   x.forEach((row, i) => {
     const v = row[0] as number;

@@ -37,7 +37,11 @@ export function fromNdjson(
         const event = parseEvent(line, lineNo, source);
         if (ended) throw new ReplayError('an event after the end event', lineNo, source);
         if (event.type !== 'run' && !seenRun) {
-          throw new ReplayError(`expected a "run" header first, got a "${event.type}" event`, lineNo, source);
+          throw new ReplayError(
+            `expected a "run" header first, got a "${event.type}" event`,
+            lineNo,
+            source,
+          );
         }
         if (event.type === 'run') {
           if (seenRun) throw new ReplayError('a second "run" header', lineNo, source);
@@ -45,7 +49,11 @@ export function fromNdjson(
         }
         if (event.type === 'step') {
           if (event.step <= lastStep) {
-            throw new ReplayError(`step ${event.step} out of order (after step ${lastStep})`, lineNo, source);
+            throw new ReplayError(
+              `step ${event.step} out of order (after step ${lastStep})`,
+              lineNo,
+              source,
+            );
           }
           lastStep = event.step;
         }

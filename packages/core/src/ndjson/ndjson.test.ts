@@ -46,11 +46,27 @@ describe('encodeEvent / parseEvent', () => {
     ['a truncated line', '{"type":"step","step":1,"los', /not valid JSON/],
     ['an array', '[1,2]', /expected an event object, got an array of 2/],
     ['an unknown type', '{"type":"tick"}', /type: expected "run", "step" or "end", got "tick"/],
-    ['another version', '{"type":"run","version":2,"spec":{},"shapes":{}}', /format version 2 is not supported \(expected 1\)/],
-    ['a bad spec in the header', '{"type":"run","version":1,"spec":{"steps":0},"shapes":{}}', /spec: .*steps/],
-    ['a non-numeric loss', '{"type":"step","step":1,"epoch":1,"lr":0.1,"loss":{"data":"x","penalty":0,"total":0}}', /loss\.data: expected a finite number, got "x"/],
+    [
+      'another version',
+      '{"type":"run","version":2,"spec":{},"shapes":{}}',
+      /format version 2 is not supported \(expected 1\)/,
+    ],
+    [
+      'a bad spec in the header',
+      '{"type":"run","version":1,"spec":{"steps":0},"shapes":{}}',
+      /spec: .*steps/,
+    ],
+    [
+      'a non-numeric loss',
+      '{"type":"step","step":1,"epoch":1,"lr":0.1,"loss":{"data":"x","penalty":0,"total":0}}',
+      /loss\.data: expected a finite number, got "x"/,
+    ],
     ['a step of 0', '{"type":"step","step":0}', /step: expected a positive integer, got 0/],
-    ['a null in params', '{"type":"step","step":1,"epoch":1,"lr":0.1,"loss":{"data":1,"penalty":0,"total":1},"grad":{},"params":{"w":[1,null]}}', /params\.w\[1\]: expected a finite number, got null/],
+    [
+      'a null in params',
+      '{"type":"step","step":1,"epoch":1,"lr":0.1,"loss":{"data":1,"penalty":0,"total":1},"grad":{},"params":{"w":[1,null]}}',
+      /params\.w\[1\]: expected a finite number, got null/,
+    ],
     ['an unknown end reason', '{"type":"end","reason":"bored","steps":1}', /reason: expected/],
   ];
   for (const [what, line, message] of BAD) {
@@ -62,7 +78,8 @@ describe('encodeEvent / parseEvent', () => {
 });
 
 describe('fromNdjson', () => {
-  const read = (ls: string[], opts = {}) => lastValueFrom(fromNdjson(from(ls), opts).pipe(toArray()));
+  const read = (ls: string[], opts = {}) =>
+    lastValueFrom(fromNdjson(from(ls), opts).pipe(toArray()));
   async function* iterate(ls: string[]) {
     for (const l of ls) yield l;
   }
@@ -73,23 +90,32 @@ describe('fromNdjson', () => {
   });
 
   it('requires the run header first', async () => {
-    await expect(read(lines().slice(1), { source: 'r.ndjson' })).rejects.toThrow('r.ndjson:1: expected a "run" header first');
+    await expect(read(lines().slice(1), { source: 'r.ndjson' })).rejects.toThrow(
+      'r.ndjson:1: expected a "run" header first',
+    );
   });
 
   it('rejects steps out of order, a second header, and events after the end', async () => {
     const ls = lines();
-    await expect(read([ls[0], ls[2], ls[1]] as string[])).rejects.toThrow('line 3: step 1 out of order (after step 2)');
+    await expect(read([ls[0], ls[2], ls[1]] as string[])).rejects.toThrow(
+      'line 3: step 1 out of order (after step 2)',
+    );
     await expect(read([ls[0], ls[0]] as string[])).rejects.toThrow('line 2: a second "run" header');
-    await expect(read([...ls, ls[1]] as string[])).rejects.toThrow(`line ${ls.length + 1}: an event after the end event`);
+    await expect(read([...ls, ls[1]] as string[])).rejects.toThrow(
+      `line ${ls.length + 1}: an event after the end event`,
+    );
   });
 
   it('with skipInvalid, reports and skips bad lines but keeps the good ones', async () => {
     const skipped: ReplayError[] = [];
     const ls = lines();
-    const got = await read([ls[0], 'garbage', ...ls.slice(1, -1), '{"type":"step","st'] as string[], {
-      skipInvalid: true,
-      onSkip: (e: ReplayError) => skipped.push(e),
-    });
+    const got = await read(
+      [ls[0], 'garbage', ...ls.slice(1, -1), '{"type":"step","st'] as string[],
+      {
+        skipInvalid: true,
+        onSkip: (e: ReplayError) => skipped.push(e),
+      },
+    );
     expect(got).toEqual(events().slice(0, -1));
     expect(skipped.map((e) => e.line)).toEqual([2, ls.length + 1]);
   });
@@ -108,6 +134,8 @@ describe('fromNdjson', () => {
     expect(got).toHaveLength(4);
     await new Promise((r) => setTimeout(r, 10));
     expect(pulled).toBeLessThan(6);
-    await expect(lastValueFrom(fromNdjson(of('{"type":"end"'), { source: 'x' }))).rejects.toThrow('x:1: not valid JSON');
+    await expect(lastValueFrom(fromNdjson(of('{"type":"end"'), { source: 'x' }))).rejects.toThrow(
+      'x:1: not valid JSON',
+    );
   });
 });

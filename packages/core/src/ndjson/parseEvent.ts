@@ -31,7 +31,8 @@ export function parseEvent(line: string, lineNo: number, source?: string): RunEv
     return fail(`not valid JSON: ${JSON.stringify(snippet)}`);
   }
   if (!isRec(value)) return fail(`expected an event object, got ${show(value)}`);
-  const at = (path: string, expected: string, got: unknown) => fail(`${path}: expected ${expected}, got ${show(got)}`);
+  const at = (path: string, expected: string, got: unknown) =>
+    fail(`${path}: expected ${expected}, got ${show(got)}`);
   const values = (v: unknown, path: string) => {
     if (!isRec(v)) return at(path, 'an object of number arrays', v);
     for (const [k, arr] of Object.entries(v)) {
@@ -43,13 +44,16 @@ export function parseEvent(line: string, lineNo: number, source?: string): RunEv
   switch (value.type) {
     case 'run': {
       if (value.version !== EVENT_VERSION) {
-        return fail(`recording format version ${show(value.version)} is not supported (expected ${EVENT_VERSION})`);
+        return fail(
+          `recording format version ${show(value.version)} is not supported (expected ${EVENT_VERSION})`,
+        );
       }
       if (!isRec(value.shapes)) return at('shapes', 'an object', value.shapes);
       try {
         parseSpec(value.spec);
       } catch (e) {
-        if (e instanceof SpecError) return fail(`spec: ${e.message.replace(/^invalid spec:? ?/, '')}`);
+        if (e instanceof SpecError)
+          return fail(`spec: ${e.message.replace(/^invalid spec:? ?/, '')}`);
         throw e;
       }
       if (value.params !== undefined) values(value.params, 'params');
@@ -57,12 +61,14 @@ export function parseEvent(line: string, lineNo: number, source?: string): RunEv
     }
     case 'step': {
       for (const k of ['step', 'epoch'] as const) {
-        if (!Number.isInteger(value[k]) || (value[k] as number) < 1) at(k, 'a positive integer', value[k]);
+        if (!Number.isInteger(value[k]) || (value[k] as number) < 1)
+          at(k, 'a positive integer', value[k]);
       }
       if (!isNum(value.lr)) at('lr', 'a finite number', value.lr);
       const loss = value.loss;
       if (!isRec(loss)) return at('loss', 'an object {data, penalty, total}', loss);
-      for (const k of ['data', 'penalty', 'total']) if (!isNum(loss[k])) at(`loss.${k}`, 'a finite number', loss[k]);
+      for (const k of ['data', 'penalty', 'total'])
+        if (!isNum(loss[k])) at(`loss.${k}`, 'a finite number', loss[k]);
       values(value.grad, 'grad');
       values(value.params, 'params');
       values(value.decayGrad ?? {}, 'decayGrad');
@@ -71,14 +77,16 @@ export function parseEvent(line: string, lineNo: number, source?: string): RunEv
         at('val', 'an object {loss}', value.val);
       }
       if (!isRec(value.norms)) return at('norms', 'an object of numbers', value.norms);
-      for (const [k, n] of Object.entries(value.norms)) if (!isNum(n)) at(`norms.${k}`, 'a finite number', n);
+      for (const [k, n] of Object.entries(value.norms))
+        if (!isNum(n)) at(`norms.${k}`, 'a finite number', n);
       return value as unknown as RunEvent;
     }
     case 'end': {
       if (!['completed', 'diverged', 'cancelled'].includes(value.reason as string)) {
         at('reason', '"completed", "diverged" or "cancelled"', value.reason);
       }
-      if (!Number.isInteger(value.steps) || (value.steps as number) < 0) at('steps', 'an integer ≥ 0', value.steps);
+      if (!Number.isInteger(value.steps) || (value.steps as number) < 0)
+        at('steps', 'an integer ≥ 0', value.steps);
       return value as unknown as RunEvent;
     }
     default:

@@ -8,7 +8,8 @@ import type { RunEvent, StepEvent } from '../events.js';
  * train(spec).pipe(every(100)).subscribe(draw);
  */
 export function every(n: number): OperatorFunction<RunEvent, RunEvent> {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`invalid every: ${n} (expected a positive integer)`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`invalid every: ${n} (expected a positive integer)`);
   return (source) =>
     new Observable<RunEvent>((subscriber) => {
       let held: StepEvent | null = null;

@@ -24,7 +24,15 @@ const events = (s: unknown = spec) => {
 describe('every(n)', () => {
   it('keeps every n-th step and the last one, and passes run and end', async () => {
     const got = await lastValueFrom(from(events()).pipe(every(5), toArray()));
-    expect(got.map((e) => (e.type === 'step' ? e.step : e.type))).toEqual(['run', 5, 10, 15, 20, 23, 'end']);
+    expect(got.map((e) => (e.type === 'step' ? e.step : e.type))).toEqual([
+      'run',
+      5,
+      10,
+      15,
+      20,
+      23,
+      'end',
+    ]);
   });
 
   it('matches train({ every })', async () => {
@@ -36,10 +44,18 @@ describe('every(n)', () => {
 
   it('is a well-behaved operator (marbles)', () => {
     new TestScheduler((a, b) => expect(a).toEqual(b)).run(({ cold, expectObservable }) => {
-      const [r, s1, s2, s3, end] = events({ ...spec, steps: 3 }) as [RunEvent, RunEvent, RunEvent, RunEvent, RunEvent];
+      const [r, s1, s2, s3, end] = events({ ...spec, steps: 3 }) as [
+        RunEvent,
+        RunEvent,
+        RunEvent,
+        RunEvent,
+        RunEvent,
+      ];
       const src = cold<RunEvent>('a-b-c-d-(e|)', { a: r, b: s1, c: s2, d: s3, e: end });
       expectObservable(src.pipe(every(2))).toBe('a---c---(de|)', { a: r, c: s2, d: s3, e: end });
-      expectObservable(cold<RunEvent>('a-#', { a: r as RunEvent }).pipe(every(2))).toBe('a-#', { a: r });
+      expectObservable(cold<RunEvent>('a-#', { a: r as RunEvent }).pipe(every(2))).toBe('a-#', {
+        a: r,
+      });
     });
   });
 });
@@ -83,7 +99,9 @@ describe('summarize()', () => {
   });
 
   it('uses the total loss when there is no validation data', async () => {
-    const s = await lastValueFrom(train({ ...spec, data: { kind: 'polynomial', n: 10, nVal: 0 } }).pipe(summarize()));
+    const s = await lastValueFrom(
+      train({ ...spec, data: { kind: 'polynomial', n: 10, nVal: 0 } }).pipe(summarize()),
+    );
     expect(s.best?.metric).toBe('total');
   });
 });

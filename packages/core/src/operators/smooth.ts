@@ -9,7 +9,8 @@ import { map, type OperatorFunction } from 'rxjs';
  * train(spec).pipe(filter(isStep), map((e) => e.loss.total), smooth(0.9))
  */
 export function smooth(weight: number): OperatorFunction<number, number> {
-  if (!(weight >= 0 && weight < 1)) throw new RangeError(`invalid smooth weight: ${weight} (expected a number in [0, 1))`);
+  if (!(weight >= 0 && weight < 1))
+    throw new RangeError(`invalid smooth weight: ${weight} (expected a number in [0, 1))`);
   return (source) => {
     let last = 0;
     let count = 0;

@@ -15,7 +15,11 @@ export interface RunSummary {
     readonly norms: { readonly [name: string]: number };
   } | null;
   /** The step with the lowest validation loss (or, without validation data, the lowest total loss). */
-  readonly best: { readonly step: number; readonly metric: 'val' | 'total'; readonly value: number } | null;
+  readonly best: {
+    readonly step: number;
+    readonly metric: 'val' | 'total';
+    readonly value: number;
+  } | null;
   /** ‖θ‖ before training, from the run header. */
   readonly initialNorms: { readonly [name: string]: number };
   /** Final ‖θ‖ divided by initial ‖θ‖ per parameter (below 1: decay shrank it). */
@@ -75,7 +79,12 @@ export function summarize(): OperatorFunction<RunEvent, RunSummary> {
             reason,
             steps,
             final: fin
-              ? { step: fin.step, loss: fin.loss, ...(fin.val ? { val: fin.val.loss } : {}), norms: fin.norms }
+              ? {
+                  step: fin.step,
+                  loss: fin.loss,
+                  ...(fin.val ? { val: fin.val.loss } : {}),
+                  norms: fin.norms,
+                }
               : null,
             best,
             initialNorms,

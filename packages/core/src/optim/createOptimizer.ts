@@ -52,7 +52,15 @@ export function createOptimizer(
           const group = groups[gi] as Group;
           const buf = bufs[gi] ?? null;
           for (const p of group.params) {
-            sgdUpdate(group.hyper, buf, first, theta, grad, offsets[p] as number, sizes[p] as number);
+            sgdUpdate(
+              group.hyper,
+              buf,
+              first,
+              theta,
+              grad,
+              offsets[p] as number,
+              sizes[p] as number,
+            );
           }
         }
         first = false;
@@ -69,7 +77,15 @@ export function createOptimizer(
         const state = states[gi] as AdamState;
         state.step += 1;
         for (const p of group.params) {
-          adamUpdate(group.hyper, decoupled, state, theta, grad, offsets[p] as number, sizes[p] as number);
+          adamUpdate(
+            group.hyper,
+            decoupled,
+            state,
+            theta,
+            grad,
+            offsets[p] as number,
+            sizes[p] as number,
+          );
         }
       }
     },

@@ -33,7 +33,9 @@ describe('rng', () => {
 describe('data generators', () => {
   it('draw the same rows for the same seed, with the documented shapes', () => {
     const a = materialize({ kind: 'highdim', n: 20, nVal: 100, dims: 200, noise: 0.01 }, 3);
-    expect(a).toEqual(materialize({ kind: 'highdim', n: 20, nVal: 100, dims: 200, noise: 0.01 }, 3));
+    expect(a).toEqual(
+      materialize({ kind: 'highdim', n: 20, nVal: 100, dims: 200, noise: 0.01 }, 3),
+    );
     expect(a.train.x).toHaveLength(20);
     expect(a.train.x[0]).toHaveLength(200);
     expect(a.val?.y).toHaveLength(100);

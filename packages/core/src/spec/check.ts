@@ -8,7 +8,8 @@ export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === 'object') return 'an object';
@@ -28,8 +29,9 @@ export function isObj(value: unknown): value is Obj {
 export class Checker {
   readonly issues: SpecIssue[] = [];
 
-  fail(path: string, expected: string, got?: unknown): undefined {
-    const message = arguments.length > 2 ? `expected ${expected}, got ${show(got)}` : expected;
+  /** Records a problem: `expected X, got Y` when a received value is passed, else `expected` as is. */
+  fail(path: string, expected: string, ...got: [unknown?]): undefined {
+    const message = got.length > 0 ? `expected ${expected}, got ${show(got[0])}` : expected;
     this.issues.push({ path, message });
     return undefined;
   }

@@ -72,8 +72,10 @@ export function parseSpec(json: unknown): RunSpec {
   const spec = c.object(json, '', TOP_KEYS);
   if (!spec) throw new SpecError(c.issues);
 
-  if (spec.version !== undefined && spec.version !== 1) c.fail('version', 'version 1', spec.version);
-  if (spec.name !== undefined && typeof spec.name !== 'string') c.fail('name', 'a string', spec.name);
+  if (spec.version !== undefined && spec.version !== 1)
+    c.fail('version', 'version 1', spec.version);
+  if (spec.name !== undefined && typeof spec.name !== 'string')
+    c.fail('name', 'a string', spec.name);
   const seed =
     spec.seed === undefined
       ? 0
@@ -84,7 +86,9 @@ export function parseSpec(json: unknown): RunSpec {
           expected: 'an integer from 0 to 4294967295',
         });
   const steps =
-    spec.steps === undefined ? c.fail('steps', 'the number of steps (missing)') : c.number(spec.steps, 'steps', count(MAX_STEPS));
+    spec.steps === undefined
+      ? c.fail('steps', 'the number of steps (missing)')
+      : c.number(spec.steps, 'steps', count(MAX_STEPS));
 
   const model = readModel(c, spec.model);
   const data = readData(c, spec.data, model);
@@ -93,7 +97,10 @@ export function parseSpec(json: unknown): RunSpec {
   const names = shapes?.map(([name]) => name);
 
   if (model?.kind === 'polynomial' && inputDim !== undefined && inputDim !== 1) {
-    c.fail('data', `expected a single input column for a polynomial model, got ${inputDim} columns`);
+    c.fail(
+      'data',
+      `expected a single input column for a polynomial model, got ${inputDim} columns`,
+    );
   }
   const loss =
     spec.loss === undefined
@@ -174,12 +181,19 @@ function readData(c: Checker, value: unknown, model: ModelSpec | undefined): Dat
     const train = readDataset(c, value.train, 'data.train');
     const val = value.val === undefined ? undefined : readDataset(c, value.val, 'data.val');
     if (train && val && train.x[0]?.length !== val.x[0]?.length) {
-      c.fail('data.val.x', `expected rows of ${train.x[0]?.length} numbers like data.train.x, got ${val.x[0]?.length}`);
+      c.fail(
+        'data.val.x',
+        `expected rows of ${train.x[0]?.length} numbers like data.train.x, got ${val.x[0]?.length}`,
+      );
     }
     if (!train) return undefined;
     return val ? { train, val } : { train };
   }
-  const kind = c.oneOf(value.kind, 'data.kind', Object.keys(GENERATORS) as (keyof typeof GENERATORS)[]);
+  const kind = c.oneOf(
+    value.kind,
+    'data.kind',
+    Object.keys(GENERATORS) as (keyof typeof GENERATORS)[],
+  );
   if (!kind) return undefined;
   const defaults: Record<string, number> = GENERATORS[kind];
   c.object(value, 'data', ['kind', ...Object.keys(defaults)]);
@@ -290,7 +304,8 @@ function readInit(
   if (value.kind === 'normal') {
     c.object(value, 'init', ['kind', 'std', 'bias']);
     const std = value.std === undefined ? 0.1 : c.number(value.std, 'init.std', positive);
-    const bias = value.bias === undefined ? 'zeros' : c.oneOf(value.bias, 'init.bias', ['zeros', 'normal']);
+    const bias =
+      value.bias === undefined ? 'zeros' : c.oneOf(value.bias, 'init.bias', ['zeros', 'normal']);
     return std === undefined || !bias ? undefined : { kind: 'normal', std, bias };
   }
   if (value.kind !== undefined && typeof value.kind !== 'object') {
@@ -317,7 +332,11 @@ function readInit(
   return out;
 }
 
-function readPenalty(c: Checker, value: unknown, names: string[] | undefined): PenaltySpec | null | undefined {
+function readPenalty(
+  c: Checker,
+  value: unknown,
+  names: string[] | undefined,
+): PenaltySpec | null | undefined {
   if (value === undefined || value === null) return null;
   const p = c.object(value, 'penalty', ['kind', 'lambda', 'params']);
   if (!p) return undefined;
@@ -363,12 +382,18 @@ function readOptimizer(c: Checker, value: unknown): OptimizerSpec | undefined {
 type Hyper = { -readonly [K in keyof ParamGroupSpec]?: ParamGroupSpec[K] };
 
 /** Reads the hyperparameters present in `o` (an optimizer or a param group). */
-function readHyper(c: Checker, o: Obj, path: string, kind: OptimizerSpec['kind']): Hyper | undefined {
+function readHyper(
+  c: Checker,
+  o: Obj,
+  path: string,
+  kind: OptimizerSpec['kind'],
+): Hyper | undefined {
   const before = c.issues.length;
   const h: Hyper = {};
   const at = (key: string) => join(path, key);
   if (o.lr !== undefined) h.lr = c.number(o.lr, at('lr'), positive);
-  if (o.weightDecay !== undefined) h.weightDecay = c.number(o.weightDecay, at('weightDecay'), nonNegative);
+  if (o.weightDecay !== undefined)
+    h.weightDecay = c.number(o.weightDecay, at('weightDecay'), nonNegative);
   if (o.maximize !== undefined) h.maximize = c.boolean(o.maximize, at('maximize'));
   if (kind === 'sgd') {
     if (o.momentum !== undefined) h.momentum = c.number(o.momentum, at('momentum'), nonNegative);
@@ -397,7 +422,11 @@ function readHyper(c: Checker, o: Obj, path: string, kind: OptimizerSpec['kind']
   return c.issues.length > before ? undefined : h;
 }
 
-function checkNesterov(c: Checker, path: string, o: { nesterov?: boolean; momentum?: number; dampening?: number }) {
+function checkNesterov(
+  c: Checker,
+  path: string,
+  o: { nesterov?: boolean; momentum?: number; dampening?: number },
+) {
   if (o.nesterov && (!o.momentum || o.momentum <= 0)) {
     c.fail(join(path, 'nesterov'), 'nesterov needs momentum > 0 (got momentum 0)');
   } else if (o.nesterov && o.dampening) {
@@ -426,7 +455,10 @@ function readGroups(
     for (const name of params ?? []) {
       const first = owner.get(name);
       if (first !== undefined) {
-        c.fail(join(path, 'params'), `parameter "${name}" is already in paramGroups[${first}] (a parameter may be in one group only)`);
+        c.fail(
+          join(path, 'params'),
+          `parameter "${name}" is already in paramGroups[${first}] (a parameter may be in one group only)`,
+        );
       } else owner.set(name, i);
     }
     const h = readHyper(c, o, path, optimizer.kind);

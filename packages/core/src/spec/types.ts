@@ -126,4 +126,10 @@ export interface RunSpec {
 }
 
 /** A JSON value, as read from a spec file. */
-export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+export type Json =
+  | null
+  | boolean
+  | number
+  | string
+  | readonly Json[]
+  | { readonly [key: string]: Json };
