@@ -1,0 +1,60 @@
+// @ts-check
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+/** The docs live in the top-level docs/ folder (symlinked as src/content/docs). */
+const docsDir = fileURLToPath(new URL('../../docs/', import.meta.url));
+
+/** @param {string} slug  true when docs/<slug>.md or .mdx exists */
+const exists = (slug) => ['.md', '.mdx'].some((ext) => existsSync(`${docsDir}${slug}${ext}`));
+
+/** Chapters are docs/chapters/NN-*.md(x), in file-name order; missing ones are simply absent. */
+const chapters = existsSync(`${docsDir}chapters`)
+  ? readdirSync(`${docsDir}chapters`)
+      .filter((f) => /^\d\d-.*\.mdx?$/.test(f))
+      .sort()
+      .map((f) => ({ slug: `chapters/${f.replace(/\.mdx?$/, '')}` }))
+  : [];
+
+/** Reference pages in a fixed order; a page nobody has written yet is left out of the sidebar. */
+const reference = [
+  ['reference/streams', 'Streams API'],
+  ['reference/cli', 'CLI'],
+  ['reference/spec', 'RunSpec'],
+  ['reference/events', 'Events'],
+  ['reference/viewer', 'Run viewer'],
+]
+  .filter(([slug]) => exists(slug))
+  .map(([slug, label]) => ({ slug, label }));
+
+export default defineConfig({
+  site: 'https://decaylab.example',
+  integrations: [
+    starlight({
+      title: 'decaylab',
+      description: 'Learn, see and measure weight decay, with live widgets driven by the real engine.',
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      sidebar: [
+        { label: 'Chapters', items: chapters },
+        { label: 'Reference', items: reference },
+      ],
+      lastUpdated: false,
+      disable404Route: true,
+    }),
+  ],
+  markdown: {
+    remarkPlugins: [remarkMath],
+    rehypePlugins: [[rehypeKatex, { strict: 'ignore' }]],
+  },
+  vite: {
+    resolve: {
+      alias: { '@widgets': fileURLToPath(new URL('./src/widgets', import.meta.url)) },
+    },
+  },
+});
