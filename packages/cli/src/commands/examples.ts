@@ -1,0 +1,42 @@
+import { usageError } from '../cli/cliError.js';
+import type { Command } from '../cli/command.js';
+import type { Context } from '../cli/context.js';
+import { EXIT } from '../cli/exitCodes.js';
+import { parse } from '../cli/parse.js';
+import { EXAMPLES, findExample } from '../examples/examples.js';
+
+const help = `Usage: decaylab examples [--show NAME] [--json]
+
+Lists the built-in specs, which mirror the docs' chapters. Run one with
+\`decaylab run NAME\`; \`--show NAME\` prints its spec as a starting point for your own.
+
+Options:
+  --show NAME   print the example's spec (JSON)
+  --json        list the examples as JSON [{name, about}]
+  -h, --help    show this help`;
+
+async function run(argv: readonly string[], ctx: Context): Promise<number> {
+  const { values, positionals } = parse(argv, { show: { type: 'string' }, json: { type: 'boolean' } }, 'examples');
+  if (values.help) {
+    ctx.stdout.write(`${help}\n`);
+    return EXIT.ok;
+  }
+  if (positionals.length > 0) throw usageError(`examples: unexpected argument ${JSON.stringify(positionals[0])} (did you mean --show ${positionals[0]}?)`);
+  if (values.show !== undefined) {
+    const example = findExample(values.show);
+    if (!example) throw usageError(`examples: no example named ${JSON.stringify(values.show)} (examples: ${EXAMPLES.map((e) => e.name).join(', ')})`);
+    ctx.stdout.write(`${JSON.stringify(example.spec, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  if (values.json) {
+    ctx.stdout.write(`${JSON.stringify(EXAMPLES.map(({ name, about }) => ({ name, about })), null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const width = Math.max(...EXAMPLES.map((e) => e.name.length));
+  const lines = EXAMPLES.map((e) => `  ${e.name.padEnd(width)}  ${e.about}`);
+  ctx.stdout.write(`${lines.join('\n')}\n\nRun one: decaylab run <name>   Show its spec: decaylab examples --show <name>\n`);
+  return EXIT.ok;
+}
+
+/** `decaylab examples`. */
+export const examplesCommand: Command = { name: 'examples', summary: 'list the built-in example specs (--show NAME prints one)', help, run };

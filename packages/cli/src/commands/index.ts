@@ -1,0 +1,7 @@
+import type { Command } from '../cli/command.js';
+import { examplesCommand } from './examples.js';
+import { runCommand } from './run.js';
+import { schemaCommand } from './schema.js';
+
+/** Every `decaylab` subcommand, in help order. */
+export const COMMANDS: readonly Command[] = [runCommand, examplesCommand, schemaCommand];

@@ -1,0 +1,88 @@
+/** A built-in spec that mirrors a chapter of the docs. */
+export interface Example {
+  readonly name: string;
+  /** One line: what it shows. */
+  readonly about: string;
+  readonly spec: Readonly<Record<string, unknown>>;
+}
+
+const poly = (name: string, weightDecay: number) => ({
+  name,
+  seed: 1,
+  data: { kind: 'line', n: 20, nVal: 100, noise: 0.3 },
+  model: { kind: 'polynomial', degree: 9 },
+  optimizer: { kind: 'sgd', lr: 0.3, momentum: 0.9, weightDecay },
+  steps: 3000,
+});
+
+const highdim = (name: string, lambda: number) => ({
+  name,
+  seed: 1,
+  data: { kind: 'highdim', n: 20, nVal: 100, dims: 200, noise: 0.01 },
+  model: { kind: 'linear' },
+  init: { kind: 'normal', std: 1, bias: 'zeros' },
+  ...(lambda > 0 ? { penalty: { kind: 'l2', lambda, params: ['weight'] } } : {}),
+  optimizer: { kind: 'sgd', lr: 0.003 },
+  batchSize: 5,
+  steps: 400,
+});
+
+const adam = (name: string, kind: 'adam' | 'adamw') => ({
+  name,
+  seed: 3,
+  data: { kind: 'polynomial', n: 30, nVal: 100, noise: 0.5 },
+  model: { kind: 'mlp', hidden: [16], activation: 'tanh' },
+  optimizer: { kind, lr: 0.01, weightDecay: 0.1 },
+  steps: 1500,
+});
+
+const sparse = (name: string, kind: 'l1' | 'l2') => ({
+  name,
+  seed: 2,
+  data: { kind: 'highdim', n: 40, nVal: 100, dims: 20, noise: 0.01 },
+  model: { kind: 'linear' },
+  penalty: { kind, lambda: kind === 'l1' ? 0.01 : 0.1, params: ['weight'] },
+  optimizer: { kind: 'sgd', lr: 0.05 },
+  steps: 2000,
+});
+
+const bias = (name: string, decayBias: boolean) => ({
+  name,
+  seed: 4,
+  data: { kind: 'blobs', n: 100, nVal: 100, dims: 2, separation: 2, std: 1 },
+  model: { kind: 'logistic' },
+  optimizer: { kind: 'sgd', lr: 0.5, weightDecay: 0.05 },
+  ...(decayBias ? {} : { paramGroups: [{ params: ['bias'], weightDecay: 0 }] }),
+  steps: 500,
+});
+
+/** The built-in examples, in the order of the docs' chapters. */
+export const EXAMPLES: readonly Example[] = [
+  { name: 'overfitting', about: 'degree-9 polynomial on 20 noisy points, no decay (λ = 0): it overfits', spec: poly('overfitting', 0) },
+  { name: 'overfitting-decay', about: 'the same polynomial with weightDecay λ = 1e-2: smaller weights, lower validation loss', spec: poly('overfitting-decay', 1e-2) },
+  {
+    name: 'line',
+    about: 'the noisy y = x line fitted by a linear model with weightDecay 0.1',
+    spec: {
+      name: 'line',
+      seed: 1,
+      data: { kind: 'line', n: 20, nVal: 100, noise: 0.3 },
+      model: { kind: 'linear' },
+      optimizer: { kind: 'sgd', lr: 0.1, weightDecay: 0.1 },
+      steps: 300,
+    },
+  },
+  { name: 'highdim', about: "d2l's high-dimensional regression (200 inputs, 20 examples) without a penalty", spec: highdim('highdim', 0) },
+  { name: 'highdim-l2', about: "d2l's high-dimensional regression with the L2 penalty λ = 3 on the weights", spec: highdim('highdim-l2', 3) },
+  { name: 'adam-l2', about: 'Adam with coupled weightDecay 0.1 (L2 through the adaptive step)', spec: adam('adam-l2', 'adam') },
+  { name: 'adamw', about: 'AdamW with decoupled weightDecay 0.1 (compare with adam-l2: they differ)', spec: adam('adamw', 'adamw') },
+  { name: 'l1', about: 'an L1 penalty drives most of 20 weights to (near) zero: sparsity', spec: sparse('l1', 'l1') },
+  { name: 'l2', about: 'an L2 penalty shrinks all 20 weights evenly, none to zero', spec: sparse('l2', 'l2') },
+  { name: 'bias-decay', about: 'logistic regression with weightDecay on weights and bias', spec: bias('bias-decay', true) },
+  { name: 'no-bias-decay', about: 'the same with a param group that exempts the bias from decay', spec: bias('no-bias-decay', false) },
+];
+
+/** The example called `name`, or undefined. */
+export function findExample(name: string): Example | undefined {
+  return EXAMPLES.find((e) => e.name === name);
+}

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { ReplayError, SpecError } from '@decaylab/core';
+import { CliError } from './cli/cliError.js';
+import type { Command } from './cli/command.js';
+import { type Context, processContext } from './cli/context.js';
+import { EXIT } from './cli/exitCodes.js';
+import { COMMANDS } from './commands/index.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `Usage: decaylab <command> [options]
+
+Run, record, replay, sweep and compare weight-decay experiments (w ← w − γ(∂L0/∂w + λw)).
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Options:
+  -h, --help      help (also: decaylab <command> --help)
+  -V, --version   print the version
+  --debug         show stack traces on errors
+
+Exit codes: 0 success, 1 runtime or input error, 2 usage or spec error, 3 the run diverged.
+Honours NO_COLOR and the terminal width (COLUMNS when not a TTY).`;
+}
+
+/**
+ * Runs the CLI with `argv` (without `node` and the script) and resolves with the exit code;
+ * errors become one-line messages on stderr (stack traces only with `--debug`).
+ *
+ * @example
+ * process.exitCode = await cli(['run', 'overfitting', '--format', 'summary']);
+ */
+export async function cli(argv: readonly string[], ctx: Context = processContext()): Promise<number> {
+  const debug = argv.includes('--debug');
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+      const topic = first === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+      ctx.stdout.write(`${topic ? topic.help : mainHelp()}\n`);
+      return first === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (first === '-V' || first === '--version') {
+      ctx.stdout.write(`${version()}\n`);
+      return EXIT.ok;
+    }
+    const command: Command | undefined = COMMANDS.find((c) => c.name === first);
+    if (!command) {
+      throw new CliError(`unknown command "${first}" (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see decaylab --help)`, {
+        code: EXIT.usage,
+      });
+    }
+    return await command.run(rest, ctx);
+  } catch (error) {
+    let code: number = EXIT.input;
+    let message: string;
+    if (error instanceof CliError) {
+      code = error.code;
+      message = error.message;
+    } else if (error instanceof SpecError) {
+      code = EXIT.usage;
+      message = error.message;
+    } else if (error instanceof ReplayError) {
+      message = error.message;
+    } else if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('E')) {
+      message = error.message;
+    } else {
+      message = `internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for the stack trace)'}`;
+    }
+    ctx.stderr.write(`decaylab: ${message.split('\n')[0]}\n`);
+    if (debug && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
+    return code;
+  }
+}
+
+/**
+ * The `decaylab` binary's entry point: runs the CLI and sets the process's exit code.
+ *
+ * @example
+ * main(process.argv.slice(2));
+ */
+export async function main(argv: readonly string[]): Promise<void> {
+  const code = await cli(argv);
+  process.exitCode = code;
+  if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
+  process.stdin.unref?.();
+}

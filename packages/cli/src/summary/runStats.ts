@@ -1,0 +1,62 @@
+import { type RunEvent, type RunStartEvent, type RunSummary, summarize } from '@decaylab/core';
+import { Subject } from 'rxjs';
+
+function norm(values: readonly number[]): number {
+  let s = 0;
+  for (const v of values) s += v * v;
+  return Math.sqrt(s);
+}
+
+/** A run's summary (core's `summarize()`) plus what decay did to each parameter. */
+export interface RunReport {
+  readonly summary: RunSummary;
+  readonly run: RunStartEvent | null;
+  /**
+   * Per parameter, Σ over the recorded steps of ‖lr·decayGrad + decoupledDecay‖: how far decay
+   * pulled the parameter towards zero (exact for plain SGD; for momentum and Adam the coupled
+   * part goes through the optimizer's state, so it is the size of the decay term fed in).
+   */
+  readonly decayPull: { readonly [param: string]: number };
+  /** How many step events were seen. */
+  readonly stepEvents: number;
+}
+
+/**
+ * Accumulates a run's events into a `RunReport`, via core's `summarize()`.
+ *
+ * @example
+ * const stats = runStats();
+ * events.forEach((e) => stats.add(e));
+ * const report = stats.finish();
+ */
+export function runStats() {
+  const subject = new Subject<RunEvent>();
+  let summary: RunSummary | null = null;
+  subject.pipe(summarize()).subscribe((s) => {
+    summary = s;
+  });
+  let run: RunStartEvent | null = null;
+  let stepEvents = 0;
+  const decayPull: Record<string, number> = {};
+  return {
+    add(e: RunEvent): void {
+      if (e.type === 'run') {
+        run = e;
+        for (const k of Object.keys(e.shapes)) decayPull[k] = 0;
+      } else if (e.type === 'step') {
+        stepEvents += 1;
+        if (e.decayGrad) {
+          for (const [k, v] of Object.entries(e.decayGrad)) decayPull[k] = (decayPull[k] ?? 0) + e.lr * norm(v);
+        }
+        if (e.decoupledDecay) {
+          for (const [k, v] of Object.entries(e.decoupledDecay)) decayPull[k] = (decayPull[k] ?? 0) + norm(v);
+        }
+      }
+      subject.next(e);
+    },
+    finish(): RunReport {
+      subject.complete();
+      return { summary: summary as unknown as RunSummary, run, decayPull, stepEvents };
+    },
+  };
+}
