@@ -56,7 +56,7 @@ export abstract class DecayWidget extends HTMLElement {
   private clock: Clock | undefined;
   private subscriptions: { unsubscribe(): void }[] = [];
   private running = 0;
-  private frame = 0;
+  private drawFrame = 0;
   private cleanups: (() => void)[] = [];
   private loaded = false;
   private onScreen = false;
@@ -108,8 +108,8 @@ export abstract class DecayWidget extends HTMLElement {
   disconnectedCallback(): void {
     this.stop();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    if (this.drawFrame) cancelAnimationFrame(this.drawFrame);
+    this.drawFrame = 0;
   }
 
   /** A control's current value: log sliders give 10^position, toggles 1 or 0, `seed` the seed. */
@@ -200,9 +200,9 @@ export abstract class DecayWidget extends HTMLElement {
 
   /** Schedules a redraw on the next animation frame (several calls, one draw). */
   protected invalidate(): void {
-    if (this.frame || !this.loaded) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
+    if (this.drawFrame || !this.engine) return;
+    this.drawFrame = requestAnimationFrame(() => {
+      this.drawFrame = 0;
       this.theme = readTheme();
       try {
         this.draw();
