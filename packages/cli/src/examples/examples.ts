@@ -30,7 +30,7 @@ const highdim = (name: string, lambda: number) => ({
 const adam = (name: string, kind: 'adam' | 'adamw') => ({
   name,
   seed: 3,
-  data: { kind: 'polynomial', n: 30, nVal: 100, noise: 0.5 },
+  data: { kind: 'line', n: 20, nVal: 100, noise: 0.3 },
   model: { kind: 'mlp', hidden: [16], activation: 'tanh' },
   optimizer: { kind, lr: 0.01, weightDecay: 0.1 },
   steps: 1500,
