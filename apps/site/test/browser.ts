@@ -1,0 +1,178 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium (CI installs it with apt); override with CHROMIUM_PATH. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A running Chromium with its own fresh profile directory; `close()` removes both. */
+export interface TestBrowser {
+  readonly context: BrowserContext;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Options for `launch`. */
+export interface LaunchOptions {
+  readonly colorScheme?: 'light' | 'dark';
+  readonly reducedMotion?: 'reduce' | 'no-preference';
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/**
+ * Launches Chromium with the project's flags and a fresh user-data-dir.
+ *
+ * @example
+ * const browser = await launch({ colorScheme: 'dark' });
+ * const page = await browser.newPage();
+ */
+export async function launch({
+  colorScheme = 'light',
+  reducedMotion = 'no-preference',
+  width = 1280,
+  height = 900,
+}: LaunchOptions = {}): Promise<TestBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'decaylab-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    args: FLAGS,
+    headless: true,
+    colorScheme,
+    reducedMotion,
+    viewport: { width, height },
+  });
+  return {
+    context,
+    newPage: () => context.newPage(),
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A page plus everything it reported: console errors/warnings, uncaught errors, failed requests. */
+export interface OpenedPage {
+  readonly page: Page;
+  /** `error: …` / `warning: …` / `pageerror: …` / `requestfailed: …` lines. */
+  readonly problems: string[];
+}
+
+/**
+ * Opens `path` (relative to the test server) and records every console error or warning,
+ * uncaught exception and failed request from then on.
+ *
+ * @example
+ * const { page, problems } = await openPage(browser, 'chapters/03-smaller-weights/');
+ * expect(problems).toEqual([]);
+ */
+export async function openPage(browser: TestBrowser, baseUrl: string, path: string): Promise<OpenedPage> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`http ${res.status()}: ${res.url()}`);
+  });
+  await page.goto(new URL(path, baseUrl).href, { waitUntil: 'load' });
+  return { page, problems };
+}
+
+/**
+ * Scrolls every widget into view (so each loads Plot and starts) and waits until each has
+ * drawn an <svg> into every chart slot.
+ */
+export async function renderAllWidgets(page: Page, { timeout = 20_000 } = {}): Promise<number> {
+  const count = await page.locator('.dl-widget').count();
+  for (let i = 0; i < count; i++) {
+    const widget = page.locator('.dl-widget').nth(i);
+    await widget.scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      (el) => {
+        const slots = [...(el as Element).querySelectorAll('[data-chart]')];
+        return slots.length > 0 && slots.every((s) => s.querySelector('svg'));
+      },
+      await widget.elementHandle(),
+      { timeout },
+    );
+  }
+  return count;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** One axe-core violation, reduced to what a failure message needs. */
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: string[];
+}
+
+/**
+ * Runs axe-core (WCAG 2 A/AA rules) on the page and returns the serious and critical violations.
+ *
+ * @example
+ * expect(await axeViolations(page)).toEqual([]);
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time
+    const axe = (window as any).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    return result.violations.map(
+      (v: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      }),
+    );
+  });
+  return (violations as AxeViolation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** The built site next to this file. */
+export const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
+
+/**
+ * Every page of the built site, as paths relative to the site root (`''`, `chapters/01-…/`),
+ * found by walking dist/ for index.html files (so new pages are covered automatically).
+ */
+export function builtRoutes(dir = distDir): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (name === '_astro' || name === 'pagefind') continue;
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name === 'index.html') out.push(relative(dir, d).split('\\').join('/'));
+    }
+  };
+  walk(dir);
+  return out.map((r) => (r === '' ? '' : `${r}/`)).sort();
+}
+
+/** Routes of chapter pages (`chapters/NN-…/`). */
+export function chapterRoutes(): string[] {
+  return builtRoutes().filter((r) => r.startsWith('chapters/'));
+}
