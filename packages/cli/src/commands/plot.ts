@@ -1,0 +1,95 @@
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { compareChart, lossChart, normChart } from '@decaylab/charts';
+import type { RunEvent, StepEvent } from '@decaylab/core';
+import { CliError, usageError } from '../cli/cliError.js';
+import type { Command } from '../cli/command.js';
+import type { Context } from '../cli/context.js';
+import { EXIT } from '../cli/exitCodes.js';
+import { intOption, parse } from '../cli/parse.js';
+import { eventCursor } from '../io/eventCursor.js';
+import { collectSeries } from '../plot/collectSeries.js';
+import { serverDocument, stackSvgs } from '../plot/renderSvg.js';
+
+const help = `Usage: decaylab plot <file.ndjson>... -o chart.svg [options]
+
+Renders the same Observable Plot charts as the docs site (package @decaylab/charts), server-side,
+to a standalone SVG file. One recording: loss (train, val dashed) and ‖θ‖ per parameter. Several:
+their curves overlaid.
+
+Options:
+  -o, --out FILE    the SVG file to write (- for stdout)
+  --chart C         loss | norms | all (default: all)
+  --width W         chart width in px (default 720)
+  --height H        height of each chart in px (default 320)
+  --title T         a title (default: the run's name)
+  -h, --help        show this help`;
+
+/** Reads a whole recording into chart series (thinned on the way). */
+async function readSeries(file: string): Promise<{ series: ReturnType<ReturnType<typeof collectSeries>['series']>; name: string }> {
+  const cursor = eventCursor(file);
+  let name = basename(file).replace(/\.ndjson$/, '');
+  const collect = collectSeries({ name });
+  let last: StepEvent | null = null;
+  for (let e: RunEvent | null = await cursor.next(); e; e = await cursor.next()) {
+    if (e.type === 'run' && e.spec.name) name = e.spec.name;
+    if (e.type === 'step') last = e;
+    collect.add(e);
+  }
+  if (last) collect.last(last);
+  return { series: collect.series(), name };
+}
+
+async function run(argv: readonly string[], ctx: Context): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    {
+      out: { type: 'string', short: 'o' },
+      chart: { type: 'string' },
+      width: { type: 'string' },
+      height: { type: 'string' },
+      title: { type: 'string' },
+    },
+    'plot',
+  );
+  if (values.help) {
+    ctx.stdout.write(`${help}\n`);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) throw usageError('plot: missing <file.ndjson> (see decaylab plot --help)');
+  if (!values.out) throw usageError('plot: missing -o chart.svg (or -o - for stdout)');
+  const chart = values.chart ?? 'all';
+  if (!['loss', 'norms', 'all'].includes(chart)) throw usageError(`--chart: expected loss, norms or all, got ${JSON.stringify(chart)}`);
+  const width = intOption(values.width, 'width') ?? 720;
+  const height = intOption(values.height, 'height') ?? 320;
+  const runs = [];
+  for (const file of positionals) runs.push(await readSeries(file));
+  if (runs.every((r) => r.series.train.length === 0)) throw new CliError(`${positionals.join(', ')}: no step events to plot`);
+  const document = serverDocument();
+  const opts = { document, width, height };
+  const charts: Element[] = [];
+  if (runs.length === 1) {
+    const s = (runs[0] as (typeof runs)[number]).series;
+    if (chart !== 'norms') charts.push(lossChart(s, opts) as Element);
+    if (chart !== 'loss') charts.push(normChart(s.norms, opts) as Element);
+  } else {
+    const series = runs.map((r, i) => ({ ...r.series, name: `#${i + 1}` }));
+    if (chart !== 'norms') charts.push(compareChart(series, { ...opts, metric: 'loss' }) as Element);
+    if (chart !== 'loss') charts.push(compareChart(series, { ...opts, metric: 'norms' }) as Element);
+  }
+  const files = positionals.map((f) => basename(f));
+  const title = values.title ?? (runs.length === 1 ? `${runs[0]?.name} (${files[0]})` : `${runs.length} runs compared`);
+  const notes = runs.length === 1 ? [] : runs.map((r, i) => `#${i + 1}  ${files[i]} (${r.name})`);
+  const svg = stackSvgs(charts, { title, notes });
+  if (values.out === '-') ctx.stdout.write(svg);
+  else {
+    await writeFile(values.out, svg).catch((e: NodeJS.ErrnoException) => {
+      throw new CliError(`${values.out}: cannot write (${e.code ?? e.message})`);
+    });
+    ctx.stderr.write(`wrote ${values.out} (${charts.length} chart${charts.length === 1 ? '' : 's'}, ${Math.round(svg.length / 1024)} KiB)\n`);
+  }
+  return EXIT.ok;
+}
+
+/** `decaylab plot`. */
+export const plotCommand: Command = { name: 'plot', summary: 'render the docs site\'s charts of recordings to an SVG file', help, run };
