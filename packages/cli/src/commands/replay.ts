@@ -88,6 +88,7 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   const playback: Playback = {
     mode: `replay ${speed === Infinity ? 'max' : `×${speed}`}`,
     paused: false,
+    pausedMs: 0,
     ...(ctx.stdin.isTTY && file !== '-' ? { keys: 'space pause/resume · . step · q quit' } : {}),
   };
   const dash = dashboard ? dashboardSink(stdout, { ctx, mode: playback.mode, playback }) : null;
@@ -110,7 +111,10 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
           else if (action === 'toggle') {
             playback.paused = !playback.paused;
             if (playback.paused) pausedAt = performance.now();
-            else pausedTotal += performance.now() - pausedAt;
+            else {
+              pausedTotal += performance.now() - pausedAt;
+              playback.pausedMs = pausedTotal;
+            }
           } else if (action === 'step') {
             if (!playback.paused) {
               playback.paused = true;

@@ -11,6 +11,8 @@ import { type DashboardView, renderDashboard } from './renderDashboard.js';
 export interface Playback {
   readonly mode: string;
   paused: boolean;
+  /** Milliseconds spent paused so far (left out of steps/s and ETA). */
+  pausedMs: number;
   readonly keys?: string;
 }
 
@@ -34,7 +36,7 @@ export function dashboardSink(
     width: Math.max(40, ctx.width - 1),
     height: Math.max(20, ctx.height),
     color: ctx.color,
-    elapsed: (performance.now() - start) / 1000,
+    elapsed: (performance.now() - start - (playback?.pausedMs ?? 0)) / 1000,
     mode: playback?.mode ?? mode,
     paused: playback?.paused ?? false,
     ...(playback?.keys && !state.end ? { keys: playback.keys } : {}),

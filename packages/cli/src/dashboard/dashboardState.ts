@@ -78,6 +78,13 @@ export function updateDashboard(s: DashboardState, e: RunEvent): DashboardState 
       }
     }
   } else {
+    const h = s.history;
+    const last = h.train[h.train.length - 1];
+    if (s.train !== null && (!last || last.step < s.step)) {
+      h.train.push({ step: s.step, value: s.train });
+      if (s.val !== null) h.val.push({ step: s.step, value: s.val });
+      for (const [k, v] of Object.entries(s.norms)) (h.norms[k] ??= []).push({ step: s.step, value: v });
+    }
     s.end = { reason: e.reason, steps: e.steps, ...(e.step !== undefined ? { step: e.step } : {}) };
   }
   return s;
