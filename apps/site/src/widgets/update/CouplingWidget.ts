@@ -1,0 +1,88 @@
+import { DecayWidget } from '../_shared/DecayWidget';
+import { formatValue } from '../_shared/format';
+import { legend } from './legend';
+import { paramDifference } from './paramDifference';
+import { couplingPair } from './updateSpecs';
+
+type RunEvent = import('../_shared/engine').RunEvent;
+type StepEvent = import('../_shared/engine').StepEvent;
+
+const NAMES = ['no decay', 'L2 in the loss', 'weightDecay on the optimizer'] as const;
+
+/**
+ * Chapter 6: "L2 in the loss" and "weightDecay on the optimizer" (SGD, with optional momentum)
+ * trained side by side with a λ = 0 reference; shows ‖w‖ per step, the loss each run reports,
+ * and the largest parameter difference between the two decayed runs, from the engine's events.
+ */
+export class CouplingWidget extends DecayWidget {
+  protected override stepsPerFrame = 3;
+  private runs: StepEvent[][] = [[], [], []];
+  private maxDiff = 0;
+
+  protected start(): void {
+    this.runs = [[], [], []];
+    this.maxDiff = 0;
+    const options = { lambda: this.value('lambda'), momentum: this.value('momentum'), seed: this.seed };
+    const [inLoss, onOptimizer] = couplingPair(options);
+    const [, none] = couplingPair({ ...options, lambda: 0 });
+    this.run([{ ...none, name: 'no-decay' }, inLoss, onOptimizer]);
+  }
+
+  protected onEvent(e: RunEvent, run: number): void {
+    if (e.type !== 'step') return;
+    this.runs[run]?.push(e);
+    const a = this.runs[1]?.[e.step - 1];
+    const b = this.runs[2]?.[e.step - 1];
+    if (a && b && (run === 1 || run === 2)) this.maxDiff = Math.max(this.maxDiff, paramDifference(a.params, b.params));
+  }
+
+  protected draw(): void {
+    const { Plot, theme: t } = this;
+    const colors = [t.muted, t.c1, t.c2];
+    const norms = this.runs.flatMap((steps, i) => steps.map((e) => ({ step: e.step, norm: e.norms.weight ?? 0, run: NAMES[i] })));
+    const losses = this.runs.slice(1).flatMap((steps, i) => steps.map((e) => ({ step: e.step, loss: e.loss.total, run: NAMES[i + 1] })));
+    const color = { domain: [...NAMES], range: colors };
+    this.render(
+      'norms',
+      Plot.plot({
+        ...this.frame('norms'),
+        marginLeft: 44,
+        x: { label: 'step', domain: [0, 300] },
+        y: { label: '‖weight‖', grid: true },
+        color,
+        marks: [
+          Plot.line(norms.filter((d) => d.run !== NAMES[2]), { x: 'step', y: 'norm', stroke: 'run', strokeWidth: 2 }),
+          Plot.dot(norms.filter((d) => d.run === NAMES[2] && d.step % 10 === 0), { x: 'step', y: 'norm', stroke: 'run', r: 3 }),
+          ...legend(Plot, NAMES.map((label, i) => ({ label, color: colors[i] as string })), { anchor: 'bottom-right' }),
+        ],
+      }),
+    );
+    this.render(
+      'loss',
+      Plot.plot({
+        ...this.frame('loss'),
+        marginLeft: 44,
+        x: { label: 'step', domain: [0, 300] },
+        y: { label: 'reported loss.total', type: 'log', grid: true },
+        color: { domain: [NAMES[1], NAMES[2]], range: [t.c1, t.c2] },
+        marks: [
+          Plot.line(losses, { x: 'step', y: 'loss', stroke: 'run', strokeWidth: 2 }),
+          ...legend(Plot, [
+            { label: `${NAMES[1]}: L0 + λ/2‖θ‖²`, color: t.c1 },
+            { label: `${NAMES[2]}: L0 only`, color: t.c2 },
+          ]),
+        ],
+      }),
+    );
+    const a = this.runs[1]?.at(-1);
+    const b = this.runs[2]?.at(-1);
+    const n = Math.min(this.runs[1]?.length ?? 0, this.runs[2]?.length ?? 0);
+    this.readout('diff', n ? `${formatValue(this.maxDiff, 'exp')} over ${n} steps` : '…');
+    this.readout('normNone', formatValue(this.runs[0]?.at(-1)?.norms.weight ?? Number.NaN, 'fixed3'));
+    this.readout('normDecay', formatValue(b?.norms.weight ?? Number.NaN, 'fixed3'));
+    this.readout('lossInLoss', a ? `${formatValue(a.loss.data, 'fixed4')} + ${formatValue(a.loss.penalty, 'fixed4')}` : '…');
+    this.readout('lossOnOpt', b ? `${formatValue(b.loss.data, 'fixed4')} + ${formatValue(b.loss.penalty, 'fixed4')}` : '…');
+  }
+}
+
+customElements.define('dl-coupling', CouplingWidget);

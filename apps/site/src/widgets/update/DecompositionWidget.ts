@@ -1,0 +1,156 @@
+import { DecayWidget } from '../_shared/DecayWidget';
+import { formatValue } from '../_shared/format';
+import { legend } from './legend';
+import { decompositionSpec } from './updateSpecs';
+
+type RunEvent = import('../_shared/engine').RunEvent;
+type Point = { w: number; b: number };
+interface StepRow {
+  step: number;
+  before: Point;
+  /** −γ·∂L0/∂θ */
+  grad: Point;
+  /** −γ·λθ (the event's decayGrad times −γ) */
+  decay: Point;
+  after: Point;
+}
+
+const LR = 0.1;
+const f = (v: number) => formatValue(v, 'fixed3').replace(/^-(0\.000)$/, '$1');
+const vec = (p: Point) => `(${f(p.w)}, ${f(p.b)})`;
+
+/**
+ * Chapter 6: one SGD step with weightDecay λ split into its gradient part −γ·∂L0/∂θ and its
+ * decay part −γλθ, both read from the engine's events (`grad`, `decayGrad`), drawn as two arrows
+ * in the (weight, bias) plane, with the parts of the weight's update over time.
+ */
+export class DecompositionWidget extends DecayWidget {
+  protected override stepsPerFrame = 1;
+  protected override stepSize = 1;
+  private start0: Point = { w: 0, b: 0 };
+  private rows: StepRow[] = [];
+  private optima: { decay: Point; none: Point } | null = null;
+
+  private spec() {
+    return decompositionSpec({ lambda: this.value('lambda'), lr: LR, seed: this.seed });
+  }
+
+  protected start(): void {
+    this.rows = [];
+    const spec = this.spec();
+    const ridge = this.engine.ridgeSolution(spec);
+    const plain = this.engine.ridgeSolution({ ...spec, optimizer: { ...spec.optimizer, weightDecay: 0 } });
+    this.optima = {
+      decay: { w: ridge.weight[0] as number, b: ridge.bias[0] as number },
+      none: { w: plain.weight[0] as number, b: plain.bias[0] as number },
+    };
+    this.run([spec]);
+  }
+
+  protected onEvent(e: RunEvent): void {
+    if (e.type === 'run') {
+      this.start0 = { w: e.params.weight?.[0] as number, b: e.params.bias?.[0] as number };
+      return;
+    }
+    if (e.type !== 'step') return;
+    const before = this.rows.at(-1)?.after ?? this.start0;
+    const g = (name: string) => e.grad[name]?.[0] ?? 0;
+    const d = (name: string) => e.decayGrad[name]?.[0] ?? 0;
+    this.rows.push({
+      step: e.step,
+      before,
+      grad: { w: -LR * g('weight'), b: -LR * g('bias') },
+      decay: { w: -LR * d('weight'), b: -LR * d('bias') },
+      after: { w: e.params.weight?.[0] as number, b: e.params.bias?.[0] as number },
+    });
+  }
+
+  protected draw(): void {
+    const { Plot, theme: t } = this;
+    const last = this.rows.at(-1);
+    const path = [this.start0, ...this.rows.map((r) => r.after)];
+    const marks = [
+      Plot.ruleX([0], { stroke: t.grid }),
+      Plot.ruleY([0], { stroke: t.grid }),
+      Plot.line(path, { x: 'w', y: 'b', stroke: t.muted, strokeWidth: 1 }),
+      Plot.dot(path, { x: 'w', y: 'b', r: 1.8, fill: t.muted }),
+    ];
+    const o = this.optima;
+    if (o) {
+      const refs = [
+        { ...o.none, label: 'no decay' },
+        { ...o.decay, label: 'with decay' },
+      ];
+      marks.push(
+        Plot.dot(refs, { x: 'w', y: 'b', r: 4, stroke: t.fg, fill: 'none', strokeWidth: 1.5 }),
+        Plot.text(refs.slice(0, 1), { x: 'w', y: 'b', text: 'label', dy: -10, dx: 4, textAnchor: 'start', fill: t.fg }),
+        Plot.text(refs.slice(1), { x: 'w', y: 'b', text: 'label', dy: 16, fill: t.fg }),
+      );
+    }
+    if (last) {
+      const mid = { w: last.before.w + last.grad.w, b: last.before.b + last.grad.b };
+      marks.push(
+        Plot.line([last.before, mid], { x: 'w', y: 'b', stroke: t.c1, strokeWidth: 2.5, markerEnd: 'arrow' }),
+        Plot.line([mid, last.after], { x: 'w', y: 'b', stroke: t.c2, strokeWidth: 2.5, markerEnd: 'arrow' }),
+        Plot.dot([last.after], { x: 'w', y: 'b', r: 3.5, fill: t.fg }),
+      );
+    }
+    this.render(
+      'plane',
+      Plot.plot({
+        ...this.frame('plane'),
+        marginLeft: 44,
+        x: { label: 'weight (slope)', domain: [-1.7, 2] },
+        y: { label: 'bias', domain: [-0.4, 1.4] },
+        marks: [
+          ...marks,
+          ...legend(Plot, [
+            { label: 'gradient part', color: t.c1 },
+            { label: 'decay part', color: t.c2 },
+          ]),
+        ],
+      }),
+    );
+    const parts = this.rows.flatMap((r) => [
+      { step: r.step, value: r.grad.w, part: 'gradient part' },
+      { step: r.step, value: r.decay.w, part: 'decay part' },
+      { step: r.step, value: r.grad.w + r.decay.w, part: 'update (sum)' },
+    ]);
+    this.render(
+      'parts',
+      Plot.plot({
+        ...this.frame('parts'),
+        marginLeft: 44,
+        x: { label: 'step', domain: [0, 60] },
+        y: { label: 'change of the weight', grid: true },
+        color: { domain: ['gradient part', 'decay part', 'update (sum)'], range: [t.c1, t.c2, t.fg] },
+        marks: [
+          Plot.ruleY([0], { stroke: t.grid }),
+          Plot.line(parts, { x: 'step', y: 'value', z: 'part', stroke: 'part', strokeWidth: 1.5 }),
+          ...legend(Plot, [
+            { label: 'gradient part −γ·∂L0/∂w', color: t.c1 },
+            { label: 'decay part −γλw', color: t.c2 },
+            { label: 'update (their sum)', color: t.fg },
+          ]),
+        ],
+      }),
+    );
+    if (!last) {
+      for (const name of ['step', 'before', 'grad', 'decay', 'after', 'check']) this.readout(name, '—');
+      this.readout('before', vec(this.start0));
+      return;
+    }
+    this.readout('step', String(last.step));
+    this.readout('before', vec(last.before));
+    this.readout('grad', vec(last.grad));
+    this.readout('decay', vec(last.decay));
+    this.readout('after', vec(last.after));
+    const err = Math.max(
+      Math.abs(last.before.w + last.grad.w + last.decay.w - last.after.w),
+      Math.abs(last.before.b + last.grad.b + last.decay.b - last.after.b),
+    );
+    this.readout('check', formatValue(err, 'exp'));
+  }
+}
+
+customElements.define('dl-decomposition', DecompositionWidget);
