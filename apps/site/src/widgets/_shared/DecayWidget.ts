@@ -9,6 +9,16 @@ export type EngineModule = typeof import('./engine');
 type RunEvent = import('./engine').RunEvent;
 type Clock = import('./engine').Clock;
 
+/** One entry of a chart legend. */
+export interface LegendItem {
+  readonly label: string;
+  readonly color: string;
+  /** Dashed line swatch. Default false. */
+  readonly dashed?: boolean;
+  /** Dot swatch instead of a line. Default false. */
+  readonly dot?: boolean;
+}
+
 /** Options for `DecayWidget.run`. */
 export interface RunOptions {
   /** Emit every n-th step (and the last). Default 1. */
@@ -137,26 +147,71 @@ export abstract class DecayWidget extends HTMLElement {
     if (el && el.textContent !== text) el.textContent = text;
   }
 
-  /** Plot options for the chart slot `name`: its reserved width/height and the theme's style. */
+  /**
+   * Plot options for the chart slot `name`: the width and height left in the reserved box (below
+   * its legend, if any) and the theme's style.
+   */
   protected frame(name: string): { width: number; height: number; style: Record<string, string> } {
-    const slot = this.querySelector<HTMLElement>(`[data-chart="${name}"]`);
-    const aspect = Number(slot?.dataset.aspect ?? 1.6);
-    const width = Math.max(200, Math.floor(slot?.clientWidth ?? 640));
+    const slot = this.slot(name);
+    const legend = slot.querySelector<HTMLElement>('.dl-legend');
+    const width = Math.max(200, Math.floor(slot.clientWidth || 640));
+    const boxHeight = slot.clientHeight || width / Number(slot.dataset.aspect ?? 1.6);
     return {
       width,
-      height: Math.round(width / aspect),
+      height: Math.max(120, Math.floor(boxHeight - (legend?.offsetHeight ?? 0))),
       style: { color: this.theme.fg, background: 'transparent', fontFamily: this.theme.font, fontSize: '12px', overflow: 'visible' },
     };
   }
 
-  /** Puts a Plot figure into the chart slot `name`, replacing what was there. */
+  /**
+   * Shows a legend (HTML, above the chart, inside the reserved box). Call it before `frame()`.
+   *
+   * @example
+   * this.legend('loss', [{ label: 'train', color: theme.c1 }, { label: 'validation', color: theme.c1, dashed: true }]);
+   */
+  protected legend(name: string, items: readonly LegendItem[]): void {
+    const slot = this.slot(name);
+    let legend = slot.querySelector<HTMLElement>('.dl-legend');
+    if (!legend) {
+      legend = document.createElement('div');
+      legend.className = 'dl-legend';
+      slot.prepend(legend);
+    }
+    const key = JSON.stringify(items);
+    if (legend.dataset.key === key) return;
+    legend.dataset.key = key;
+    legend.replaceChildren(
+      ...items.map(({ label, color, dashed = false, dot = false }) => {
+        const item = document.createElement('span');
+        const swatch = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+        swatch.setAttribute('width', '18');
+        swatch.setAttribute('height', '10');
+        swatch.setAttribute('aria-hidden', 'true');
+        swatch.innerHTML = dot
+          ? `<circle cx="9" cy="5" r="3.5" fill="${color}"/>`
+          : `<line x1="1" x2="17" y1="5" y2="5" stroke="${color}" stroke-width="2.5"${dashed ? ' stroke-dasharray="4,2"' : ''}/>`;
+        item.append(swatch, label);
+        return item;
+      }),
+    );
+  }
+
+  /** Puts a Plot figure into the chart slot `name`, replacing the previous one (not the legend). */
   protected render(name: string, figure: Element): void {
-    const slot = this.querySelector<HTMLElement>(`[data-chart="${name}"]`);
-    if (!slot) throw new Error(`${this.localName}: no chart named ${name}`);
+    const slot = this.slot(name);
     const svg = figure.localName === 'svg' ? figure : figure.querySelector('svg');
     svg?.setAttribute('role', 'img');
     svg?.setAttribute('aria-label', slot.dataset.label ?? name);
-    slot.replaceChildren(figure);
+    figure.classList.add('dl-plot');
+    const old = slot.querySelector(':scope > .dl-plot');
+    if (old) old.replaceWith(figure);
+    else slot.append(figure);
+  }
+
+  private slot(name: string): HTMLElement {
+    const slot = this.querySelector<HTMLElement>(`[data-chart="${name}"]`);
+    if (!slot) throw new Error(`${this.localName}: no chart named ${name}`);
+    return slot;
   }
 
   /**
@@ -176,6 +231,9 @@ export abstract class DecayWidget extends HTMLElement {
         next: (event) => {
           if (event.type === 'step') this.sawStep = true;
           this.onEvent(event, index);
+          if (event.type === 'end' && event.reason === 'diverged') {
+            this.status(`The run diverged at step ${event.step ?? event.steps}: the loss became infinite. Try a smaller λ.`);
+          }
           if (!this.reducedMotion || event.type !== 'step') this.invalidate();
         },
         error: (error: unknown) => this.fail(error),

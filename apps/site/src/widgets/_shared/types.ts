@@ -35,6 +35,8 @@ export interface ChartDef {
   readonly label: string;
   /** width / height. Default 1.6. */
   readonly aspect?: number;
+  /** Span the whole row of the chart grid. Default false. */
+  readonly wide?: boolean;
 }
 
 /** A live number shown under the charts. */

@@ -48,14 +48,18 @@ class OverfitWidget extends DecayWidget {
     const { Plot, theme } = this;
     const [a = '', b = ''] = this.labels;
     const series = [`${a} train`, `${a} validation`, `${b} train`, `${b} validation`];
-    const color = { domain: series, range: [theme.c1, theme.c1, theme.c2, theme.c2], legend: true };
+    const color = { domain: series, range: [theme.c1, theme.c1, theme.c2, theme.c2] };
+    this.legend(
+      'loss',
+      series.map((label, i) => ({ label, color: i < 2 ? theme.c1 : theme.c2, dashed: i % 2 === 1 })),
+    );
     this.render(
       'loss',
       Plot.plot({
         ...this.frame('loss'),
         marginLeft: 48,
-        x: { type: 'log', label: 'step', domain: [2, 2000], grid: true },
-        y: { type: 'log', label: 'loss (mse)', domain: [0.01, 10], grid: true },
+        x: { type: 'log', label: 'step', domain: [2, 2000], ticks: [2, 10, 100, 1000], tickFormat: String, grid: true },
+        y: { type: 'log', label: 'loss (mse)', domain: [0.01, 10], ticks: [0.01, 0.1, 1, 10], tickFormat: String, grid: true },
         color,
         marks: [
           Plot.line(
@@ -72,13 +76,18 @@ class OverfitWidget extends DecayWidget {
     const curves = this.params.flatMap((p, run) =>
       p ? xs.map((x) => ({ x, y: polyEval(p, x), series: this.labels[run] ?? '' })) : [],
     );
+    this.legend('fit', [
+      ...this.labels.map((label, i) => ({ label, color: i === 0 ? theme.c1 : theme.c2 })),
+      { label: 'true line y = x', color: theme.muted, dashed: true },
+      { label: 'training points', color: theme.fg, dot: true },
+    ]);
     this.render(
       'fit',
       Plot.plot({
         ...this.frame('fit'),
         x: { label: 'x', domain: [-1, 1] },
         y: { label: 'y', domain: [-2, 2], grid: true },
-        color: { domain: this.labels, range: [theme.c1, theme.c2], legend: true },
+        color: { domain: this.labels, range: [theme.c1, theme.c2] },
         marks: [
           Plot.line([{ x: -1, y: -1 }, { x: 1, y: 1 }], { x: 'x', y: 'y', stroke: theme.muted, strokeDasharray: '2,3' }),
           Plot.line(curves, { x: 'x', y: 'y', z: 'series', stroke: 'series', strokeWidth: 2, clip: true }),

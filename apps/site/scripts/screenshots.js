@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Screenshots of every chapter (and the home page) in light and dark mode at 1280 px and
+// 375 px into apps/site/screenshots-out/. Widgets run with reduced motion, so each run jumps
+// to its end before the shot. Usage: node scripts/screenshots.js [route-filter]
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createStaticServer, distDir, listen } from './serve.js';
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const outDir = fileURLToPath(new URL('../screenshots-out/', import.meta.url));
+const filter = process.argv[2] ?? '';
+
+if (!existsSync(join(distDir, 'index.html'))) {
+  console.error('screenshots: dist/ is missing; run `npm run build -w @decaylab/site` first');
+  process.exit(1);
+}
+const chapters = existsSync(join(distDir, 'chapters'))
+  ? readdirSync(join(distDir, 'chapters')).sort().map((c) => `chapters/${c}/`)
+  : [];
+const routes = ['', ...chapters].filter((r) => r.includes(filter));
+
+mkdirSync(outDir, { recursive: true });
+const server = createStaticServer();
+const port = await listen(server, { port: 0, host: '127.0.0.1' });
+const userDataDir = mkdtempSync(join(tmpdir(), 'decaylab-shots-'));
+let failures = 0;
+try {
+  for (const theme of ['light', 'dark']) {
+    for (const width of [1280, 375]) {
+      const context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: FLAGS,
+        headless: true,
+        colorScheme: theme,
+        reducedMotion: 'reduce',
+        viewport: { width, height: 900 },
+      });
+      await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+      for (const route of routes) {
+        const page = await context.newPage();
+        const problems = [];
+        page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(m.text()));
+        page.on('pageerror', (e) => problems.push(e.message));
+        await page.goto(`http://127.0.0.1:${port}/${route}`, { waitUntil: 'load' });
+        // Scroll through so every widget loads, then wait for the runs to end.
+        for (const w of await page.locator('.dl-widget').all()) {
+          await w.scrollIntoViewIfNeeded();
+          await page
+            .waitForFunction((el) => el.dataset.state === 'done' && el.querySelector('[data-chart] svg'), await w.elementHandle(), { timeout: 20_000 })
+            .catch(() => problems.push('widget did not finish within 20 s'));
+        }
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.waitForTimeout(200);
+        const name = `${(route.replace(/\/$/, '').split('/').pop() || 'home')}-${theme}-${width}.png`;
+        await page.screenshot({ path: join(outDir, name), fullPage: true });
+        console.log(`${problems.length ? '✗' : '✓'} ${name}${problems.length ? `  ${problems.join(' | ')}` : ''}`);
+        failures += problems.length ? 1 : 0;
+        await page.close();
+      }
+      await context.close();
+    }
+  }
+} finally {
+  rmSync(userDataDir, { recursive: true, force: true });
+  server.close();
+}
+console.log(`screenshots in ${outDir}`);
+process.exit(failures ? 1 : 0);

@@ -1,0 +1,99 @@
+import { DecayWidget } from '../_shared/DecayWidget';
+import type { RunEvent } from '../_shared/engine';
+import { formatValue } from '../_shared/format';
+import { grid, polyEval } from '../_shared/polyEval';
+import { penaltySpec } from './penaltySpec';
+
+type Params = { readonly [name: string]: readonly number[] };
+interface Row {
+  readonly step: number;
+  readonly value: number;
+  readonly term: string;
+}
+const TERMS = ['L0 (data loss)', 'λ/2·‖θ‖² (penalty)', 'L = L0 + penalty', 'validation L0'];
+const xs = grid(-1, 1, 121);
+const sig = (v: number | undefined) => (v === undefined ? '…' : formatValue(v, 'sig'));
+
+/** Chapter 4: L0, the penalty and L streaming as SGD minimizes L; too large a λ underfits. */
+class PenaltyWidget extends DecayWidget {
+  protected override stepsPerFrame = 4;
+  protected override stepSize = 5;
+  private rows: Row[] = [];
+  private params: Params | undefined;
+  private points: { x: number; y: number }[] = [];
+  private last: { data: number; penalty: number; total: number; val?: number } | undefined;
+  private step = 0;
+
+  protected start(): void {
+    const spec = penaltySpec({ lambda: this.value('lambda'), seed: this.seed });
+    const data = this.engine.materialize(spec.data, spec.seed);
+    this.points = data.train.x.map((row, i) => ({ x: row[0] ?? 0, y: data.train.y[i] ?? 0 }));
+    this.rows = [];
+    this.params = undefined;
+    this.last = undefined;
+    this.step = 0;
+    this.run([spec]);
+  }
+
+  protected onEvent(event: RunEvent): void {
+    if (event.type === 'run') this.params = event.params;
+    if (event.type !== 'step') return;
+    const { data, penalty, total } = event.loss;
+    const [l0 = '', pen = '', sum = '', val = ''] = TERMS;
+    this.rows.push({ step: event.step, value: data, term: l0 }, { step: event.step, value: penalty, term: pen }, { step: event.step, value: total, term: sum });
+    if (event.val) this.rows.push({ step: event.step, value: event.val.loss, term: val });
+    this.last = { data, penalty, total, ...(event.val ? { val: event.val.loss } : {}) };
+    this.params = event.params;
+    this.step = event.step;
+  }
+
+  protected draw(): void {
+    const { Plot, theme } = this;
+    const colors = [theme.c1, theme.c2, theme.fg, theme.c3];
+    this.legend(
+      'loss',
+      TERMS.map((label, i) => ({ label, color: colors[i] ?? theme.fg, dashed: i === 3 })),
+    );
+    this.render(
+      'loss',
+      Plot.plot({
+        ...this.frame('loss'),
+        marginLeft: 44,
+        x: { type: 'log', label: 'step', domain: [1, 400], ticks: [1, 10, 100], tickFormat: String },
+        y: { type: 'log', label: 'value', domain: [1e-4, 2], ticks: [1e-4, 1e-3, 1e-2, 0.1, 1], tickFormat: (v: number) => formatValue(v, 'exp'), grid: true },
+        color: { domain: TERMS, range: colors },
+        marks: [
+          Plot.line(this.rows.filter((r) => r.term !== TERMS[3]), { x: 'step', y: 'value', z: 'term', stroke: 'term', strokeWidth: 2, clip: true }),
+          Plot.line(this.rows.filter((r) => r.term === TERMS[3]), { x: 'step', y: 'value', stroke: theme.c3, strokeWidth: 1.5, strokeDasharray: '5,3', clip: true }),
+        ],
+      }),
+    );
+    const params = this.params;
+    this.legend('fit', [
+      { label: 'current fit', color: theme.c1 },
+      { label: 'truth y = x', color: theme.muted, dashed: true },
+      { label: 'training points', color: theme.fg, dot: true },
+    ]);
+    this.render(
+      'fit',
+      Plot.plot({
+        ...this.frame('fit'),
+        x: { label: 'x', domain: [-1, 1] },
+        y: { label: 'y', domain: [-2, 2], grid: true },
+        marks: [
+          Plot.line([{ x: -1, y: -1 }, { x: 1, y: 1 }], { x: 'x', y: 'y', stroke: theme.muted, strokeDasharray: '5,3' }),
+          Plot.line(params ? xs.map((x) => ({ x, y: polyEval(params, x) })) : [], { x: 'x', y: 'y', stroke: theme.c1, strokeWidth: 2.5, clip: true }),
+          Plot.dot(this.points, { x: 'x', y: 'y', r: 3.5, fill: theme.fg }),
+        ],
+      }),
+    );
+    const last = this.last;
+    this.readout('step', String(this.step));
+    this.readout('data', sig(last?.data));
+    this.readout('penalty', sig(last?.penalty));
+    this.readout('total', sig(last?.total));
+    this.readout('val', sig(last?.val));
+  }
+}
+
+customElements.define('dl-penalty', PenaltyWidget);
