@@ -57,8 +57,8 @@ export function renderDashboard(s: DashboardState, view: DashboardView): string[
   lines.push(`${c('█'.repeat(filled), s.end?.reason === 'diverged' ? 'red' : 'cyan')}${c('░'.repeat(barWidth - filled), 'gray')}${info}`);
   lines.push(
     `step ${int(s.step)}  epoch ${s.epoch}  lr ${fmt(s.lr)}  ` +
-      `loss ${c(`train ${fmt(s.train)}`, 'cyan')}${s.val !== null ? `  ${c(`val ${fmt(s.val)}`, 'magenta')}` : ''}` +
-      (s.best ? `  best ${s.best.metric === 'val' ? 'val' : 'train'} ${fmt(s.best.value)} @ ${s.best.step}` : ''),
+      `${c(`train ${fmt(s.train)}`, 'cyan')}${s.val !== null ? `  ${c(`val ${fmt(s.val)}`, 'magenta')}` : ''}` +
+      (s.best ? `  best ${fmt(s.best.value)} @ ${s.best.step}` : ''),
   );
 
   const room = Math.max(8, height - lines.length - 5);

@@ -1,0 +1,242 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseSpec, SpecError } from '@decaylab/core';
+import { describe, expect, it } from 'vitest';
+import { clean, decaylab, tmp } from './helpers.js';
+
+const REQUIRED_EXAMPLES = ['overfitting', 'overfitting-decay', 'line', 'highdim', 'highdim-l2', 'adam-l2', 'adamw', 'l1', 'l2', 'bias-decay', 'no-bias-decay'];
+
+/** The keys parseSpec allows somewhere, read from its own "unknown key" message. */
+function allowedKeys(spec: unknown): string[] {
+  try {
+    parseSpec(spec);
+  } catch (e) {
+    if (!(e instanceof SpecError)) throw e;
+    const issue = e.issues.find((i) => i.message.startsWith('unknown key'));
+    if (issue) return (/expected one of (.*)\)/.exec(issue.message)?.[1] ?? '').split(', ');
+  }
+  throw new Error('no unknown-key issue');
+}
+
+describe('decaylab examples', () => {
+  it('lists the built-in examples', () => {
+    const r = decaylab(['examples']);
+    expect(r.code).toBe(0);
+    for (const name of REQUIRED_EXAMPLES) expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    expect(r.stdout).toMatchSnapshot();
+  });
+
+  it('--json lists them as data', () => {
+    const list = JSON.parse(decaylab(['examples', '--json']).stdout);
+    expect(list.map((e: { name: string }) => e.name)).toEqual(REQUIRED_EXAMPLES);
+  });
+
+  it.each(REQUIRED_EXAMPLES)('--show %s prints a valid spec that runs', (name) => {
+    const r = decaylab(['examples', '--show', name]);
+    expect(r.code).toBe(0);
+    const spec = JSON.parse(r.stdout);
+    expect(() => parseSpec(spec)).not.toThrow();
+    const run = decaylab(['run', '-', '--steps', '5', '--format', 'summary'], { input: r.stdout });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`run         ${name}: completed after 5 steps`);
+  });
+
+  it('--show of an unknown name exits 2', () => {
+    const r = decaylab(['examples', '--show', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no example named "nope"');
+  });
+
+  it('the overfitting pair shows what the docs say: decay lowers validation loss', () => {
+    const plain = decaylab(['run', 'overfitting', '--format', 'csv', '--fields', 'val', '--every', '3000']).stdout.trim().split('\n');
+    const decay = decaylab(['run', 'overfitting-decay', '--format', 'csv', '--fields', 'val', '--every', '3000']).stdout.trim().split('\n');
+    expect(Number(decay[1])).toBeLessThan(Number(plain[1]) / 5);
+  });
+});
+
+describe('decaylab schema', () => {
+  const schema = JSON.parse(decaylab(['schema']).stdout);
+
+  it('prints a JSON Schema of the RunSpec', () => {
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.required).toEqual(['data', 'model', 'optimizer', 'steps']);
+  });
+
+  it('has exactly the top-level keys parseSpec accepts', () => {
+    expect(Object.keys(schema.properties).sort()).toEqual(allowedKeys({ bogus: 1 }).sort());
+  });
+
+  it('has the optimizer keys parseSpec accepts for sgd and adam', () => {
+    const base = { data: { kind: 'line' }, model: { kind: 'linear' }, steps: 1 };
+    const [sgd, adam] = schema.properties.optimizer.oneOf;
+    expect(Object.keys(sgd.properties).sort()).toEqual(allowedKeys({ ...base, optimizer: { kind: 'sgd', lr: 1, bogus: 1 } }).sort());
+    expect(Object.keys(adam.properties).sort()).toEqual(allowedKeys({ ...base, optimizer: { kind: 'adam', lr: 1, bogus: 1 } }).sort());
+  });
+
+  it('has the data generator keys parseSpec accepts', () => {
+    const base = { model: { kind: 'linear' }, optimizer: { kind: 'sgd', lr: 1 }, steps: 1 };
+    for (const variant of schema.properties.data.oneOf.slice(1)) {
+      const kind = variant.properties.kind.const;
+      expect(Object.keys(variant.properties).sort(), kind).toEqual(allowedKeys({ ...base, data: { kind, bogus: 1 } }).sort());
+    }
+  });
+
+  it('--help', () => expect(decaylab(['schema', '--help']).stdout).toContain('decaylab schema > runspec.schema.json'));
+});
+
+describe('decaylab sweep', () => {
+  const grid = ['--grid', 'optimizer.weightDecay=0,0.001,0.01,0.1'];
+
+  it('prints final losses and norms per combination and marks the best validation loss', () => {
+    const r = decaylab(['sweep', 'overfitting', ...grid, '--steps', '300']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/#\s+optimizer\.weightDecay\s+end\s+train\s+val\s+best val @ step\s+‖weight‖\s+‖bias‖/);
+    expect(lines.filter((l) => /^\s*\d+\*/.test(l))).toHaveLength(1);
+    expect(r.stdout).toContain('* lowest final validation loss');
+    expect(r.stdout).toMatch(/4 runs on 2 workers in [\d.]+s/);
+    expect(lines.slice(0, 6).join('\n')).toMatchSnapshot();
+  });
+
+  it('with --workers 1 gives the same table', () => {
+    const a = decaylab(['sweep', 'overfitting', ...grid, '--steps', '300', '--format', 'csv']);
+    const b = decaylab(['sweep', 'overfitting', ...grid, '--steps', '300', '--format', 'csv', '--workers', '1']);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout.split('\n')[0]).toBe('#,optimizer.weightDecay,end,train,val,best val @ step,‖weight‖,‖bias‖');
+  });
+
+  it('two axes make every combination', () => {
+    const r = decaylab(['sweep', 'line', '--grid', 'optimizer.weightDecay=0,0.1', '--grid', 'optimizer.lr=0.01,0.1,0.2', '--steps', '20', '--format', 'csv']);
+    expect(r.stdout.trim().split('\n')).toHaveLength(7);
+  });
+
+  it('--out DIR records each run; each recording equals a plain run of that combination', () => {
+    const dir = join(tmp(), 'sweep');
+    const r = decaylab(['sweep', 'line', ...grid, '--steps', '30', '--out', dir]);
+    expect(r.code).toBe(0);
+    const files = readdirSync(dir).sort();
+    expect(files).toEqual([
+      '1-optimizer.weightDecay=0.ndjson',
+      '2-optimizer.weightDecay=0.001.ndjson',
+      '3-optimizer.weightDecay=0.01.ndjson',
+      '4-optimizer.weightDecay=0.1.ndjson',
+    ]);
+    const single = decaylab(['run', 'line', '--steps', '30', '--set', 'optimizer.weightDecay=0.01']);
+    expect(readFileSync(join(dir, files[2] as string), 'utf8')).toBe(single.stdout);
+  });
+
+  it('--shard i/n splits the grid; compare DIR/*.ndjson merges the shards', () => {
+    const dir = join(tmp(), 'sharded');
+    const s1 = decaylab(['sweep', 'line', ...grid, '--steps', '30', '--out', dir, '--shard', '1/2']);
+    const s2 = decaylab(['sweep', 'line', ...grid, '--steps', '30', '--out', dir, '--shard', '2/2']);
+    expect(s1.stdout).toContain('shard 1/2: 2 of 4 runs');
+    expect(s2.stdout).toContain('shard 2/2: 2 of 4 runs');
+    const files = readdirSync(dir).sort();
+    expect(files).toHaveLength(4);
+    const merged = decaylab(['compare', ...files.map((f) => join(dir, f)), '--format', 'csv']);
+    expect(merged.code).toBe(0);
+    expect(merged.stdout.trim().split('\n')).toHaveLength(5);
+    const whole = decaylab(['sweep', 'line', ...grid, '--steps', '30', '--format', 'csv']).stdout.trim().split('\n');
+    const mergedRows = merged.stdout.trim().split('\n').slice(1).map((l) => l.split(',').slice(4, 6).join(','));
+    const wholeRows = whole.slice(1).map((l) => l.split(',').slice(3, 5).join(','));
+    expect(mergedRows).toEqual(wholeRows);
+  });
+
+  it('a grid value that breaks the spec is a spec error naming the combination', () => {
+    const r = decaylab(['sweep', 'line', '--grid', 'optimizer.lr=0.1,-1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/with 2-optimizer\.lr=-1: invalid spec: optimizer\.lr/);
+  });
+});
+
+describe('decaylab compare', () => {
+  const dir = tmp();
+  const rec = (name: string, args: string[]) => {
+    const file = join(dir, `${name}.ndjson`);
+    expect(decaylab(['run', 'line', '--steps', '200', '--out', file, '--format', 'summary', ...args]).code).toBe(0);
+    return file;
+  };
+
+  it('an L2 penalty and SGD weightDecay coincide (difference at rounding level)', () => {
+    const l2 = rec('l2', ['--set', 'optimizer.weightDecay=0', '--set', 'penalty={"kind":"l2","lambda":0.1}']);
+    const wd = rec('wd', ['--set', 'optimizer.weightDecay=0.1']);
+    const r = decaylab(['compare', l2, wd]);
+    expect(r.code).toBe(0);
+    const m = /max #2 wd: (\S+) at step/.exec(r.stdout);
+    expect(Number(m?.[1])).toBeLessThan(1e-12);
+    expect(r.stdout).toMatch(/identical|the same up to rounding/);
+  });
+
+  it('Adam+L2 and AdamW do not', () => {
+    const adam = rec('adam', ['--set', 'optimizer={"kind":"adam","lr":0.05,"weightDecay":0.1}']);
+    const adamw = rec('adamw', ['--set', 'optimizer={"kind":"adamw","lr":0.05,"weightDecay":0.1}']);
+    const r = decaylab(['compare', adam, adamw, '--rows', '3']);
+    const m = /max #2 adamw: (\S+) at step/.exec(r.stdout);
+    expect(Number(m?.[1])).toBeGreaterThan(1e-3);
+    expect(r.stdout).toMatchSnapshot();
+  });
+
+  it('-o writes the overlaid charts as SVG', () => {
+    const out = join(dir, 'cmp.svg');
+    const r = decaylab(['compare', join(dir, 'adam.ndjson'), join(dir, 'adamw.ndjson'), '-o', out]);
+    expect(r.code).toBe(0);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain('#2 val');
+  });
+
+  it('different models: parameters not comparable, summary still shown', () => {
+    const mlp = join(dir, 'mlp.ndjson');
+    decaylab(['run', 'adamw', '--steps', '20', '--out', mlp, '--format', 'summary']);
+    const r = decaylab(['compare', join(dir, 'adam.ndjson'), mlp]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('parameters not comparable');
+  });
+
+  it('a malformed recording fails with file:line', () => {
+    const bad = join(dir, 'bad.ndjson');
+    writeFileSync(bad, 'nope\n');
+    const r = decaylab(['compare', join(dir, 'adam.ndjson'), bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad\.ndjson:1: not valid JSON/);
+    expect(clean(r.stderr)).toBe(true);
+  });
+});
+
+describe('decaylab plot', () => {
+  it('renders loss and norm charts of a recording to an SVG file', () => {
+    const dir = tmp();
+    const rec = join(dir, 'r.ndjson');
+    decaylab(['run', 'overfitting', '--steps', '500', '--out', rec, '--format', 'summary']);
+    const out = join(dir, 'chart.svg');
+    const r = decaylab(['plot', rec, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/wrote .*chart\.svg \(2 charts/);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="720" height="\d+"/);
+    expect(svg.match(/<svg /g)?.length).toBe(3);
+    for (const label of ['>train<', '>val<', '>‖weight‖<', '>‖bias‖<']) expect(svg).toContain(label);
+    expect(svg).not.toContain('NaN');
+  });
+
+  it('--chart loss, --width, -o - (stdout), several recordings overlaid', () => {
+    const dir = tmp();
+    const a = join(dir, 'a.ndjson');
+    const b = join(dir, 'b.ndjson');
+    decaylab(['run', 'line', '--steps', '50', '--out', a, '--format', 'summary']);
+    decaylab(['run', 'line', '--steps', '50', '--out', b, '--format', 'summary', '--set', 'optimizer.weightDecay=1']);
+    const one = decaylab(['plot', a, '--chart', 'loss', '--width', '400', '-o', '-']);
+    expect(one.stdout.match(/<svg /g)?.length).toBe(2);
+    expect(one.stdout).toContain('width="400"');
+    const both = decaylab(['plot', a, b, '-o', '-']);
+    expect(both.stdout).toContain('#1 train');
+    expect(both.stdout).toContain('#2 ‖weight‖');
+    expect(both.stdout).toContain('a.ndjson');
+    expect(existsSync(join(dir, 'x.svg'))).toBe(false);
+  });
+
+  it('a bad recording and a bad --chart fail cleanly', () => {
+    expect(decaylab(['plot', 'missing.ndjson', '-o', '-']).code).toBe(1);
+    expect(decaylab(['plot', 'x.ndjson', '-o', '-', '--chart', 'pie']).code).toBe(2);
+  });
+});
