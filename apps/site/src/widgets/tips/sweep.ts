@@ -53,6 +53,20 @@ export interface SweepPoint {
 }
 
 /**
+ * Trains one (n, λ) of the sweep to the end, synchronously, and returns its final losses.
+ *
+ * @example
+ * sweepPoint({ n: 20, lambda: 3e-3 }) // { n: 20, lambda: 0.003, val: 2.6…, train: 0.15… }
+ */
+export function sweepPoint({ n = 20, lambda, seed = 0, steps = 2000 }: SweepSpecOptions): SweepPoint {
+  let last: StepEvent | undefined;
+  train(sweepSpec({ lambda, n, seed, steps }), { every: steps }).subscribe((e) => {
+    if (e.type === 'step') last = e;
+  });
+  return { n, lambda, val: last?.val?.loss ?? Number.NaN, train: last?.loss.data ?? Number.NaN };
+}
+
+/**
  * Runs the sweep synchronously, one full `train()` per (n, λ), and reports each point as it
  * lands. Meant for a Web Worker (see sweep.worker.ts); `shouldStop` lets a new request cancel.
  *
@@ -77,11 +91,7 @@ export function runSweep({
   for (const n of sizes) {
     for (const lambda of lambdas) {
       if (shouldStop()) return;
-      let last: StepEvent | undefined;
-      train(sweepSpec({ lambda, n, seed, steps }), { every: steps }).subscribe((e) => {
-        if (e.type === 'step') last = e;
-      });
-      if (last) onPoint({ n, lambda, val: last.val?.loss ?? Number.NaN, train: last.loss.data });
+      onPoint(sweepPoint({ n, lambda, seed, steps }));
     }
   }
 }

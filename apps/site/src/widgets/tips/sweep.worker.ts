@@ -1,33 +1,30 @@
 /// <reference lib="webworker" />
-import { runSweep, type SweepPoint } from './sweep.js';
+import { type SweepPoint, sweepPoint } from './sweep';
 
-/** A request: run this sweep (any sweep in progress is abandoned). */
+/** A request: train one (n, λ) of the sweep. `id` comes back with the answer. */
 export interface SweepRequest {
   readonly id: number;
-  readonly sizes: readonly number[];
-  readonly lambdas: readonly number[];
+  readonly n: number;
+  readonly lambda: number;
   readonly seed: number;
   readonly steps: number;
 }
 
-/** What the worker posts back: one point at a time, then `done`. */
-export type SweepMessage =
-  | { readonly id: number; readonly kind: 'point'; readonly point: SweepPoint }
-  | { readonly id: number; readonly kind: 'done' };
+/** The answer: the point, or the error message. */
+export type SweepAnswer =
+  | { readonly id: number; readonly point: SweepPoint }
+  | { readonly id: number; readonly error: string };
 
-let latest = 0;
-
+/**
+ * The λ-sweep worker: one `train()` per message, run to the end off the main thread. The page
+ * asks for the next point only when the previous one arrived and the widget is playing, so
+ * pause and step are exact and nothing piles up.
+ */
 self.onmessage = (event: MessageEvent<SweepRequest>) => {
-  const request = event.data;
-  latest = request.id;
-  // Yield between requests so a newer message can supersede this one.
-  setTimeout(() => {
-    if (request.id !== latest) return;
-    runSweep({
-      ...request,
-      onPoint: (point) => self.postMessage({ id: request.id, kind: 'point', point } satisfies SweepMessage),
-      shouldStop: () => request.id !== latest,
-    });
-    if (request.id === latest) self.postMessage({ id: request.id, kind: 'done' } satisfies SweepMessage);
-  }, 0);
+  const { id, ...options } = event.data;
+  try {
+    self.postMessage({ id, point: sweepPoint(options) } satisfies SweepAnswer);
+  } catch (error) {
+    self.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies SweepAnswer);
+  }
 };

@@ -63,7 +63,7 @@ export class CouplingWidget extends DecayWidget {
         ...this.frame('loss'),
         marginLeft: 44,
         x: { label: 'step', domain: [0, 300] },
-        y: { label: 'reported loss.total', type: 'log', grid: true },
+        y: { label: 'reported loss.total', type: 'log', grid: true, ticks: 5, tickFormat: '~g' },
         color: { domain: [NAMES[1], NAMES[2]], range: [t.c1, t.c2] },
         marks: [
           Plot.line(losses, { x: 'step', y: 'loss', stroke: 'run', strokeWidth: 2 }),

@@ -1,0 +1,76 @@
+import { DecayWidget } from '../_shared/DecayWidget';
+import { formatValue } from '../_shared/format';
+import { legend } from '../update/legend';
+import { biasSpec } from './tipsSpecs';
+
+type RunEvent = import('../_shared/engine').RunEvent;
+type StepEvent = import('../_shared/engine').StepEvent;
+
+const NAMES = ['decay on every parameter', 'bias in a weightDecay: 0 group'] as const;
+
+/**
+ * Chapter 7: weight decay on or off for the bias. Two runs of a cubic fit (d2l's data, whose
+ * intercept is 5), one decaying everything (PyTorch's default) and one with the bias in a
+ * param group with weightDecay 0; shows the bias per step against the unregularized
+ * least-squares bias (core's ridgeSolution with λ = 0) and both training losses.
+ */
+export class BiasDecayWidget extends DecayWidget {
+  protected override stepsPerFrame = 3;
+  private runs: StepEvent[][] = [[], []];
+  private reference = Number.NaN;
+
+  protected start(): void {
+    this.runs = [[], []];
+    const options = { lambda: this.value('lambda'), seed: this.seed };
+    const on = biasSpec({ ...options, decayBias: true });
+    this.reference = this.engine.ridgeSolution({ ...on, optimizer: { ...on.optimizer, weightDecay: 0 } }).bias[0] ?? Number.NaN;
+    this.run([on, biasSpec({ ...options, decayBias: false })]);
+  }
+
+  protected onEvent(e: RunEvent, run: number): void {
+    if (e.type === 'step') this.runs[run]?.push(e);
+  }
+
+  protected draw(): void {
+    const { Plot, theme: t } = this;
+    const colors = [t.c2, t.c1];
+    const color = { domain: [...NAMES], range: colors };
+    const key = NAMES.map((label, i) => ({ label, color: colors[i] as string }));
+    const bias = this.runs.flatMap((s, i) => s.map((e) => ({ step: e.step, v: e.params.bias?.[0] ?? 0, run: NAMES[i] })));
+    const loss = this.runs.flatMap((s, i) => s.map((e) => ({ step: e.step, v: e.loss.data, run: NAMES[i] })));
+    this.render(
+      'bias',
+      Plot.plot({
+        ...this.frame('bias'),
+        marginLeft: 40,
+        x: { domain: [0, 400], label: 'step' },
+        y: { label: 'bias', grid: true, domain: [0, 6] },
+        color,
+        marks: [
+          Plot.ruleY([this.reference], { stroke: t.fg, strokeDasharray: '4 3' }),
+          Plot.text([`least-squares bias ${formatValue(this.reference, 'fixed2')}`], { y: this.reference, frameAnchor: 'right', dx: -4, dy: -8, textAnchor: 'end', fill: t.fg }),
+          Plot.line(bias, { x: 'step', y: 'v', stroke: 'run', strokeWidth: 2 }),
+          ...legend(Plot, key, { anchor: 'bottom-right' }),
+        ],
+      }),
+    );
+    this.render(
+      'loss',
+      Plot.plot({
+        ...this.frame('loss'),
+        marginLeft: 44,
+        x: { domain: [0, 400], label: 'step' },
+        y: { label: 'training loss L0', type: 'log', grid: true, ticks: 5, tickFormat: '~g' },
+        color,
+        marks: [Plot.line(loss, { x: 'step', y: 'v', stroke: 'run', strokeWidth: 2 }), ...legend(Plot, key)],
+      }),
+    );
+    const [a, b] = this.runs.map((s) => s.at(-1));
+    this.readout('biasOn', formatValue(a?.params.bias?.[0] ?? Number.NaN, 'fixed3'));
+    this.readout('biasOff', formatValue(b?.params.bias?.[0] ?? Number.NaN, 'fixed3'));
+    this.readout('lossOn', formatValue(a?.loss.data ?? Number.NaN, 'fixed4'));
+    this.readout('lossOff', formatValue(b?.loss.data ?? Number.NaN, 'fixed4'));
+  }
+}
+
+customElements.define('dl-bias-decay', BiasDecayWidget);
