@@ -33,7 +33,7 @@ export interface ReadRecordingOptions {
  */
 export async function* readRecording(
   input: string | Readable,
-  { source, skipInvalid = false, onSkip, chunkBytes = 1 << 20 }: ReadRecordingOptions,
+  { source, skipInvalid = false, onSkip, chunkBytes = 64 * 1024 }: ReadRecordingOptions,
 ): AsyncGenerator<RunEvent[]> {
   const stream =
     typeof input === 'string' ? createReadStream(input, { highWaterMark: chunkBytes, encoding: 'utf8' }) : input.setEncoding('utf8');
