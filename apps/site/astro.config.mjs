@@ -8,6 +8,28 @@ import remarkMath from 'remark-math';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
+/**
+ * Wraps every Markdown table in a focusable, labelled scroll container, so wide tables can be
+ * scrolled from the keyboard at 375 px (axe: scrollable-region-focusable).
+ */
+function rehypeScrollableTables() {
+  /** @param {any} node */
+  const visit = (node) => {
+    if (!Array.isArray(node.children)) return;
+    node.children = node.children.map((child) => {
+      visit(child);
+      if (child.type !== 'element' || child.tagName !== 'table') return child;
+      return {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['dl-table-scroll'], tabIndex: 0, role: 'region', ariaLabel: 'Table (scrollable)' },
+        children: [child],
+      };
+    });
+  };
+  return visit;
+}
+
 /** The docs live in the top-level docs/ folder (symlinked as src/content/docs). */
 const docsDir = fileURLToPath(new URL('../../docs/', import.meta.url));
 
@@ -45,12 +67,14 @@ export default defineConfig({
         { label: 'Reference', items: reference },
       ],
       lastUpdated: false,
+      // Wrapped code lines: no horizontal scroll region that a keyboard could not reach.
+      expressiveCode: { defaultProps: { wrap: true } },
       disable404Route: true,
     }),
   ],
   markdown: {
     remarkPlugins: [remarkMath],
-    rehypePlugins: [[rehypeKatex, { strict: 'ignore' }]],
+    rehypePlugins: [[rehypeKatex, { strict: 'ignore' }], rehypeScrollableTables],
   },
   vite: {
     resolve: {

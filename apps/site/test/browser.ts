@@ -98,7 +98,8 @@ export async function openPage(browser: TestBrowser, baseUrl: string, path: stri
 
 /**
  * Scrolls every widget into view (so each loads Plot and starts) and waits until each has
- * drawn an <svg> into every chart slot.
+ * drawn an <svg> into every chart slot. A widget marked `data-awaits-input` (it draws only
+ * after the reader gives it something, like the run viewer) only has to be defined.
  */
 export async function renderAllWidgets(page: Page, { timeout = 20_000 } = {}): Promise<number> {
   const count = await page.locator('.dl-widget').count();
@@ -107,7 +108,9 @@ export async function renderAllWidgets(page: Page, { timeout = 20_000 } = {}): P
     await widget.scrollIntoViewIfNeeded();
     await page.waitForFunction(
       (el) => {
-        const slots = [...(el as Element).querySelectorAll('[data-chart]')];
+        const widget = el as HTMLElement;
+        if (widget.hasAttribute('data-awaits-input')) return widget.matches(':defined');
+        const slots = [...widget.querySelectorAll('[data-chart]')];
         return slots.length > 0 && slots.every((s) => s.querySelector('svg'));
       },
       await widget.elementHandle(),

@@ -64,6 +64,7 @@ export abstract class DecayWidget extends HTMLElement {
   protected reducedMotion = false;
 
   private clock: Clock | undefined;
+  private chunkSteps = 1;
   private subscriptions: { unsubscribe(): void }[] = [];
   private running = 0;
   private drawFrame = 0;
@@ -196,12 +197,23 @@ export abstract class DecayWidget extends HTMLElement {
     );
   }
 
-  /** Puts a Plot figure into the chart slot `name`, replacing the previous one (not the legend). */
-  protected render(name: string, figure: Element): void {
+  /**
+   * Puts a Plot figure into the chart slot `name`, replacing the previous one (not the legend).
+   * The svg becomes one `role="img"` with the slot's label; pass `{ interactive: true }` when
+   * the chart contains focusable handles (it becomes a labelled `role="group"` instead, since
+   * controls may not be nested inside an image).
+   */
+  protected render(name: string, figure: Element, { interactive = false }: { interactive?: boolean } = {}): void {
     const slot = this.slot(name);
     const svg = figure.localName === 'svg' ? figure : figure.querySelector('svg');
-    svg?.setAttribute('role', 'img');
+    svg?.setAttribute('role', interactive ? 'group' : 'img');
     svg?.setAttribute('aria-label', slot.dataset.label ?? name);
+    // The chart is one image with one name: Plot's per-mark aria-labels on <g> are not allowed
+    // by ARIA (axe: aria-prohibited-attr), and add nothing inside role="img".
+    for (const el of svg?.querySelectorAll('g[aria-label], g[aria-description]') ?? []) {
+      el.removeAttribute('aria-label');
+      el.removeAttribute('aria-description');
+    }
     figure.classList.add('dl-plot');
     const old = slot.querySelector(':scope > .dl-plot');
     if (old) old.replaceWith(figure);
@@ -226,6 +238,7 @@ export abstract class DecayWidget extends HTMLElement {
     this.clock = clock;
     this.running = specs.length;
     const chunkSteps = this.reducedMotion ? Number.POSITIVE_INFINITY : this.stepsPerFrame * every;
+    this.chunkSteps = chunkSteps;
     specs.forEach((spec, index) => {
       const sub = train(spec, { scheduler: clock, budgetMs: 8, chunkSteps, every }).subscribe({
         next: (event) => {
@@ -369,7 +382,10 @@ export abstract class DecayWidget extends HTMLElement {
         this.userPaused = true;
         if (!this.clock?.busy) this.restart();
         this.syncClock();
-        this.clock?.step(this.stepSize);
+        // A chunk does at most chunkSteps steps: step in chunks until stepSize steps are done.
+        for (let done = 0; done < this.stepSize; done += this.chunkSteps) {
+          this.clock?.step(Math.min(this.chunkSteps, this.stepSize - done));
+        }
         this.updateState();
       } else if (action === 'reset') {
         this.userPaused = true;

@@ -100,7 +100,7 @@ class BiasVarWidget extends DecayWidget {
       Plot.plot({
         ...this.frame('decomp'),
         marginLeft: 74,
-        x: { label: 'expected squared error', grid: true, nice: true, domain: [0, Math.max(0.2, ...parts.map((p) => p.v)) * 1.15 + noise * noise] },
+        x: { label: 'expected squared error', grid: true, nice: true, domain: [0, Math.max(0.2, (d ? d.bias2 + d.variance : 0) + noise * noise, measured ?? 0) * 1.1] },
         y: { label: null, domain: ['estimated', 'measured'] },
         color: { domain: ['bias²', 'variance', 'noise σ²', 'measured'], range: [theme.c2, theme.c1, theme.muted, theme.c3] },
         marks: [

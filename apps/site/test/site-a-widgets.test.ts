@@ -1,0 +1,176 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openPage, renderAllWidgets, type TestBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+
+/** The markup of a widget's charts and the text of its readouts. */
+const snapshot = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((el) => ({
+    charts: [...el.querySelectorAll('[data-chart]')].map((c) => c.innerHTML),
+    readouts: [...el.querySelectorAll('[data-readout]')].map((r) => r.textContent ?? ''),
+  }));
+
+const waitDone = (page: Page, selector: string) =>
+  page.waitForFunction((s) => document.querySelector<HTMLElement>(s)?.dataset.state === 'done', selector, { timeout: 30_000 });
+
+describe('chapter widgets', () => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('chapter 3: moving the λ slider (keyboard) changes the drawing, the numbers and the URL', async () => {
+    const { page, problems } = await openPage(browser, baseUrl, 'chapters/03-smaller-weights/');
+    try {
+      await renderAllWidgets(page);
+      const widget = 'dl-polyfit';
+      await waitDone(page, widget);
+      const before = await snapshot(page, widget);
+      const slider = page.locator(`${widget} input[data-name="lambda"]`);
+      await expect(slider.getAttribute('aria-valuetext')).resolves.toBe('1e-4');
+      await slider.focus();
+      for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight'); // 1e-4 → 1e-1
+      await expect(slider.getAttribute('aria-valuetext')).resolves.toBe('1e-1');
+      await waitDone(page, widget);
+      const after = await snapshot(page, widget);
+      expect(after.charts[0]).not.toBe(before.charts[0]); // the fitted curve
+      expect(after.charts[1]).not.toBe(before.charts[1]); // the coefficient bars
+      expect(after.readouts).not.toEqual(before.readouts);
+      // Larger λ, smaller weights: ‖w‖ shrinks.
+      const norm = (r: string[]) => Number(r[3]);
+      expect(norm(after.readouts)).toBeLessThan(norm(before.readouts));
+      expect(page.url()).toContain('polyfit.lambda=-1');
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('chapter 3: the URL state is restored on load', async () => {
+    const { page, problems } = await openPage(browser, baseUrl, 'chapters/03-smaller-weights/?polyfit.lambda=-2&polyfit.degree=4&polyfit.seed=7');
+    try {
+      await renderAllWidgets(page);
+      await expect(page.locator('dl-polyfit input[data-name="degree"]').inputValue()).resolves.toBe('4');
+      await expect(page.locator('dl-polyfit input[data-name="seed"]').inputValue()).resolves.toBe('7');
+      await expect(page.locator('dl-polyfit output[data-for="lambda"]').textContent()).resolves.toBe('1e-2');
+      await waitDone(page, 'dl-polyfit');
+      // degree 4: a bias and 4 weights → 5 bars.
+      await expect(page.locator('dl-polyfit [data-chart="coef"] .dl-plot rect').count()).resolves.toBe(5);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('play/pause stops and resumes the run; step advances it; reset goes back to step 0', async () => {
+    const { page, problems } = await openPage(browser, baseUrl, 'chapters/01-what-weight-decay-is/');
+    try {
+      await renderAllWidgets(page);
+      const w = page.locator('dl-overfit');
+      const step = () => w.locator('[data-readout="step"]').textContent().then(Number);
+      const play = w.locator('button[data-action="play"]');
+      await expect(w.getAttribute('data-state')).resolves.toBe('playing');
+      await play.click();
+      await expect(w.getAttribute('data-state')).resolves.toBe('paused');
+      await expect(play.textContent()).resolves.toBe('Play');
+      await page.waitForTimeout(100);
+      const paused = await step();
+      await page.waitForTimeout(400);
+      expect(await step()).toBe(paused); // nothing moves while paused
+      await w.locator('button[data-action="step"]').click();
+      await page.waitForFunction((s) => Number(document.querySelector('dl-overfit [data-readout="step"]')?.textContent) === s, paused + 20);
+      await play.click();
+      await expect(w.getAttribute('data-state')).resolves.toBe('playing');
+      await page.waitForFunction((s) => Number(document.querySelector('dl-overfit [data-readout="step"]')?.textContent) > s, paused + 20);
+      await w.locator('button[data-action="reset"]').click();
+      await page.waitForFunction(() => document.querySelector('dl-overfit [data-readout="step"]')?.textContent === '0');
+      await expect(w.getAttribute('data-state')).resolves.toBe('paused');
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('chapter 2: resample draws new data; the decomposition adds up to the measured loss', async () => {
+    const { page, problems } = await openPage(browser, baseUrl, 'chapters/02-bias-variance-noise/');
+    try {
+      await renderAllWidgets(page);
+      await waitDone(page, 'dl-biasvar');
+      const read = () => page.locator('dl-biasvar [data-readout]').allTextContents();
+      const before = await read();
+      const [, , , , sum, val] = before.map(Number);
+      // bias² + variance + noise estimates the expected validation loss (same data generator).
+      expect(Math.abs((sum ?? 0) - (val ?? 0)) / (val ?? 1)).toBeLessThan(0.35);
+      await page.locator('dl-biasvar button[data-action="resample"]').click();
+      await expect(page.locator('dl-biasvar input[data-name="seed"]').inputValue()).resolves.toBe('1');
+      await waitDone(page, 'dl-biasvar');
+      expect(await read()).not.toEqual(before);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('chapter 4: a too-large λ makes the penalty dominate and the model underfit', async () => {
+    const { page, problems } = await openPage(browser, baseUrl, 'chapters/04-penalty-term/?penalty.lambda=0');
+    try {
+      await renderAllWidgets(page);
+      await waitDone(page, 'dl-penalty');
+      const values = async () => {
+        const [, data, penalty, total, val] = (await page.locator('dl-penalty [data-readout]').allTextContents()).map(Number);
+        return { data: data ?? 0, penalty: penalty ?? 0, total: total ?? 0, val: val ?? 0 };
+      };
+      const big = await values();
+      expect(big.total).toBeCloseTo(big.data + big.penalty, 3);
+      await page.goto(new URL('chapters/04-penalty-term/?penalty.lambda=-2', baseUrl).href);
+      await renderAllWidgets(page);
+      await waitDone(page, 'dl-penalty');
+      const small = await values();
+      expect(big.penalty).toBeGreaterThan(small.penalty);
+      expect(big.data).toBeGreaterThan(small.data); // underfits the training data
+      expect(big.val).toBeGreaterThan(small.val); // and generalizes worse
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('reduced motion: runs jump to the end with few draws', async () => {
+    const calm = await launch({ reducedMotion: 'reduce' });
+    try {
+      const { page, problems } = await openPage(calm, baseUrl, 'chapters/01-what-weight-decay-is/');
+      await renderAllWidgets(page);
+      await waitDone(page, 'dl-overfit');
+      await expect(page.locator('dl-overfit [data-readout="step"]').textContent()).resolves.toBe('2000');
+      const draws = Number(await page.locator('dl-overfit').getAttribute('data-draws'));
+      expect(draws).toBeLessThan(10);
+      expect(problems).toEqual([]);
+    } finally {
+      await calm.close();
+    }
+  });
+
+  it('leaving the page stops the runs (disconnectedCallback unsubscribes)', async () => {
+    const { page, problems } = await openPage(browser, baseUrl, 'chapters/01-what-weight-decay-is/');
+    try {
+      await renderAllWidgets(page);
+      const counts = await page.evaluate(async () => {
+        const el = document.querySelector<HTMLElement>('dl-overfit');
+        if (!el) throw new Error('no widget');
+        const readout = () => el.querySelector('[data-readout="step"]')?.textContent;
+        el.remove();
+        const at = readout();
+        await new Promise((r) => setTimeout(r, 300));
+        return { at, later: readout(), state: el.dataset.draws };
+      });
+      expect(counts.later).toBe(counts.at);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
