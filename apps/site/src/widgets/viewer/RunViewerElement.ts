@@ -1,0 +1,191 @@
+type Runtime = typeof import('./viewerRuntime');
+type Recording = import('./readRecording').Recording;
+
+const MAX_SHOWN_ERRORS = 50;
+
+/**
+ * The run viewer: open or drop an NDJSON recording (from `decaylab run --out` or your own
+ * `encodeEvent` code) and see its summary and charts, all in the browser. Bad lines are listed
+ * as `line N: reason` and skipped. Nothing heavy loads until the first file (or the example).
+ */
+export class RunViewerElement extends HTMLElement {
+  private runtime: Promise<Runtime> | null = null;
+  private recording: Recording | null = null;
+  private frame = 0;
+  private cleanups: (() => void)[] = [];
+
+  connectedCallback(): void {
+    const input = this.querySelector<HTMLInputElement>('input[type="file"]');
+    const drop = this.querySelector<HTMLElement>('[data-drop]');
+    const onFile = () => {
+      const file = input?.files?.[0];
+      if (file) void this.open(file, file.name);
+    };
+    const onClick = (e: Event) => {
+      const action = (e.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
+      if (action === 'example') void this.openExample();
+    };
+    const onDragOver = (e: DragEvent) => {
+      e.preventDefault();
+      drop?.classList.add('dl-dragging');
+    };
+    const onDragLeave = () => drop?.classList.remove('dl-dragging');
+    const onDrop = (e: DragEvent) => {
+      e.preventDefault();
+      drop?.classList.remove('dl-dragging');
+      const file = e.dataTransfer?.files?.[0];
+      if (file) void this.open(file, file.name);
+    };
+    input?.addEventListener('change', onFile);
+    this.addEventListener('click', onClick);
+    drop?.addEventListener('dragover', onDragOver);
+    drop?.addEventListener('dragleave', onDragLeave);
+    drop?.addEventListener('drop', onDrop);
+    const resize = new ResizeObserver(() => this.invalidate());
+    for (const chart of this.querySelectorAll('[data-chart]')) resize.observe(chart);
+    const theme = new MutationObserver(() => this.invalidate());
+    theme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    this.cleanups.push(() => {
+      input?.removeEventListener('change', onFile);
+      this.removeEventListener('click', onClick);
+      drop?.removeEventListener('dragover', onDragOver);
+      drop?.removeEventListener('dragleave', onDragLeave);
+      drop?.removeEventListener('drop', onDrop);
+      resize.disconnect();
+      theme.disconnect();
+    });
+    this.dataset.ready = '';
+  }
+
+  disconnectedCallback(): void {
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  private load(): Promise<Runtime> {
+    this.runtime ??= import('./viewerRuntime');
+    return this.runtime;
+  }
+
+  private async open(blob: Blob, name: string): Promise<void> {
+    this.status(`Reading ${name}…`);
+    this.dataset.state = 'reading';
+    try {
+      const rt = await this.load();
+      this.recording = await rt.readRecording(rt.splitLines(rt.chunksOf(blob)), { source: name });
+      this.show();
+    } catch (error) {
+      this.recording = null;
+      this.status(`Could not read ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      this.dataset.state = 'error';
+    }
+  }
+
+  private async openExample(): Promise<void> {
+    const rt = await this.load();
+    const text = rt.exampleRecording();
+    await this.open(new Blob([text], { type: 'application/x-ndjson' }), 'example.ndjson');
+  }
+
+  private show(): void {
+    const rec = this.recording;
+    if (!rec) return;
+    const s = rec.summary;
+    const steps = rec.steps.length;
+    if (!rec.run) this.status(`${rec.source}: not a decaylab recording (no readable "run" header).`);
+    else this.status(`${rec.source}: ${steps} step events${rec.errors.length ? `, ${rec.errors.length} bad lines skipped` : ''}.`);
+    const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : Number(v.toPrecision(4)).toString());
+    const spec = rec.run?.spec;
+    const rows: [string, string][] = spec
+      ? [
+          ['Run', spec.name ?? '(unnamed)'],
+          ['Model', spec.model.kind === 'polynomial' ? `polynomial, degree ${spec.model.degree}` : spec.model.kind],
+          ['Optimizer', `${spec.optimizer.kind}, lr ${spec.optimizer.lr}, weightDecay ${spec.optimizer.weightDecay}`],
+          ['Penalty', spec.penalty ? `${spec.penalty.kind}, λ ${spec.penalty.lambda}` : 'none'],
+          ['End', rec.end ? `${rec.end.reason} after ${rec.end.steps} steps` : 'no end event (cut short?)'],
+          ['Final loss', fmt(s?.final?.loss.total)],
+          ['Final validation loss', fmt(s?.final?.val)],
+          ['Best', s?.best ? `${s.best.metric} ${fmt(s.best.value)} at step ${s.best.step}` : '—'],
+          ['‖θ‖ final / initial', Object.entries(s?.shrink ?? {}).map(([k, v]) => `${k} ${fmt(v)}`).join(', ') || '—'],
+        ]
+      : [];
+    const summary = this.querySelector<HTMLElement>('[data-summary]');
+    if (summary) {
+      summary.replaceChildren(
+        ...rows.map(([k, v]) => {
+          const div = document.createElement('div');
+          const dt = document.createElement('dt');
+          const dd = document.createElement('dd');
+          dt.textContent = k;
+          dd.textContent = v;
+          div.append(dt, dd);
+          return div;
+        }),
+      );
+      summary.hidden = rows.length === 0;
+    }
+    const errors = this.querySelector<HTMLDetailsElement>('[data-errors]');
+    if (errors) {
+      errors.hidden = rec.errors.length === 0;
+      errors.open = rec.errors.length > 0 && rec.errors.length <= 10;
+      const title = errors.querySelector('summary');
+      if (title) title.textContent = `${rec.errors.length} line${rec.errors.length === 1 ? '' : 's'} could not be read`;
+      const list = errors.querySelector('ul');
+      if (list) {
+        const items = rec.errors.slice(0, MAX_SHOWN_ERRORS).map((e) => {
+          const li = document.createElement('li');
+          li.textContent = e.line > 0 ? `line ${e.line}: ${e.reason}` : e.reason;
+          return li;
+        });
+        if (rec.errors.length > MAX_SHOWN_ERRORS) {
+          const li = document.createElement('li');
+          li.textContent = `… and ${rec.errors.length - MAX_SHOWN_ERRORS} more`;
+          items.push(li);
+        }
+        list.replaceChildren(...items);
+      }
+    }
+    const specBox = this.querySelector<HTMLDetailsElement>('[data-spec]');
+    if (specBox) {
+      specBox.hidden = !spec;
+      const pre = specBox.querySelector('pre');
+      if (pre) pre.textContent = spec ? JSON.stringify(spec, null, 2) : '';
+    }
+    this.dataset.state = 'loaded';
+    this.invalidate();
+  }
+
+  private invalidate(): void {
+    if (this.frame || !this.recording) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      void this.draw();
+    });
+  }
+
+  private async draw(): Promise<void> {
+    const rec = this.recording;
+    if (!rec) return;
+    const rt = await this.load();
+    const slots = [...this.querySelectorAll<HTMLElement>('[data-chart]')];
+    const width = Math.max(280, Math.floor(slots[0]?.clientWidth ?? 640));
+    const height = Math.round(width / Number(slots[0]?.dataset.aspect ?? 2));
+    const charts = rt.recordingCharts(rec, { width, height });
+    for (const slot of slots) {
+      const chart = slot.dataset.chart === 'loss' ? charts.loss : charts.norms;
+      const svg = chart.localName === 'svg' ? chart : chart.querySelector('svg');
+      svg?.setAttribute('role', 'img');
+      svg?.setAttribute('aria-label', slot.dataset.label ?? '');
+      slot.replaceChildren(chart);
+    }
+    this.dataset.draws = String(Number(this.dataset.draws ?? 0) + 1);
+  }
+
+  private status(text: string): void {
+    const el = this.querySelector<HTMLElement>('[data-status]');
+    if (el) el.textContent = text;
+  }
+}
+
+customElements.define('dl-run-viewer', RunViewerElement);
