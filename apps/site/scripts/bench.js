@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+// `npm run bench -w @decaylab/site`: per chapter page,
+//   - eager JS: gzip size of the page's module graph before any widget is visible (the
+//     <script> tags and their static imports, read from dist/), and what Chromium actually
+//     fetched at load (top of the page, no scrolling: widgets in the first screen count);
+//   - total JS: everything fetched after scrolling through every widget and pressing its buttons;
+//   - slider → redraw: median time from a λ-slider keypress to the redrawn chart, measured in
+//     the page (performance.measure 'dl:redraw:<id>' set by DecayWidget), with one animation
+//     frame measured in the same run as the baseline.
+// Targets: eager ≤ 15 KB, total ≤ 150 KB, redraw ≤ 100 ms (chapters 3 and 5).
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { createStaticServer, distDir, listen } from './serve.js';
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const EAGER_KB = 15;
+const TOTAL_KB = 150;
+const REDRAW_MS = 100;
+const SAMPLES = 7;
+
+if (!existsSync(join(distDir, 'index.html'))) {
+  console.error('bench: dist/ is missing; run `npm run build -w @decaylab/site` first');
+  process.exit(1);
+}
+
+const gz = new Map();
+/** gzip size in bytes of a file in dist/ given its URL path. */
+const gzipSize = (urlPath) => {
+  if (!gz.has(urlPath)) {
+    const file = join(distDir, decodeURIComponent(urlPath));
+    gz.set(urlPath, existsSync(file) ? gzipSync(readFileSync(file)).length : 0);
+  }
+  return gz.get(urlPath);
+};
+
+/** The eager module graph of a page: its module scripts and their static imports (not import()). */
+function eagerScripts(html) {
+  const seen = new Set();
+  const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)].map((m) => m[1]);
+  // Inline module scripts can import too.
+  for (const m of html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)) {
+    for (const i of m[1].matchAll(/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g)) queue.push(i[1]);
+  }
+  while (queue.length) {
+    const path = queue.pop();
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const file = join(distDir, path);
+    if (!existsSync(file)) continue;
+    const src = readFileSync(file, 'utf8');
+    for (const i of src.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g)) {
+      queue.push(posix.join(dirname(path), i[1]));
+    }
+  }
+  return [...seen];
+}
+
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : Number.NaN;
+};
+
+const chapters = readdirSync(join(distDir, 'chapters')).sort();
+const server = createStaticServer();
+const port = await listen(server, { port: 0, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${port}`;
+const userDataDir = mkdtempSync(join(tmpdir(), 'decaylab-bench-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: FLAGS,
+  headless: true,
+  viewport: { width: 1280, height: 900 },
+});
+
+const rows = [];
+let frameMs = Number.NaN;
+let failed = false;
+try {
+  for (const chapter of chapters) {
+    const route = `/chapters/${chapter}/`;
+    const html = readFileSync(join(distDir, 'chapters', chapter, 'index.html'), 'utf8');
+    const eager = eagerScripts(html).reduce((sum, p) => sum + gzipSize(p), 0);
+
+    const page = await context.newPage();
+    const fetched = new Set();
+    const onRequest = (req) => {
+      const url = new URL(req.url());
+      if (url.origin === base && /\.m?js$/.test(url.pathname)) fetched.add(url.pathname);
+    };
+    context.on('request', onRequest);
+    await page.goto(base + route, { waitUntil: 'load' });
+    await page.waitForTimeout(300);
+    const atLoad = [...fetched].reduce((sum, p) => sum + gzipSize(p), 0);
+
+    // Scroll through every widget and press its buttons (not the ones that navigate/open files).
+    for (const w of await page.locator('.dl-widget').all()) {
+      await w.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+      for (const b of await w.locator('button[data-action]').all()) {
+        if (await b.isVisible()) await b.click().catch(() => {});
+      }
+    }
+    await page.waitForTimeout(500);
+    const total = [...fetched].reduce((sum, p) => sum + gzipSize(p), 0);
+
+    if (Number.isNaN(frameMs)) {
+      frameMs = await page.evaluate(async () => {
+        const t = [];
+        let last = await new Promise(requestAnimationFrame);
+        for (let i = 0; i < 20; i++) {
+          const now = await new Promise(requestAnimationFrame);
+          t.push(now - last);
+          last = now;
+        }
+        t.sort((a, b) => a - b);
+        return t[10];
+      });
+    }
+
+    // Slider → redraw on the first λ slider of the page, if any.
+    let redraw = Number.NaN;
+    const slider = page.locator('.dl-widget input[type="range"][data-name="lambda"]').first();
+    if ((await slider.count()) > 0) {
+      await slider.scrollIntoViewIfNeeded();
+      const id = await slider.evaluate((el) => el.closest('.dl-widget')?.getAttribute('data-id') ?? '');
+      const samples = [];
+      for (let i = 0; i < SAMPLES; i++) {
+        await page.evaluate((name) => performance.clearMeasures(name), `dl:redraw:${id}`);
+        await slider.focus();
+        await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+        const ms = await page
+          .waitForFunction((name) => performance.getEntriesByName(name)[0]?.duration, `dl:redraw:${id}`, { timeout: 5000 })
+          .then((h) => h.jsonValue())
+          .catch(() => Number.NaN);
+        samples.push(ms);
+        await page.waitForTimeout(150);
+      }
+      redraw = median(samples);
+    }
+    context.off('request', onRequest);
+    await page.close();
+
+    const n = Number(chapter.slice(0, 2));
+    const redrawTarget = n === 3 || n === 5;
+    const ok = eager <= EAGER_KB * 1024 && total <= TOTAL_KB * 1024 && (!redrawTarget || redraw <= REDRAW_MS);
+    if (!ok) failed = true;
+    rows.push({ chapter, eager, atLoad, total, redraw, redrawTarget, ok });
+  }
+} finally {
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+  server.close();
+}
+
+const pad = (s, n) => String(s).padEnd(n);
+const lpad = (s, n) => String(s).padStart(n);
+console.log(`\nsite bench (gzip JS; redraw = median of ${SAMPLES} λ-slider keypresses; baseline: 1 animation frame = ${frameMs.toFixed(1)} ms)\n`);
+console.log(`${pad('chapter', 30)}${lpad('eager KB', 10)}${lpad('at load KB', 12)}${lpad('total KB', 10)}${lpad('redraw ms', 11)}${lpad('frames', 8)}  ok`);
+for (const r of rows) {
+  const redraw = Number.isNaN(r.redraw) ? '—' : r.redraw.toFixed(1);
+  const frames = Number.isNaN(r.redraw) ? '—' : (r.redraw / frameMs).toFixed(1);
+  console.log(
+    `${pad(r.chapter, 30)}${lpad(kb(r.eager), 10)}${lpad(kb(r.atLoad), 12)}${lpad(kb(r.total), 10)}${lpad(redraw + (r.redrawTarget ? '*' : ''), 11)}${lpad(frames, 8)}  ${r.ok ? 'yes' : 'NO'}`,
+  );
+}
+console.log(`\ntargets: eager ≤ ${EAGER_KB} KB, total ≤ ${TOTAL_KB} KB, redraw ≤ ${REDRAW_MS} ms (* = chapters 3 and 5)`);
+process.exit(failed ? 1 : 0);
