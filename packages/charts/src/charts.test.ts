@@ -2,7 +2,9 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { compareChart, downsample, lossChart, normChart, seriesFromSteps } from './index.js';
 
-const { document } = parseHTML('<!doctype html><html><body></body></html>') as unknown as { document: Document };
+const { document } = parseHTML('<!doctype html><html><body></body></html>') as unknown as {
+  document: Document;
+};
 
 const steps = Array.from({ length: 20 }, (_, i) => ({
   step: i + 1,
@@ -32,7 +34,16 @@ describe('charts', () => {
   });
 
   it('log scale drops non-positive values instead of failing', () => {
-    const svg = lossChart({ train: [{ step: 1, value: 0 }, { step: 2, value: 1 }, { step: 3, value: 0.5 }] }, { document });
+    const svg = lossChart(
+      {
+        train: [
+          { step: 1, value: 0 },
+          { step: 2, value: 1 },
+          { step: 3, value: 0.5 },
+        ],
+      },
+      { document },
+    );
     expect(svg.outerHTML).not.toContain('NaN');
   });
 
@@ -52,7 +63,9 @@ describe('charts', () => {
   });
 
   it('a title wraps the chart in a figure', () => {
-    expect(lossChart(seriesFromSteps(steps), { document, title: 'Loss' }).tagName.toLowerCase()).toBe('figure');
+    expect(
+      lossChart(seriesFromSteps(steps), { document, title: 'Loss' }).tagName.toLowerCase(),
+    ).toBe('figure');
   });
 
   it('downsample keeps first and last and at most max points', () => {

@@ -31,7 +31,9 @@ export function compareChart(
           ...rows(run.train, `${run.name} train`, false, log),
           ...rows(run.val ?? [], `${run.name} val`, true, log),
         ]
-      : Object.entries(run.norms ?? {}).flatMap(([p, points]) => rows(points, `${run.name} ‖${p}‖`, false, log)),
+      : Object.entries(run.norms ?? {}).flatMap(([p, points]) =>
+          rows(points, `${run.name} ‖${p}‖`, false, log),
+        ),
   );
   return linePlot(data, { yLabel: metric === 'loss' ? 'loss' : '‖θ‖₂', yScale, options });
 }

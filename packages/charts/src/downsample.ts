@@ -7,7 +7,10 @@ import type { Point } from './types.js';
  * @example
  * lossChart({ train: downsample(train, { max: 500 }) }, { document });
  */
-export function downsample(points: readonly Point[], { max = 1000 }: { max?: number } = {}): Point[] {
+export function downsample(
+  points: readonly Point[],
+  { max = 1000 }: { max?: number } = {},
+): Point[] {
   if (points.length <= max || max < 2) return points.slice();
   const out: Point[] = [];
   const stride = (points.length - 1) / (max - 1);

@@ -12,6 +12,9 @@ import type { Chart, ChartOptions, LossSeries } from './types.js';
 export function lossChart(series: LossSeries, options: ChartOptions = {}): Chart {
   const { yScale = 'log' } = options;
   const log = yScale === 'log';
-  const data = [...rows(series.train, 'train', false, log), ...rows(series.val ?? [], 'val', true, log)];
+  const data = [
+    ...rows(series.train, 'train', false, log),
+    ...rows(series.val ?? [], 'val', true, log),
+  ];
   return linePlot(data, { yLabel: 'loss', yScale, options });
 }

@@ -11,6 +11,8 @@ import type { Chart, ChartOptions, NormSeries } from './types.js';
 export function normChart(norms: NormSeries, options: ChartOptions = {}): Chart {
   const { yScale = 'linear' } = options;
   const log = yScale === 'log';
-  const data = Object.entries(norms).flatMap(([name, points]) => rows(points, `‖${name}‖`, false, log));
+  const data = Object.entries(norms).flatMap(([name, points]) =>
+    rows(points, `‖${name}‖`, false, log),
+  );
   return linePlot(data, { yLabel: '‖θ‖₂', yScale, options });
 }

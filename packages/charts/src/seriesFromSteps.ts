@@ -16,14 +16,20 @@ export interface StepLike {
  * train(spec).subscribe((e) => e.type === 'step' && steps.push(e));
  * lossChart(seriesFromSteps(steps), { document });
  */
-export function seriesFromSteps(steps: Iterable<StepLike>, { name = 'run' }: { name?: string } = {}): RunSeries {
+export function seriesFromSteps(
+  steps: Iterable<StepLike>,
+  { name = 'run' }: { name?: string } = {},
+): RunSeries {
   const train: Point[] = [];
   const val: Point[] = [];
   const norms: Record<string, Point[]> = {};
   for (const e of steps) {
     train.push({ step: e.step, value: e.loss.total });
     if (e.val) val.push({ step: e.step, value: e.val.loss });
-    for (const [k, v] of Object.entries(e.norms)) (norms[k] ??= []).push({ step: e.step, value: v });
+    for (const [k, v] of Object.entries(e.norms)) {
+      norms[k] ??= [];
+      norms[k].push({ step: e.step, value: v });
+    }
   }
   return { name, train, ...(val.length > 0 ? { val } : {}), norms };
 }

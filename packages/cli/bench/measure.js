@@ -23,4 +23,6 @@ if (task === 'baseline') {
   throw new Error(`unknown task ${task}`);
 }
 const ms = performance.now() - t0;
-process.stderr.write(`@@bench ${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+process.stderr.write(
+  `@@bench ${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS })}\n`,
+);

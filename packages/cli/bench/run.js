@@ -17,7 +17,10 @@ const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 /** Runs a measured task in a fresh node process; returns its wall time (ms) and peak RSS (KB). */
 function run(task, args) {
-  const r = spawnSync(process.execPath, [measure, task, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [measure, task, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const m = /@@bench (.*)/.exec(r.stderr);
   if (!m) throw new Error(`bench task failed: ${task} ${args.join(' ')}\n${r.stderr}`);
   return { ...JSON.parse(m[1]), stdout: r.stdout, code: r.status };
@@ -54,40 +57,68 @@ function replayVsBaseline(file, rounds) {
   return { base: min(base), replay: min(replay), rss, baseRss };
 }
 
-console.log(`decaylab cli bench · node ${process.version} · ${availableParallelism()} cores · load ${loadavg()[0].toFixed(2)} · ${dir}`);
+console.log(
+  `decaylab cli bench · node ${process.version} · ${availableParallelism()} cores · load ${loadavg()[0].toFixed(2)} · ${dir}`,
+);
 try {
   // 1. A recording of 200,000 steps.
   const steps = 200_000;
   const rec = join(dir, 'r200k.ndjson');
-  const gen = cli(['run', 'overfitting', '--steps', String(steps), '--out', rec, '--format', 'summary']);
-  console.log(`generated ${steps.toLocaleString('en-US')} steps (${mb(statSync(rec).size)}) in ${(gen.ms / 1000).toFixed(1)}s`);
+  const gen = cli([
+    'run',
+    'overfitting',
+    '--steps',
+    String(steps),
+    '--out',
+    rec,
+    '--format',
+    'summary',
+  ]);
+  console.log(
+    `generated ${steps.toLocaleString('en-US')} steps (${mb(statSync(rec).size)}) in ${(gen.ms / 1000).toFixed(1)}s`,
+  );
 
   // 2. Replay vs a plain readline + JSON.parse loop, same file, same run (best of 3 each).
   const a = replayVsBaseline(rec, 3);
   const ratio = a.replay / a.base;
-  report(`replay --speed max --format summary: ${(a.replay / 1000).toFixed(2)}s · baseline readline+JSON.parse: ${(a.base / 1000).toFixed(2)}s · ratio ${ratio.toFixed(2)} (target ≤ 2)`);
-  report(`peak RSS replaying ${mb(statSync(rec).size)}: ${(a.rss / 1024).toFixed(0)} MB (baseline ${(a.baseRss / 1024).toFixed(0)} MB)`);
+  report(
+    `replay --speed max --format summary: ${(a.replay / 1000).toFixed(2)}s · baseline readline+JSON.parse: ${(a.base / 1000).toFixed(2)}s · ratio ${ratio.toFixed(2)} (target ≤ 2)`,
+  );
+  report(
+    `peak RSS replaying ${mb(statSync(rec).size)}: ${(a.rss / 1024).toFixed(0)} MB (baseline ${(a.baseRss / 1024).toFixed(0)} MB)`,
+  );
 
   // 3. Memory stays flat: a recording twice as long.
   const rec2 = join(dir, 'r400k.ndjson');
   cli(['run', 'overfitting', '--steps', String(2 * steps), '--out', rec2, '--format', 'summary']);
   const b = replayVsBaseline(rec2, 1);
   rmSync(rec2);
-  report(`peak RSS replaying ${mb(statSync(join(dir, 'r200k.ndjson')).size * 2)}: ${(b.rss / 1024).toFixed(0)} MB (flat: ${(b.rss / a.rss).toFixed(2)}× the RSS for 2× the file) · ratio ${(b.replay / b.base).toFixed(2)}`);
+  report(
+    `peak RSS replaying ${mb(statSync(join(dir, 'r200k.ndjson')).size * 2)}: ${(b.rss / 1024).toFixed(0)} MB (flat: ${(b.rss / a.rss).toFixed(2)}× the RSS for 2× the file) · ratio ${(b.replay / b.base).toFixed(2)}`,
+  );
 
   // 4. The 1 GB recording (BENCH_BIG=1).
   if (big) {
     const huge = join(dir, 'r1g.ndjson');
     cli(['run', 'overfitting', '--steps', '1450000', '--out', huge, '--format', 'summary']);
     const c = replayVsBaseline(huge, 1);
-    report(`peak RSS replaying a real ${mb(statSync(huge).size)} recording: ${(c.rss / 1024).toFixed(0)} MB (target ≤ 200 MB) · ratio ${(c.replay / c.base).toFixed(2)} (${(c.replay / 1000).toFixed(1)}s vs ${(c.base / 1000).toFixed(1)}s)`);
+    report(
+      `peak RSS replaying a real ${mb(statSync(huge).size)} recording: ${(c.rss / 1024).toFixed(0)} MB (target ≤ 200 MB) · ratio ${(c.replay / c.base).toFixed(2)} (${(c.replay / 1000).toFixed(1)}s vs ${(c.base / 1000).toFixed(1)}s)`,
+    );
     rmSync(huge);
   } else {
-    console.log('(set BENCH_BIG=1 to replay a real 1 GB recording; without it the 1 GB figure is not measured)');
+    console.log(
+      '(set BENCH_BIG=1 to replay a real 1 GB recording; without it the 1 GB figure is not measured)',
+    );
   }
 
   // 5. A sweep of 8 values: worker threads (one per core) vs one worker, best of 2 each.
-  const grid = ['--grid', 'optimizer.weightDecay=0,1e-5,1e-4,3e-4,1e-3,3e-3,1e-2,1e-1', '--steps', '150000'];
+  const grid = [
+    '--grid',
+    'optimizer.weightDecay=0,1e-5,1e-4,3e-4,1e-3,3e-3,1e-2,1e-1',
+    '--steps',
+    '150000',
+  ];
   const seq = [];
   const par = [];
   for (let i = 0; i < 2; i++) {
@@ -95,8 +126,12 @@ try {
     par.push(cli(['sweep', 'overfitting', ...grid]).ms);
   }
   const speedup = min(seq) / min(par);
-  report(`sweep of 8 values: ${availableParallelism()} workers ${(min(par) / 1000).toFixed(2)}s vs 1 worker ${(min(seq) / 1000).toFixed(2)}s · speedup ${speedup.toFixed(2)}× (target ≥ 1.6× on 2 cores)`);
+  report(
+    `sweep of 8 values: ${availableParallelism()} workers ${(min(par) / 1000).toFixed(2)}s vs 1 worker ${(min(seq) / 1000).toFixed(2)}s · speedup ${speedup.toFixed(2)}× (target ≥ 1.6× on 2 cores)`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(`load average at the end: ${loadavg()[0].toFixed(2)} (other processes on this machine skew timings)`);
+console.log(
+  `load average at the end: ${loadavg()[0].toFixed(2)} (other processes on this machine skew timings)`,
+);

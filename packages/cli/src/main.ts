@@ -7,7 +7,9 @@ import { EXIT } from './cli/exitCodes.js';
 import { COMMANDS } from './commands/index.js';
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -36,7 +38,10 @@ Honours NO_COLOR and the terminal width (COLUMNS when not a TTY).`;
  * @example
  * process.exitCode = await cli(['run', 'overfitting', '--format', 'summary']);
  */
-export async function cli(argv: readonly string[], ctx: Context = processContext()): Promise<number> {
+export async function cli(
+  argv: readonly string[],
+  ctx: Context = processContext(),
+): Promise<number> {
   const debug = argv.includes('--debug');
   const [first, ...rest] = argv;
   try {
@@ -51,9 +56,12 @@ export async function cli(argv: readonly string[], ctx: Context = processContext
     }
     const command: Command | undefined = COMMANDS.find((c) => c.name === first);
     if (!command) {
-      throw new CliError(`unknown command "${first}" (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see decaylab --help)`, {
-        code: EXIT.usage,
-      });
+      throw new CliError(
+        `unknown command "${first}" (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see decaylab --help)`,
+        {
+          code: EXIT.usage,
+        },
+      );
     }
     return await command.run(rest, ctx);
   } catch (error) {
@@ -67,7 +75,12 @@ export async function cli(argv: readonly string[], ctx: Context = processContext
       message = error.message;
     } else if (error instanceof ReplayError) {
       message = error.message;
-    } else if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('E')) {
+    } else if (
+      error instanceof Error &&
+      'code' in error &&
+      typeof error.code === 'string' &&
+      error.code.startsWith('E')
+    ) {
       message = error.message;
     } else {
       message = `internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for the stack trace)'}`;

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { bin, cliDir, decaylab } from './helpers.js';
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)],
+  );
 }
 
 describe('the tests run against the built binary', () => {
@@ -13,12 +15,21 @@ describe('the tests run against the built binary', () => {
   });
 
   it('dist is built from the current sources (root npm test runs turbo build first)', () => {
-    const srcs = files(join(cliDir, 'src')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const srcs = files(join(cliDir, 'src')).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
+    );
     expect(srcs.length).toBeGreaterThan(20);
     for (const src of srcs) {
-      const out = src.replace(`${join(cliDir, 'src')}`, join(cliDir, 'dist')).replace(/\.ts$/, '.js');
-      expect(statSync(out, { throwIfNoEntry: false }), `${out} missing: run npm run build`).toBeDefined();
-      expect(statSync(out).mtimeMs, `${out} is older than its source`).toBeGreaterThanOrEqual(statSync(src).mtimeMs - 1000);
+      const out = src
+        .replace(`${join(cliDir, 'src')}`, join(cliDir, 'dist'))
+        .replace(/\.ts$/, '.js');
+      expect(
+        statSync(out, { throwIfNoEntry: false }),
+        `${out} missing: run npm run build`,
+      ).toBeDefined();
+      expect(statSync(out).mtimeMs, `${out} is older than its source`).toBeGreaterThanOrEqual(
+        statSync(src).mtimeMs - 1000,
+      );
     }
   });
 

@@ -4,7 +4,19 @@ import { parseSpec, SpecError } from '@decaylab/core';
 import { describe, expect, it } from 'vitest';
 import { clean, decaylab, tmp } from './helpers.js';
 
-const REQUIRED_EXAMPLES = ['overfitting', 'overfitting-decay', 'line', 'highdim', 'highdim-l2', 'adam-l2', 'adamw', 'l1', 'l2', 'bias-decay', 'no-bias-decay'];
+const REQUIRED_EXAMPLES = [
+  'overfitting',
+  'overfitting-decay',
+  'line',
+  'highdim',
+  'highdim-l2',
+  'adam-l2',
+  'adamw',
+  'l1',
+  'l2',
+  'bias-decay',
+  'no-bias-decay',
+];
 
 /** The keys parseSpec allows somewhere, read from its own "unknown key" message. */
 function allowedKeys(spec: unknown): string[] {
@@ -48,8 +60,30 @@ describe('decaylab examples', () => {
   });
 
   it('the overfitting pair shows what the docs say: decay lowers validation loss', () => {
-    const plain = decaylab(['run', 'overfitting', '--format', 'csv', '--fields', 'val', '--every', '3000']).stdout.trim().split('\n');
-    const decay = decaylab(['run', 'overfitting-decay', '--format', 'csv', '--fields', 'val', '--every', '3000']).stdout.trim().split('\n');
+    const plain = decaylab([
+      'run',
+      'overfitting',
+      '--format',
+      'csv',
+      '--fields',
+      'val',
+      '--every',
+      '3000',
+    ])
+      .stdout.trim()
+      .split('\n');
+    const decay = decaylab([
+      'run',
+      'overfitting-decay',
+      '--format',
+      'csv',
+      '--fields',
+      'val',
+      '--every',
+      '3000',
+    ])
+      .stdout.trim()
+      .split('\n');
     expect(Number(decay[1])).toBeLessThan(Number(plain[1]) / 5);
   });
 });
@@ -69,19 +103,28 @@ describe('decaylab schema', () => {
   it('has the optimizer keys parseSpec accepts for sgd and adam', () => {
     const base = { data: { kind: 'line' }, model: { kind: 'linear' }, steps: 1 };
     const [sgd, adam] = schema.properties.optimizer.oneOf;
-    expect(Object.keys(sgd.properties).sort()).toEqual(allowedKeys({ ...base, optimizer: { kind: 'sgd', lr: 1, bogus: 1 } }).sort());
-    expect(Object.keys(adam.properties).sort()).toEqual(allowedKeys({ ...base, optimizer: { kind: 'adam', lr: 1, bogus: 1 } }).sort());
+    expect(Object.keys(sgd.properties).sort()).toEqual(
+      allowedKeys({ ...base, optimizer: { kind: 'sgd', lr: 1, bogus: 1 } }).sort(),
+    );
+    expect(Object.keys(adam.properties).sort()).toEqual(
+      allowedKeys({ ...base, optimizer: { kind: 'adam', lr: 1, bogus: 1 } }).sort(),
+    );
   });
 
   it('has the data generator keys parseSpec accepts', () => {
     const base = { model: { kind: 'linear' }, optimizer: { kind: 'sgd', lr: 1 }, steps: 1 };
     for (const variant of schema.properties.data.oneOf.slice(1)) {
       const kind = variant.properties.kind.const;
-      expect(Object.keys(variant.properties).sort(), kind).toEqual(allowedKeys({ ...base, data: { kind, bogus: 1 } }).sort());
+      expect(Object.keys(variant.properties).sort(), kind).toEqual(
+        allowedKeys({ ...base, data: { kind, bogus: 1 } }).sort(),
+      );
     }
   });
 
-  it('--help', () => expect(decaylab(['schema', '--help']).stdout).toContain('decaylab schema > runspec.schema.json'));
+  it('--help', () =>
+    expect(decaylab(['schema', '--help']).stdout).toContain(
+      'decaylab schema > runspec.schema.json',
+    ));
 });
 
 describe('decaylab sweep', () => {
@@ -91,7 +134,9 @@ describe('decaylab sweep', () => {
     const r = decaylab(['sweep', 'overfitting', ...grid, '--steps', '300']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toMatch(/#\s+optimizer\.weightDecay\s+end\s+train\s+val\s+best val @ step\s+‖weight‖\s+‖bias‖/);
+    expect(lines[0]).toMatch(
+      /#\s+optimizer\.weightDecay\s+end\s+train\s+val\s+best val @ step\s+‖weight‖\s+‖bias‖/,
+    );
     expect(lines.filter((l) => /^\s*\d+\*/.test(l))).toHaveLength(1);
     expect(r.stdout).toContain('* lowest final validation loss');
     expect(r.stdout).toMatch(/4 runs on 2 workers in [\d.]+s/);
@@ -100,13 +145,36 @@ describe('decaylab sweep', () => {
 
   it('with --workers 1 gives the same table', () => {
     const a = decaylab(['sweep', 'overfitting', ...grid, '--steps', '300', '--format', 'csv']);
-    const b = decaylab(['sweep', 'overfitting', ...grid, '--steps', '300', '--format', 'csv', '--workers', '1']);
+    const b = decaylab([
+      'sweep',
+      'overfitting',
+      ...grid,
+      '--steps',
+      '300',
+      '--format',
+      'csv',
+      '--workers',
+      '1',
+    ]);
     expect(a.stdout).toBe(b.stdout);
-    expect(a.stdout.split('\n')[0]).toBe('#,optimizer.weightDecay,end,train,val,best val @ step,‖weight‖,‖bias‖');
+    expect(a.stdout.split('\n')[0]).toBe(
+      '#,optimizer.weightDecay,end,train,val,best val @ step,‖weight‖,‖bias‖',
+    );
   });
 
   it('two axes make every combination', () => {
-    const r = decaylab(['sweep', 'line', '--grid', 'optimizer.weightDecay=0,0.1', '--grid', 'optimizer.lr=0.01,0.1,0.2', '--steps', '20', '--format', 'csv']);
+    const r = decaylab([
+      'sweep',
+      'line',
+      '--grid',
+      'optimizer.weightDecay=0,0.1',
+      '--grid',
+      'optimizer.lr=0.01,0.1,0.2',
+      '--steps',
+      '20',
+      '--format',
+      'csv',
+    ]);
     expect(r.stdout.trim().split('\n')).toHaveLength(7);
   });
 
@@ -121,14 +189,41 @@ describe('decaylab sweep', () => {
       '3-optimizer.weightDecay=0.01.ndjson',
       '4-optimizer.weightDecay=0.1.ndjson',
     ]);
-    const single = decaylab(['run', 'line', '--steps', '30', '--set', 'optimizer.weightDecay=0.01']);
+    const single = decaylab([
+      'run',
+      'line',
+      '--steps',
+      '30',
+      '--set',
+      'optimizer.weightDecay=0.01',
+    ]);
     expect(readFileSync(join(dir, files[2] as string), 'utf8')).toBe(single.stdout);
   });
 
   it('--shard i/n splits the grid; compare DIR/*.ndjson merges the shards', () => {
     const dir = join(tmp(), 'sharded');
-    const s1 = decaylab(['sweep', 'line', ...grid, '--steps', '30', '--out', dir, '--shard', '1/2']);
-    const s2 = decaylab(['sweep', 'line', ...grid, '--steps', '30', '--out', dir, '--shard', '2/2']);
+    const s1 = decaylab([
+      'sweep',
+      'line',
+      ...grid,
+      '--steps',
+      '30',
+      '--out',
+      dir,
+      '--shard',
+      '1/2',
+    ]);
+    const s2 = decaylab([
+      'sweep',
+      'line',
+      ...grid,
+      '--steps',
+      '30',
+      '--out',
+      dir,
+      '--shard',
+      '2/2',
+    ]);
     expect(s1.stdout).toContain('shard 1/2: 2 of 4 runs');
     expect(s2.stdout).toContain('shard 2/2: 2 of 4 runs');
     const files = readdirSync(dir).sort();
@@ -136,8 +231,14 @@ describe('decaylab sweep', () => {
     const merged = decaylab(['compare', ...files.map((f) => join(dir, f)), '--format', 'csv']);
     expect(merged.code).toBe(0);
     expect(merged.stdout.trim().split('\n')).toHaveLength(5);
-    const whole = decaylab(['sweep', 'line', ...grid, '--steps', '30', '--format', 'csv']).stdout.trim().split('\n');
-    const mergedRows = merged.stdout.trim().split('\n').slice(1).map((l) => l.split(',').slice(4, 6).join(','));
+    const whole = decaylab(['sweep', 'line', ...grid, '--steps', '30', '--format', 'csv'])
+      .stdout.trim()
+      .split('\n');
+    const mergedRows = merged.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',').slice(4, 6).join(','));
     const wholeRows = whole.slice(1).map((l) => l.split(',').slice(3, 5).join(','));
     expect(mergedRows).toEqual(wholeRows);
   });
@@ -153,12 +254,20 @@ describe('decaylab compare', () => {
   const dir = tmp();
   const rec = (name: string, args: string[]) => {
     const file = join(dir, `${name}.ndjson`);
-    expect(decaylab(['run', 'line', '--steps', '200', '--out', file, '--format', 'summary', ...args]).code).toBe(0);
+    expect(
+      decaylab(['run', 'line', '--steps', '200', '--out', file, '--format', 'summary', ...args])
+        .code,
+    ).toBe(0);
     return file;
   };
 
   it('an L2 penalty and SGD weightDecay coincide (difference at rounding level)', () => {
-    const l2 = rec('l2', ['--set', 'optimizer.weightDecay=0', '--set', 'penalty={"kind":"l2","lambda":0.1}']);
+    const l2 = rec('l2', [
+      '--set',
+      'optimizer.weightDecay=0',
+      '--set',
+      'penalty={"kind":"l2","lambda":0.1}',
+    ]);
     const wd = rec('wd', ['--set', 'optimizer.weightDecay=0.1']);
     const r = decaylab(['compare', l2, wd]);
     expect(r.code).toBe(0);
@@ -215,7 +324,8 @@ describe('decaylab plot', () => {
     const svg = readFileSync(out, 'utf8');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="720" height="\d+"/);
     expect(svg.match(/<svg /g)?.length).toBe(3);
-    for (const label of ['>train<', '>val<', '>‖weight‖<', '>‖bias‖<']) expect(svg).toContain(label);
+    for (const label of ['>train<', '>val<', '>‖weight‖<', '>‖bias‖<'])
+      expect(svg).toContain(label);
     expect(svg).not.toContain('NaN');
   });
 
@@ -224,7 +334,18 @@ describe('decaylab plot', () => {
     const a = join(dir, 'a.ndjson');
     const b = join(dir, 'b.ndjson');
     decaylab(['run', 'line', '--steps', '50', '--out', a, '--format', 'summary']);
-    decaylab(['run', 'line', '--steps', '50', '--out', b, '--format', 'summary', '--set', 'optimizer.weightDecay=1']);
+    decaylab([
+      'run',
+      'line',
+      '--steps',
+      '50',
+      '--out',
+      b,
+      '--format',
+      'summary',
+      '--set',
+      'optimizer.weightDecay=1',
+    ]);
     const one = decaylab(['plot', a, '--chart', 'loss', '--width', '400', '-o', '-']);
     expect(one.stdout.match(/<svg /g)?.length).toBe(2);
     expect(one.stdout).toContain('width="400"');

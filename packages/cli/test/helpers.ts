@@ -14,7 +14,10 @@ export interface Result {
 }
 
 /** Runs the real built binary as a child process and collects its output. */
-export function decaylab(args: readonly string[], { input, env, cwd }: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Result {
+export function decaylab(
+  args: readonly string[],
+  { input, env, cwd }: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Result {
   const r = spawnSync(process.execPath, [bin, ...args], {
     input,
     cwd: cwd ?? cliDir,
@@ -27,12 +30,17 @@ export function decaylab(args: readonly string[], { input, env, cwd }: { input?:
 
 /** The same, asynchronously, for tests that signal the child. */
 export function decaylabAsync(args: readonly string[], { env }: { env?: NodeJS.ProcessEnv } = {}) {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: cliDir, env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd: cliDir,
+    env: { ...process.env, ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
-  const done = new Promise<Result>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  const done = new Promise<Result>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
   return { child, done };
 }
 

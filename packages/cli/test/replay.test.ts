@@ -33,7 +33,9 @@ describe('decaylab replay', () => {
 
   it('round trip of a long run with an MLP (many parameters)', () => {
     const long = join(dir, 'long.ndjson');
-    expect(decaylab(['run', 'adamw', '--steps', '1500', '--out', long, '--format', 'summary']).code).toBe(0);
+    expect(
+      decaylab(['run', 'adamw', '--steps', '1500', '--out', long, '--format', 'summary']).code,
+    ).toBe(0);
     expect(decaylab(['replay', long, '--speed', 'max']).stdout).toBe(readFileSync(long, 'utf8'));
   });
 
@@ -76,7 +78,11 @@ describe('decaylab replay', () => {
 
   it('--fields', () => {
     const r = decaylab(['replay', rec, '--fields', 'step,val', '--to', '1']);
-    expect(JSON.parse(r.stdout.split('\n')[1] as string)).toEqual({ type: 'step', step: 1, val: { loss: expect.any(Number) } });
+    expect(JSON.parse(r.stdout.split('\n')[1] as string)).toEqual({
+      type: 'step',
+      step: 1,
+      val: { loss: expect.any(Number) },
+    });
   });
 });
 
@@ -91,9 +97,19 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'empty file', text: () => '', code: 1, stderr: /bad\.ndjson: empty recording \(no "run" header\)/ },
+  {
+    name: 'empty file',
+    text: () => '',
+    code: 1,
+    stderr: /bad\.ndjson: empty recording \(no "run" header\)/,
+  },
   { name: 'only blank lines', text: () => '\n\n  \n', code: 1, stderr: /empty recording/ },
-  { name: 'garbage text', text: () => 'hello world\n', code: 1, stderr: /bad\.ndjson:1: not valid JSON: "hello world"/ },
+  {
+    name: 'garbage text',
+    text: () => 'hello world\n',
+    code: 1,
+    stderr: /bad\.ndjson:1: not valid JSON: "hello world"/,
+  },
   {
     name: 'binary garbage',
     text: () => Buffer.from([0, 1, 2, 255, 254, 10, 0x7b, 10]),
@@ -104,7 +120,8 @@ const CASES: Case[] = [
     name: 'truncated last line: reported, the good lines before it still replayed',
     text: (g) => `${g.slice(0, 5).join('\n')}\n${(g[5] as string).slice(0, 40)}`,
     code: 1,
-    stderr: /bad\.ndjson:6: truncated last line \(the recording was cut off mid-write\).*\(the lines before it were replayed\)/,
+    stderr:
+      /bad\.ndjson:6: truncated last line \(the recording was cut off mid-write\).*\(the lines before it were replayed\)/,
     stdout: (out, g) => expect(out).toBe(`${g.slice(0, 5).join('\n')}\n`),
   },
   {
@@ -115,7 +132,8 @@ const CASES: Case[] = [
   },
   {
     name: 'wrong format version',
-    text: (g) => `${[(g[0] as string).replace('"version":1', '"version":2'), ...g.slice(1)].join('\n')}\n`,
+    text: (g) =>
+      `${[(g[0] as string).replace('"version":1', '"version":2'), ...g.slice(1)].join('\n')}\n`,
     code: 1,
     stderr: /bad\.ndjson:1: recording format version 2 is not supported \(expected 1\)/,
   },
@@ -134,19 +152,22 @@ const CASES: Case[] = [
   },
   {
     name: 'a non-numeric loss',
-    text: (g) => `${[g[0], (g[1] as string).replace(/"loss":\{"data":[^,]+/, '"loss":{"data":"abc"'), ...g.slice(2)].join('\n')}\n`,
+    text: (g) =>
+      `${[g[0], (g[1] as string).replace(/"loss":\{"data":[^,]+/, '"loss":{"data":"abc"'), ...g.slice(2)].join('\n')}\n`,
     code: 1,
     stderr: /bad\.ndjson:2: loss\.data: expected a finite number, got "abc"/,
   },
   {
     name: 'null inside params',
-    text: (g) => `${[g[0], (g[1] as string).replace(/"params":\{"weight":\[[^\]]+\]/, '"params":{"weight":[null]'), ...g.slice(2)].join('\n')}\n`,
+    text: (g) =>
+      `${[g[0], (g[1] as string).replace(/"params":\{"weight":\[[^\]]+\]/, '"params":{"weight":[null]'), ...g.slice(2)].join('\n')}\n`,
     code: 1,
     stderr: /bad\.ndjson:2: params\.weight\[0\]: expected a finite number, got null/,
   },
   {
     name: 'an overflowing number (1e999)',
-    text: (g) => `${[g[0], (g[1] as string).replace(/"lr":[^,]+/, '"lr":1e999'), ...g.slice(2)].join('\n')}\n`,
+    text: (g) =>
+      `${[g[0], (g[1] as string).replace(/"lr":[^,]+/, '"lr":1e999'), ...g.slice(2)].join('\n')}\n`,
     code: 1,
     stderr: /bad\.ndjson:2: lr: expected a finite number, got Infinity/,
   },
@@ -218,7 +239,8 @@ const CASES: Case[] = [
   },
   {
     name: 'a step with a missing field',
-    text: (g) => `${[g[0], (g[1] as string).replace(/,"norms":\{[^}]*\}/, ''), ...g.slice(2)].join('\n')}\n`,
+    text: (g) =>
+      `${[g[0], (g[1] as string).replace(/,"norms":\{[^}]*\}/, ''), ...g.slice(2)].join('\n')}\n`,
     code: 1,
     stderr: /bad\.ndjson:2: norms: expected an object of numbers, got nothing/,
   },
@@ -246,11 +268,16 @@ describe('replay of malformed recordings', () => {
 
   it('--skip-invalid goes on and reports how many lines it skipped', () => {
     const file = join(tmp(), 'bad.ndjson');
-    writeFileSync(file, `${[good[0], 'garbage', good[1], '{"type":"step"}', ...good.slice(2)].join('\n')}\n`);
+    writeFileSync(
+      file,
+      `${[good[0], 'garbage', good[1], '{"type":"step"}', ...good.slice(2)].join('\n')}\n`,
+    );
     const r = decaylab(['replay', file, '--skip-invalid']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${good.join('\n')}\n`);
-    expect(r.stderr).toBe('decaylab: skipped 2 invalid lines (first: ' + file + ':2: not valid JSON: "garbage")\n');
+    expect(r.stderr).toBe(
+      `decaylab: skipped 2 invalid lines (first: ${file}:2: not valid JSON: "garbage")\n`,
+    );
   });
 
   it('a truncated last line with --format summary still summarizes the good lines', () => {
@@ -263,7 +290,9 @@ describe('replay of malformed recordings', () => {
   });
 
   it('a missing file and a directory fail cleanly', () => {
-    expect(decaylab(['replay', join(tmp(), 'nope.ndjson')]).stderr).toMatch(/nope\.ndjson: no such file/);
+    expect(decaylab(['replay', join(tmp(), 'nope.ndjson')]).stderr).toMatch(
+      /nope\.ndjson: no such file/,
+    );
     const d = decaylab(['replay', tmp()]);
     expect(d.code).toBe(1);
     expect(d.stderr).toMatch(/not a file/);

@@ -41,7 +41,12 @@ describe('decaylab run', () => {
     const b = decaylab(['run', 'overfitting', '--steps', '3000']);
     expect(a.stdout.length).toBeGreaterThan(1_000_000);
     expect(a.stdout).toBe(b.stdout);
-    expect(a.stdout).toBe(direct({ ...JSON.parse(decaylab(['examples', '--show', 'overfitting']).stdout), steps: 3000 }));
+    expect(a.stdout).toBe(
+      direct({
+        ...JSON.parse(decaylab(['examples', '--show', 'overfitting']).stdout),
+        steps: 3000,
+      }),
+    );
   });
 
   it('reads a spec from stdin with -', () => {
@@ -60,7 +65,9 @@ describe('decaylab run', () => {
     const r = decaylab(['run', specFile(), '--format', 'csv']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatchSnapshot();
-    expect(r.stdout.split('\n')[0]).toBe('step,epoch,lr,loss.data,loss.penalty,loss.total,val.loss,norms.weight,norms.bias');
+    expect(r.stdout.split('\n')[0]).toBe(
+      'step,epoch,lr,loss.data,loss.penalty,loss.total,val.loss,norms.weight,norms.bias',
+    );
   });
 
   it('--format table', () => {
@@ -89,27 +96,67 @@ describe('decaylab run', () => {
   });
 
   it('--steps, --seed and --set override the spec', () => {
-    const r = decaylab(['run', specFile(), '--steps', '2', '--seed', '3', '--set', 'optimizer.weightDecay=0.5', '--set', 'name="renamed"']);
+    const r = decaylab([
+      'run',
+      specFile(),
+      '--steps',
+      '2',
+      '--seed',
+      '3',
+      '--set',
+      'optimizer.weightDecay=0.5',
+      '--set',
+      'name="renamed"',
+    ]);
     expect(r.code).toBe(0);
     const header = JSON.parse(r.stdout.split('\n')[0] as string);
     expect(header.spec.steps).toBe(2);
     expect(header.spec.seed).toBe(3);
     expect(header.spec.optimizer.weightDecay).toBe(0.5);
     expect(header.spec.name).toBe('renamed');
-    expect(r.stdout).toBe(direct({ ...lineSpec, steps: 2, seed: 3, name: 'renamed', optimizer: { ...lineSpec.optimizer, weightDecay: 0.5 } }));
+    expect(r.stdout).toBe(
+      direct({
+        ...lineSpec,
+        steps: 2,
+        seed: 3,
+        name: 'renamed',
+        optimizer: { ...lineSpec.optimizer, weightDecay: 0.5 },
+      }),
+    );
   });
 
   it('--set creates nested paths and reads JSON values', () => {
-    const r = decaylab(['run', specFile(), '--set', 'penalty={"kind":"l2","lambda":0.1}', '--set', 'model.kind=linear', '--steps', '1']);
+    const r = decaylab([
+      'run',
+      specFile(),
+      '--set',
+      'penalty={"kind":"l2","lambda":0.1}',
+      '--set',
+      'model.kind=linear',
+      '--steps',
+      '1',
+    ]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout.split('\n')[0] as string).spec.penalty).toEqual({ kind: 'l2', lambda: 0.1, params: ['weight', 'bias'] });
+    expect(JSON.parse(r.stdout.split('\n')[0] as string).spec.penalty).toEqual({
+      kind: 'l2',
+      lambda: 0.1,
+      params: ['weight', 'bias'],
+    });
   });
 
   it('--fields keeps only some step fields (dropping gradients)', () => {
     const r = decaylab(['run', specFile(), '--fields', 'step,loss.total,norms']);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0].type).toBe('run');
-    expect(lines[1]).toEqual({ type: 'step', step: 1, loss: { total: expect.any(Number) }, norms: { weight: expect.any(Number), bias: expect.any(Number) } });
+    expect(lines[1]).toEqual({
+      type: 'step',
+      step: 1,
+      loss: { total: expect.any(Number) },
+      norms: { weight: expect.any(Number), bias: expect.any(Number) },
+    });
     expect(lines.at(-1).type).toBe('end');
     const csv = decaylab(['run', specFile(), '--format', 'csv', '--fields', 'step,loss']);
     expect(csv.stdout.split('\n')[0]).toBe('step,loss.data,loss.penalty,loss.total');
@@ -126,7 +173,9 @@ describe('decaylab run', () => {
     const r = decaylab(['run', specFile({ ...lineSpec, optimizer: { kind: 'sgd', lr: -1 } })]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^decaylab: .*spec\.json: invalid spec: optimizer\.lr: expected a positive finite number, got -1\n$/);
+    expect(r.stderr).toMatch(
+      /^decaylab: .*spec\.json: invalid spec: optimizer\.lr: expected a positive finite number, got -1\n$/,
+    );
   });
 
   it('a --set that breaks the spec is a spec error', () => {
@@ -148,7 +197,15 @@ describe('decaylab run', () => {
   });
 
   it('a fixture wrapper {name, spec, expected} is not a spec (exit 2), its .spec is', () => {
-    const fixture = join(import.meta.dirname, '..', '..', 'core', 'test', 'fixtures', 'linear-sgd-plain.json');
+    const fixture = join(
+      import.meta.dirname,
+      '..',
+      '..',
+      'core',
+      'test',
+      'fixtures',
+      'linear-sgd-plain.json',
+    );
     const r = decaylab(['run', fixture]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('spec: unknown key');
@@ -159,7 +216,10 @@ describe('decaylab run', () => {
   });
 
   it('a diverging run exits 3 and still ends with an end event', () => {
-    const r = decaylab(['run', specFile({ ...lineSpec, optimizer: { kind: 'sgd', lr: 1e6 }, steps: 200 })]);
+    const r = decaylab([
+      'run',
+      specFile({ ...lineSpec, optimizer: { kind: 'sgd', lr: 1e6 }, steps: 200 }),
+    ]);
     expect(r.code).toBe(3);
     const end = JSON.parse(r.stdout.trim().split('\n').at(-1) as string);
     expect(end).toMatchObject({ type: 'end', reason: 'diverged' });
@@ -169,17 +229,33 @@ describe('decaylab run', () => {
   it('EPIPE: run x | head -1 exits 0 with nothing on stderr', async () => {
     const { spawnSync } = await import('node:child_process');
     const { bin } = await import('./helpers.js');
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" run overfitting --steps 5000000 | head -1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], {
-      encoding: 'utf8',
-      timeout: 60000,
-    });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${bin}" run overfitting --steps 5000000 | head -1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 60000,
+      },
+    );
     expect(r.stdout.trim()).toBe('status=0');
     expect(r.stderr).toBe('');
   });
 
   it('Ctrl-C during run --out leaves valid NDJSON ending with a cancelled end event', async () => {
     const out = join(tmp(), 'cancel.ndjson');
-    const { child, done } = decaylabAsync(['run', 'overfitting', '--steps', '50000000', '--out', out, '--format', 'summary']);
+    const { child, done } = decaylabAsync([
+      'run',
+      'overfitting',
+      '--steps',
+      '50000000',
+      '--out',
+      out,
+      '--format',
+      'summary',
+    ]);
     await new Promise((r) => setTimeout(r, 1500));
     child.kill('SIGINT');
     const r = await done;

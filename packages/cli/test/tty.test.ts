@@ -7,9 +7,16 @@ import { bin, tmp } from './helpers.js';
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
 /** Runs the binary on a real pseudo-terminal (util-linux `script`) of the given size. */
-function onTty(args: string, { cols = 80, rows = 30, env = '' }: { cols?: number; rows?: number; env?: string } = {}) {
+function onTty(
+  args: string,
+  { cols = 80, rows = 30, env = '' }: { cols?: number; rows?: number; env?: string } = {},
+) {
   const cmd = `stty cols ${cols} rows ${rows}; ${env} "${process.execPath}" "${bin}" ${args}; echo "[exit $?]"`;
-  const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', timeout: 60000, input: '' });
+  const r = spawnSync('script', ['-qec', cmd, '/dev/null'], {
+    encoding: 'utf8',
+    timeout: 60000,
+    input: '',
+  });
   return r.stdout.replace(/\r/g, '');
 }
 
@@ -58,7 +65,17 @@ describe.runIf(hasScript)('on a TTY (through script(1))', () => {
 
   it('replay on a TTY shows the same dashboard', () => {
     const file = join(tmp(), 'r.ndjson');
-    spawnSync(process.execPath, [bin, 'run', 'line', '--steps', '100', '--out', file, '--format', 'summary']);
+    spawnSync(process.execPath, [
+      bin,
+      'run',
+      'line',
+      '--steps',
+      '100',
+      '--out',
+      file,
+      '--format',
+      'summary',
+    ]);
     const out = onTty(`replay ${file} --speed max`);
     expect(plain(out)).toContain('decaylab replay max · line');
     expect(out).toContain('run         line: completed after 100 steps');

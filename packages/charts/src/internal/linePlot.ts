@@ -29,7 +29,14 @@ export function linePlot(
       ),
       Plot.lineY(
         data.filter((r) => r.dashed),
-        { x: 'step', y: 'value', z: 'series', stroke: 'series', strokeWidth: 1.5, strokeDasharray: '4,3' },
+        {
+          x: 'step',
+          y: 'value',
+          z: 'series',
+          stroke: 'series',
+          strokeWidth: 1.5,
+          strokeDasharray: '4,3',
+        },
       ),
       Plot.text(
         data,

@@ -11,7 +11,12 @@ export interface Row {
 }
 
 /** Tags points with their series, dropping non-finite values (and non-positive ones on a log scale). */
-export function rows(points: readonly Point[], series: string, dashed: boolean, log: boolean): Row[] {
+export function rows(
+  points: readonly Point[],
+  series: string,
+  dashed: boolean,
+  log: boolean,
+): Row[] {
   const out: Row[] = [];
   for (const p of points) {
     if (!Number.isFinite(p.value) || (log && p.value <= 0)) continue;

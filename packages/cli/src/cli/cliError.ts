@@ -17,4 +17,5 @@ export class CliError extends Error {
 }
 
 /** A usage error (exit 2). */
-export const usageError = (message: string): CliError => new CliError(message, { code: EXIT.usage });
+export const usageError = (message: string): CliError =>
+  new CliError(message, { code: EXIT.usage });

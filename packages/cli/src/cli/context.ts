@@ -18,8 +18,14 @@ export function processContext(): Context {
   const { stdin, stdout, stderr, env } = process;
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   const columns = Number(env.COLUMNS);
-  const width = stdout.isTTY && stdout.columns ? stdout.columns : Number.isInteger(columns) && columns > 0 ? columns : 80;
+  const width =
+    stdout.isTTY && stdout.columns
+      ? stdout.columns
+      : Number.isInteger(columns) && columns > 0
+        ? columns
+        : 80;
   const lines = Number(env.LINES);
-  const height = stdout.isTTY && stdout.rows ? stdout.rows : Number.isInteger(lines) && lines > 0 ? lines : 24;
+  const height =
+    stdout.isTTY && stdout.rows ? stdout.rows : Number.isInteger(lines) && lines > 0 ? lines : 24;
   return { stdin, stdout, stderr, env, color: Boolean(stdout.isTTY) && !noColor, width, height };
 }

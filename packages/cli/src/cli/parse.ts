@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { usageError } from './cliError.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -11,7 +11,11 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  */
 /** The parsed values for an options config: strings, string lists (`multiple`) or booleans. */
 export type Values<O> = {
-  [K in keyof O]?: O[K] extends { multiple: true } ? string[] : O[K] extends { type: 'string' } ? string : boolean;
+  [K in keyof O]?: O[K] extends { multiple: true }
+    ? string[]
+    : O[K] extends { type: 'string' }
+      ? string
+      : boolean;
 } & { help?: boolean; debug?: boolean };
 
 export function parse<const O extends Options>(
@@ -33,7 +37,11 @@ export function parse<const O extends Options>(
 }
 
 /** Reads a positive integer option, or fails with a usage error naming it. */
-export function intOption(value: string | undefined, name: string, { min = 1 }: { min?: number } = {}): number | undefined {
+export function intOption(
+  value: string | undefined,
+  name: string,
+  { min = 1 }: { min?: number } = {},
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min) {

@@ -50,14 +50,20 @@ async function advance(lane: Lane): Promise<void> {
 }
 
 async function run(argv: readonly string[], ctx: Context): Promise<number> {
-  const { values, positionals } = parse(argv, { rows: { type: 'string' }, format: { type: 'string' }, out: { type: 'string', short: 'o' } }, 'compare');
+  const { values, positionals } = parse(
+    argv,
+    { rows: { type: 'string' }, format: { type: 'string' }, out: { type: 'string', short: 'o' } },
+    'compare',
+  );
   if (values.help) {
     ctx.stdout.write(`${help}\n`);
     return EXIT.ok;
   }
-  if (positionals.length < 2) throw usageError('compare: expected at least two recordings (see decaylab compare --help)');
+  if (positionals.length < 2)
+    throw usageError('compare: expected at least two recordings (see decaylab compare --help)');
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'csv') throw usageError(`--format: expected text or csv, got ${JSON.stringify(format)}`);
+  if (format !== 'text' && format !== 'csv')
+    throw usageError(`--format: expected text or csv, got ${JSON.stringify(format)}`);
   const rows = intOption(values.rows, 'rows', { min: 0 }) ?? 10;
   const { stat } = await import('node:fs/promises');
   for (const f of positionals) {
@@ -87,7 +93,9 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     const lo = Math.min(...steps);
     if (steps.every((s) => s === lo)) {
       const ref = heads[0] as StepEvent;
-      const vals = heads.map((h, i) => (i === 0 ? { value: 0, at: '' } : paramDiff(ref.params, (h as StepEvent).params)));
+      const vals = heads.map((h, i) =>
+        i === 0 ? { value: 0, at: '' } : paramDiff(ref.params, (h as StepEvent).params),
+      );
       vals.forEach((v, i) => {
         if (i === 0) return;
         if (!v) comparable[i] = false;
@@ -110,13 +118,24 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   comparable = comparable.map((c, i) => c && i > 0 && worst[i] !== null);
 
   // Side-by-side summary: one row per recording.
-  const paramNames = [...new Set(reports.flatMap((r) => Object.keys(r.summary.final?.norms ?? {})))].slice(0, 4);
+  const paramNames = [
+    ...new Set(reports.flatMap((r) => Object.keys(r.summary.final?.norms ?? {}))),
+  ].slice(0, 4);
   const bestVal = reports.reduce<number>((b, r, i) => {
     const v = r.summary.final?.val;
     const bv = reports[b]?.summary.final?.val;
     return v !== undefined && (bv === undefined || v < bv) ? i : b;
   }, 0);
-  const header = ['#', 'recording', 'end', 'steps', 'train', 'val', 'best val @ step', ...paramNames.map((p) => `‖${p}‖`)];
+  const header = [
+    '#',
+    'recording',
+    'end',
+    'steps',
+    'train',
+    'val',
+    'best val @ step',
+    ...paramNames.map((p) => `‖${p}‖`),
+  ];
   const table = reports.map((r, i) => {
     const s = r.summary;
     return [
@@ -135,19 +154,32 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     ctx.stdout.write(`${[header, ...table].map((r) => r.map(q).join(',')).join('\n')}\n`);
     return EXIT.ok;
   }
-  const widths = header.map((h, c) => Math.max(h.length, ...table.map((r) => (r[c] as string).length)));
-  const line = (r: string[]) => r.map((v, c) => pad(v, widths[c] as number, { right: c > 1 })).join('  ').trimEnd();
+  const widths = header.map((h, c) =>
+    Math.max(h.length, ...table.map((r) => (r[c] as string).length)),
+  );
+  const line = (r: string[]) =>
+    r
+      .map((v, c) => pad(v, widths[c] as number, { right: c > 1 }))
+      .join('  ')
+      .trimEnd();
   const out: string[] = [line(header), ...table.map(line)];
-  if (reports[bestVal]?.summary.final?.val !== undefined) out.push('* lowest final validation loss');
+  if (reports[bestVal]?.summary.final?.val !== undefined)
+    out.push('* lowest final validation loss');
 
   // Overlaid loss curves (val when the runs have it, else train).
   const color = ctx.color;
   const useVal = reports.every((r) => r.summary.final?.val !== undefined);
   const series = lanes.map((l) => l.series.series());
-  out.push('', `${useVal ? 'validation' : 'training'} loss (log)  ${series.map((s, i) => paint(`── ${i + 1}`, COLORS[i % COLORS.length], color)).join('  ')}`);
+  out.push(
+    '',
+    `${useVal ? 'validation' : 'training'} loss (log)  ${series.map((_, i) => paint(`── ${i + 1}`, COLORS[i % COLORS.length], color)).join('  ')}`,
+  );
   out.push(
     ...brailleChart(
-      series.map((s, i) => ({ points: (useVal ? s.val : s.train) ?? [], color: COLORS[i % COLORS.length] as ColorName })),
+      series.map((s, i) => ({
+        points: (useVal ? s.val : s.train) ?? [],
+        color: COLORS[i % COLORS.length] as ColorName,
+      })),
       { width: Math.min(ctx.width, 100), height: 10, log: true, color },
     ),
   );
@@ -155,24 +187,44 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   // The largest parameter difference per step, against the first recording.
   const others = lanes.map((_, i) => i).filter((i) => i > 0 && comparable[i]);
   out.push('');
-  if (others.length === 0) out.push('parameters: no common steps with the same parameter shapes to compare');
+  if (others.length === 0)
+    out.push('parameters: no common steps with the same parameter shapes to compare');
   else {
     out.push(`largest parameter difference max|θ − θ₁| per step (vs #1 ${lanes[0]?.label})`);
     if (rows > 0 && diffs.length > 0) {
-      const pick = diffs.length <= rows ? diffs : Array.from({ length: rows }, (_, k) => diffs[Math.round((k * (diffs.length - 1)) / (rows - 1 || 1))]!);
+      const pick =
+        diffs.length <= rows
+          ? diffs
+          : Array.from(
+              { length: rows },
+              (_, k) =>
+                diffs[
+                  Math.round((k * (diffs.length - 1)) / (rows - 1 || 1))
+                ] as (typeof diffs)[number],
+            );
       const cols = others.slice(0, 6);
-      out.push(`${pad('step', 10, { right: true })}  ${cols.map((i) => pad(`#${i + 1}`, 12, { right: true })).join('  ')}`);
+      out.push(
+        `${pad('step', 10, { right: true })}  ${cols.map((i) => pad(`#${i + 1}`, 12, { right: true })).join('  ')}`,
+      );
       for (const d of pick) {
-        out.push(`${pad(String(d.step), 10, { right: true })}  ${cols.map((i) => pad(fmt(d.values[i]?.value), 12, { right: true })).join('  ')}`);
+        out.push(
+          `${pad(String(d.step), 10, { right: true })}  ${cols.map((i) => pad(fmt(d.values[i]?.value), 12, { right: true })).join('  ')}`,
+        );
       }
     }
     for (const i of others) {
       const w = worst[i];
-      if (w) out.push(`max #${i + 1} ${lanes[i]?.label}: ${fmt(w.value)} at step ${w.step} (${w.at})${w.value === 0 ? ' · identical' : w.value < 1e-9 ? ' · the same up to rounding' : ''}`);
+      if (w)
+        out.push(
+          `max #${i + 1} ${lanes[i]?.label}: ${fmt(w.value)} at step ${w.step} (${w.at})${w.value === 0 ? ' · identical' : w.value < 1e-9 ? ' · the same up to rounding' : ''}`,
+        );
     }
   }
   const skippedDiff = lanes.map((_, i) => i).filter((i) => i > 0 && !comparable[i]);
-  for (const i of skippedDiff) out.push(`#${i + 1} ${lanes[i]?.label}: parameters not comparable (other shapes or no common steps)`);
+  for (const i of skippedDiff)
+    out.push(
+      `#${i + 1} ${lanes[i]?.label}: parameters not comparable (other shapes or no common steps)`,
+    );
   ctx.stdout.write(`${out.join('\n')}\n`);
 
   if (values.out) {
@@ -181,7 +233,13 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
       compareChart(series, { document, width: 720, height: 320, metric: 'loss' }) as Element,
       compareChart(series, { document, width: 720, height: 320, metric: 'norms' }) as Element,
     ];
-    await writeFile(values.out, stackSvgs(charts, { title: `${labels.length} runs compared`, notes: labels.map((l, i) => `#${i + 1}  ${l}`) })).catch((e: NodeJS.ErrnoException) => {
+    await writeFile(
+      values.out,
+      stackSvgs(charts, {
+        title: `${labels.length} runs compared`,
+        notes: labels.map((l, i) => `#${i + 1}  ${l}`),
+      }),
+    ).catch((e: NodeJS.ErrnoException) => {
       throw new CliError(`${values.out}: cannot write (${e.code ?? e.message})`);
     });
     ctx.stderr.write(`wrote ${values.out}\n`);
@@ -190,4 +248,9 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
 }
 
 /** `decaylab compare`. */
-export const compareCommand: Command = { name: 'compare', summary: 'side-by-side summary, overlaid curves and parameter differences', help, run };
+export const compareCommand: Command = {
+  name: 'compare',
+  summary: 'side-by-side summary, overlaid curves and parameter differences',
+  help,
+  run,
+};

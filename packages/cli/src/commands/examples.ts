@@ -16,27 +16,50 @@ Options:
   -h, --help    show this help`;
 
 async function run(argv: readonly string[], ctx: Context): Promise<number> {
-  const { values, positionals } = parse(argv, { show: { type: 'string' }, json: { type: 'boolean' } }, 'examples');
+  const { values, positionals } = parse(
+    argv,
+    { show: { type: 'string' }, json: { type: 'boolean' } },
+    'examples',
+  );
   if (values.help) {
     ctx.stdout.write(`${help}\n`);
     return EXIT.ok;
   }
-  if (positionals.length > 0) throw usageError(`examples: unexpected argument ${JSON.stringify(positionals[0])} (did you mean --show ${positionals[0]}?)`);
+  if (positionals.length > 0)
+    throw usageError(
+      `examples: unexpected argument ${JSON.stringify(positionals[0])} (did you mean --show ${positionals[0]}?)`,
+    );
   if (values.show !== undefined) {
     const example = findExample(values.show);
-    if (!example) throw usageError(`examples: no example named ${JSON.stringify(values.show)} (examples: ${EXAMPLES.map((e) => e.name).join(', ')})`);
+    if (!example)
+      throw usageError(
+        `examples: no example named ${JSON.stringify(values.show)} (examples: ${EXAMPLES.map((e) => e.name).join(', ')})`,
+      );
     ctx.stdout.write(`${JSON.stringify(example.spec, null, 2)}\n`);
     return EXIT.ok;
   }
   if (values.json) {
-    ctx.stdout.write(`${JSON.stringify(EXAMPLES.map(({ name, about }) => ({ name, about })), null, 2)}\n`);
+    ctx.stdout.write(
+      `${JSON.stringify(
+        EXAMPLES.map(({ name, about }) => ({ name, about })),
+        null,
+        2,
+      )}\n`,
+    );
     return EXIT.ok;
   }
   const width = Math.max(...EXAMPLES.map((e) => e.name.length));
   const lines = EXAMPLES.map((e) => `  ${e.name.padEnd(width)}  ${e.about}`);
-  ctx.stdout.write(`${lines.join('\n')}\n\nRun one: decaylab run <name>   Show its spec: decaylab examples --show <name>\n`);
+  ctx.stdout.write(
+    `${lines.join('\n')}\n\nRun one: decaylab run <name>   Show its spec: decaylab examples --show <name>\n`,
+  );
   return EXIT.ok;
 }
 
 /** `decaylab examples`. */
-export const examplesCommand: Command = { name: 'examples', summary: 'list the built-in example specs (--show NAME prints one)', help, run };
+export const examplesCommand: Command = {
+  name: 'examples',
+  summary: 'list the built-in example specs (--show NAME prints one)',
+  help,
+  run,
+};

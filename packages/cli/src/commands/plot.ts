@@ -26,7 +26,9 @@ Options:
   -h, --help        show this help`;
 
 /** Reads a whole recording into chart series (thinned on the way). */
-async function readSeries(file: string): Promise<{ series: ReturnType<ReturnType<typeof collectSeries>['series']>; name: string }> {
+async function readSeries(
+  file: string,
+): Promise<{ series: ReturnType<ReturnType<typeof collectSeries>['series']>; name: string }> {
   const cursor = eventCursor(file);
   let name = basename(file).replace(/\.ndjson$/, '');
   const collect = collectSeries({ name });
@@ -56,15 +58,18 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     ctx.stdout.write(`${help}\n`);
     return EXIT.ok;
   }
-  if (positionals.length === 0) throw usageError('plot: missing <file.ndjson> (see decaylab plot --help)');
+  if (positionals.length === 0)
+    throw usageError('plot: missing <file.ndjson> (see decaylab plot --help)');
   if (!values.out) throw usageError('plot: missing -o chart.svg (or -o - for stdout)');
   const chart = values.chart ?? 'all';
-  if (!['loss', 'norms', 'all'].includes(chart)) throw usageError(`--chart: expected loss, norms or all, got ${JSON.stringify(chart)}`);
+  if (!['loss', 'norms', 'all'].includes(chart))
+    throw usageError(`--chart: expected loss, norms or all, got ${JSON.stringify(chart)}`);
   const width = intOption(values.width, 'width') ?? 720;
   const height = intOption(values.height, 'height') ?? 320;
   const runs = [];
   for (const file of positionals) runs.push(await readSeries(file));
-  if (runs.every((r) => r.series.train.length === 0)) throw new CliError(`${positionals.join(', ')}: no step events to plot`);
+  if (runs.every((r) => r.series.train.length === 0))
+    throw new CliError(`${positionals.join(', ')}: no step events to plot`);
   const document = serverDocument();
   const opts = { document, width, height };
   const charts: Element[] = [];
@@ -74,11 +79,15 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     if (chart !== 'loss') charts.push(normChart(s.norms, opts) as Element);
   } else {
     const series = runs.map((r, i) => ({ ...r.series, name: `#${i + 1}` }));
-    if (chart !== 'norms') charts.push(compareChart(series, { ...opts, metric: 'loss' }) as Element);
-    if (chart !== 'loss') charts.push(compareChart(series, { ...opts, metric: 'norms' }) as Element);
+    if (chart !== 'norms')
+      charts.push(compareChart(series, { ...opts, metric: 'loss' }) as Element);
+    if (chart !== 'loss')
+      charts.push(compareChart(series, { ...opts, metric: 'norms' }) as Element);
   }
   const files = positionals.map((f) => basename(f));
-  const title = values.title ?? (runs.length === 1 ? `${runs[0]?.name} (${files[0]})` : `${runs.length} runs compared`);
+  const title =
+    values.title ??
+    (runs.length === 1 ? `${runs[0]?.name} (${files[0]})` : `${runs.length} runs compared`);
   const notes = runs.length === 1 ? [] : runs.map((r, i) => `#${i + 1}  ${files[i]} (${r.name})`);
   const svg = stackSvgs(charts, { title, notes });
   if (values.out === '-') ctx.stdout.write(svg);
@@ -86,10 +95,17 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     await writeFile(values.out, svg).catch((e: NodeJS.ErrnoException) => {
       throw new CliError(`${values.out}: cannot write (${e.code ?? e.message})`);
     });
-    ctx.stderr.write(`wrote ${values.out} (${charts.length} chart${charts.length === 1 ? '' : 's'}, ${Math.round(svg.length / 1024)} KiB)\n`);
+    ctx.stderr.write(
+      `wrote ${values.out} (${charts.length} chart${charts.length === 1 ? '' : 's'}, ${Math.round(svg.length / 1024)} KiB)\n`,
+    );
   }
   return EXIT.ok;
 }
 
 /** `decaylab plot`. */
-export const plotCommand: Command = { name: 'plot', summary: 'render the docs site\'s charts of recordings to an SVG file', help, run };
+export const plotCommand: Command = {
+  name: 'plot',
+  summary: "render the docs site's charts of recordings to an SVG file",
+  help,
+  run,
+};

@@ -40,7 +40,8 @@ function readSpeed(text: string | undefined, dashboard: boolean): number {
   if (text === undefined) return dashboard ? 1 : Infinity;
   if (text === 'max') return Infinity;
   const x = Number(text.replace(/x$/i, ''));
-  if (!Number.isFinite(x) || x <= 0) throw usageError(`--speed: expected a positive number or max, got ${JSON.stringify(text)}`);
+  if (!Number.isFinite(x) || x <= 0)
+    throw usageError(`--speed: expected a positive number or max, got ${JSON.stringify(text)}`);
   return x;
 }
 
@@ -65,8 +66,12 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     return EXIT.ok;
   }
   const file = positionals[0];
-  if (file === undefined) throw usageError('replay: missing <file.ndjson | -> (see decaylab replay --help)');
-  if (positionals.length > 1) throw usageError(`replay: expected one recording, got ${positionals.length} (use compare for several)`);
+  if (file === undefined)
+    throw usageError('replay: missing <file.ndjson | -> (see decaylab replay --help)');
+  if (positionals.length > 1)
+    throw usageError(
+      `replay: expected one recording, got ${positionals.length} (use compare for several)`,
+    );
   const format = readFormat(values.format);
   const fields = parseFields(values.fields);
   const from = intOption(values.from, 'from', { min: 0 }) ?? 0;
@@ -92,7 +97,9 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     ...(ctx.stdin.isTTY && file !== '-' ? { keys: 'space pause/resume · . step · q quit' } : {}),
   };
   const dash = dashboard ? dashboardSink(stdout, { ctx, mode: playback.mode, playback }) : null;
-  const sink: Sink = dash ?? makeSink(format ?? 'ndjson', stdout, { fields, width: ctx.stdout.isTTY ? ctx.width : 100_000 });
+  const sink: Sink =
+    dash ??
+    makeSink(format ?? 'ndjson', stdout, { fields, width: ctx.stdout.isTTY ? ctx.width : 100_000 });
 
   // Playback control (keys on a TTY).
   let quit = false;
@@ -207,17 +214,27 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   if (completed || truncated || quit) await sink.finish();
   await stdout.end();
   if (failure) {
-    ctx.stderr.write(`decaylab: ${failure.message}${truncated ? ' (the lines before it were replayed)' : ''}\n`);
+    ctx.stderr.write(
+      `decaylab: ${failure.message}${truncated ? ' (the lines before it were replayed)' : ''}\n`,
+    );
     return EXIT.input;
   }
   if (skipped > 0) {
     const first = firstSkip as ReplayError | null;
-    ctx.stderr.write(`decaylab: skipped ${skipped} invalid line${skipped === 1 ? '' : 's'} (first: ${first?.message})\n`);
+    ctx.stderr.write(
+      `decaylab: skipped ${skipped} invalid line${skipped === 1 ? '' : 's'} (first: ${first?.message})\n`,
+    );
   }
   if (!sawAny && !quit) throw new CliError(`${source}: empty recording (no "run" header)`);
-  if (!sawEnd && !quit) ctx.stderr.write(`decaylab: ${source}: no "end" event: the recording is incomplete\n`);
+  if (!sawEnd && !quit)
+    ctx.stderr.write(`decaylab: ${source}: no "end" event: the recording is incomplete\n`);
   return EXIT.ok;
 }
 
 /** `decaylab replay`. */
-export const replayCommand: Command = { name: 'replay', summary: 'replay a recording through the same pipeline and dashboard', help, run };
+export const replayCommand: Command = {
+  name: 'replay',
+  summary: 'replay a recording through the same pipeline and dashboard',
+  help,
+  run,
+};

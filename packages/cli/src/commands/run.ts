@@ -10,7 +10,7 @@ import { parseFields } from '../format/fields.js';
 import { makeSink, readFormat } from '../format/makeSink.js';
 import { ndjsonSink } from '../format/ndjsonSink.js';
 import type { Sink } from '../format/sink.js';
-import { output, type Output } from '../io/output.js';
+import { type Output, output } from '../io/output.js';
 import { startRun } from '../io/runEvents.js';
 import { applySets } from '../spec/applySet.js';
 import { loadSpec } from '../spec/loadSpec.js';
@@ -46,14 +46,21 @@ export async function specFromArgs(
   ctx: Context,
   command: string,
 ): Promise<{ spec: unknown; source: string }> {
-  if (arg === undefined) throw usageError(`${command}: missing <spec.json | example-name | -> (see decaylab ${command} --help)`);
+  if (arg === undefined)
+    throw usageError(
+      `${command}: missing <spec.json | example-name | -> (see decaylab ${command} --help)`,
+    );
   const loaded = await loadSpec(arg, ctx.stdin);
   let spec = applySets(loaded.spec, values.set ?? []);
   const steps = intOption(values.steps, 'steps');
   const seed = intOption(values.seed, 'seed', { min: 0 });
   if (steps !== undefined || seed !== undefined) {
     if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) spec = {};
-    spec = { ...(spec as object), ...(steps !== undefined ? { steps } : {}), ...(seed !== undefined ? { seed } : {}) };
+    spec = {
+      ...(spec as object),
+      ...(steps !== undefined ? { steps } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+    };
   }
   try {
     parseSpec(spec);
@@ -90,7 +97,8 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     ctx.stdout.write(`${help}\n`);
     return EXIT.ok;
   }
-  if (positionals.length > 1) throw usageError(`run: expected one spec, got ${positionals.length} arguments`);
+  if (positionals.length > 1)
+    throw usageError(`run: expected one spec, got ${positionals.length} arguments`);
   const format = readFormat(values.format);
   const every = intOption(values.every, 'every') ?? 1;
   const fields = parseFields(values.fields);
@@ -101,7 +109,13 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   const dashboard = !format && ctx.stdout.isTTY;
   const sinks: Sink[] = [];
   if (dashboard) sinks.push(dashboardSink(stdout, { ctx, mode: 'run' }));
-  else sinks.push(makeSink(format ?? 'ndjson', stdout, { fields, width: ctx.stdout.isTTY ? ctx.width : 100_000 }));
+  else
+    sinks.push(
+      makeSink(format ?? 'ndjson', stdout, {
+        fields,
+        width: ctx.stdout.isTTY ? ctx.width : 100_000,
+      }),
+    );
   if (file) sinks.push(ndjsonSink(file, { fields }));
 
   const live = startRun(spec, {
@@ -127,19 +141,29 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   await stdout.end();
   if (file) {
     await file.end({ close: true });
-    if (file.closed) throw new CliError(`${values.out}: cannot write (${file.error?.message ?? 'error'})`);
+    if (file.closed)
+      throw new CliError(`${values.out}: cannot write (${file.error?.message ?? 'error'})`);
   }
   if (stdout.closed === 'epipe') return EXIT.ok;
   if (outcome.cancelled) {
-    ctx.stderr.write(`cancelled after ${outcome.end.steps} steps${values.out ? ` (${values.out} ends with a "cancelled" end event)` : ''}\n`);
+    ctx.stderr.write(
+      `cancelled after ${outcome.end.steps} steps${values.out ? ` (${values.out} ends with a "cancelled" end event)` : ''}\n`,
+    );
     return 130;
   }
   if (outcome.end.reason === 'diverged') {
-    ctx.stderr.write(`the run diverged at step ${outcome.end.step ?? outcome.end.steps} (loss or parameters became non-finite)\n`);
+    ctx.stderr.write(
+      `the run diverged at step ${outcome.end.step ?? outcome.end.steps} (loss or parameters became non-finite)\n`,
+    );
     return EXIT.diverged;
   }
   return EXIT.ok;
 }
 
 /** `decaylab run`. */
-export const runCommand: Command = { name: 'run', summary: 'train a spec and stream its events (live dashboard on a TTY)', help, run };
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'train a spec and stream its events (live dashboard on a TTY)',
+  help,
+  run,
+};

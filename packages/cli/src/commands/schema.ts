@@ -25,4 +25,9 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
 }
 
 /** `decaylab schema`. */
-export const schemaCommand: Command = { name: 'schema', summary: 'print the JSON Schema of the RunSpec', help, run };
+export const schemaCommand: Command = {
+  name: 'schema',
+  summary: 'print the JSON Schema of the RunSpec',
+  help,
+  run,
+};

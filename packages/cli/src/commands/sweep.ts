@@ -8,8 +8,8 @@ import type { Context } from '../cli/context.js';
 import { EXIT } from '../cli/exitCodes.js';
 import { intOption, parse } from '../cli/parse.js';
 import { fmt, pad } from '../format/fmt.js';
+import { comboName, comboSpec, combos, parseAxis, parseShard, shardOf } from '../sweep/grid.js';
 import { type Job, runJob } from '../sweep/job.js';
-import { combos, comboName, comboSpec, parseAxis, parseShard, shardOf } from '../sweep/grid.js';
 import { runPool } from '../sweep/pool.js';
 import { specFromArgs } from './run.js';
 
@@ -52,9 +52,13 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     return EXIT.ok;
   }
   const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'csv') throw usageError(`--format: expected table or csv, got ${JSON.stringify(format)}`);
+  if (format !== 'table' && format !== 'csv')
+    throw usageError(`--format: expected table or csv, got ${JSON.stringify(format)}`);
   const axes = (values.grid ?? []).map(parseAxis);
-  if (axes.length === 0) throw usageError('sweep: expected at least one --grid PATH=V1,V2,... (see decaylab sweep --help)');
+  if (axes.length === 0)
+    throw usageError(
+      'sweep: expected at least one --grid PATH=V1,V2,... (see decaylab sweep --help)',
+    );
   const shard = parseShard(values.shard);
   const workers = intOption(values.workers, 'workers') ?? availableParallelism();
   const every = intOption(values.every, 'every') ?? 1;
@@ -67,7 +71,8 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     try {
       parseSpec(s);
     } catch (error) {
-      if (error instanceof SpecError) throw usageError(`${source} with ${names[k]}: ${error.message}`);
+      if (error instanceof SpecError)
+        throw usageError(`${source} with ${names[k]}: ${error.message}`);
       throw error;
     }
     return s;
@@ -94,7 +99,9 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   const seconds = (performance.now() - t0) / 1000;
 
   const params = new Set<string>();
-  for (const r of results) if ('report' in r) for (const p of Object.keys(r.report.summary.final?.norms ?? {})) params.add(p);
+  for (const r of results)
+    if ('report' in r)
+      for (const p of Object.keys(r.report.summary.final?.norms ?? {})) params.add(p);
   const paramNames = [...params].slice(0, 4);
   let best = -1;
   results.forEach((r, k) => {
@@ -103,11 +110,28 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     const bv = b && 'report' in b ? b.report.summary.final?.val : undefined;
     if (v !== undefined && (bv === undefined || v < bv)) best = k;
   });
-  const header = ['#', ...axes.map((a) => a.path), 'end', 'train', 'val', 'best val @ step', ...paramNames.map((p) => `‖${p}‖`)];
+  const header = [
+    '#',
+    ...axes.map((a) => a.path),
+    'end',
+    'train',
+    'val',
+    'best val @ step',
+    ...paramNames.map((p) => `‖${p}‖`),
+  ];
   const rows = results.map((r, k) => {
     const combo = mine[k] as (typeof mine)[number];
     const vals = combo.values.map((v) => (typeof v === 'number' ? String(v) : JSON.stringify(v)));
-    if (!('report' in r)) return [String(combo.index + 1), ...vals, `error: ${r.error}`, '', '', '', ...paramNames.map(() => '')];
+    if (!('report' in r))
+      return [
+        String(combo.index + 1),
+        ...vals,
+        `error: ${r.error}`,
+        '',
+        '',
+        '',
+        ...paramNames.map(() => ''),
+      ];
     const s = r.report.summary;
     return [
       `${combo.index + 1}${k === best ? '*' : ''}`,
@@ -123,16 +147,28 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     const q = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
     ctx.stdout.write(`${[header, ...rows].map((r) => r.map(q).join(',')).join('\n')}\n`);
   } else {
-    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-    const line = (r: string[]) => r.map((v, c) => pad(v, widths[c] as number, { right: true })).join('  ');
+    const widths = header.map((h, c) =>
+      Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)),
+    );
+    const line = (r: string[]) =>
+      r.map((v, c) => pad(v, widths[c] as number, { right: true })).join('  ');
     const lines = [line(header), ...rows.map(line)];
     if (best >= 0) lines.push('* lowest final validation loss');
-    const shardNote = shard ? `shard ${shard.i}/${shard.n}: ${mine.length} of ${all.length} runs` : `${mine.length} runs`;
-    lines.push(`${shardNote} on ${Math.min(workers, jobs.length)} worker${workers === 1 ? '' : 's'} in ${fmt(seconds, { digits: 3 })}s${values.out ? ` · recordings in ${values.out}/` : ''}`);
+    const shardNote = shard
+      ? `shard ${shard.i}/${shard.n}: ${mine.length} of ${all.length} runs`
+      : `${mine.length} runs`;
+    lines.push(
+      `${shardNote} on ${Math.min(workers, jobs.length)} worker${workers === 1 ? '' : 's'} in ${fmt(seconds, { digits: 3 })}s${values.out ? ` · recordings in ${values.out}/` : ''}`,
+    );
     ctx.stdout.write(`${lines.join('\n')}\n`);
   }
   return results.some((r) => !('report' in r)) ? EXIT.input : EXIT.ok;
 }
 
 /** `decaylab sweep`. */
-export const sweepCommand: Command = { name: 'sweep', summary: 'run a grid of specs in parallel (worker threads) and rank them', help, run };
+export const sweepCommand: Command = {
+  name: 'sweep',
+  summary: 'run a grid of specs in parallel (worker threads) and rank them',
+  help,
+  run,
+};

@@ -13,8 +13,22 @@ describe('brailleChart', () => {
   });
 
   it('log scale skips non-positive values; an empty chart is blank', () => {
-    const lines = brailleChart([{ points: [{ step: 1, value: 0 }, { step: 2, value: 1 }, { step: 3, value: 10 }], color: 'cyan' }], { width: 20, height: 3, log: true });
+    const lines = brailleChart(
+      [
+        {
+          points: [
+            { step: 1, value: 0 },
+            { step: 2, value: 1 },
+            { step: 3, value: 10 },
+          ],
+          color: 'cyan',
+        },
+      ],
+      { width: 20, height: 3, log: true },
+    );
     expect(lines[0]).toContain('10 ┤');
-    expect(brailleChart([{ points: [], color: 'cyan' }], { width: 20, height: 3 }).join('')).not.toMatch(/[\u2801-\u28ff]/);
+    expect(
+      brailleChart([{ points: [], color: 'cyan' }], { width: 20, height: 3 }).join(''),
+    ).not.toMatch(/[\u2801-\u28ff]/);
   });
 });

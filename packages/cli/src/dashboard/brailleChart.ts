@@ -24,7 +24,12 @@ const DOT = [
  */
 export function brailleChart(
   lines: readonly ChartLine[],
-  { width, height, log = false, color = false }: { width: number; height: number; log?: boolean; color?: boolean },
+  {
+    width,
+    height,
+    log = false,
+    color = false,
+  }: { width: number; height: number; log?: boolean; color?: boolean },
 ): string[] {
   const axis = 10;
   const cols = Math.max(4, width - axis);
@@ -58,7 +63,7 @@ export function brailleChart(
     const set = (x: number, y: number, c: ColorName) => {
       if (x < 0 || y < 0 || x >= dotsX || y >= dotsY) return;
       const i = Math.floor(y / 4) * cols + Math.floor(x / 2);
-      cells[i] = (cells[i] as number) | (DOT[y % 4] as readonly number[])[x % 2]!;
+      cells[i] = (cells[i] as number) | ((DOT[y % 4] as readonly number[])[x % 2] as number);
       tint[i] = c;
     };
     for (const l of lines) {
@@ -72,7 +77,11 @@ export function brailleChart(
         if (prev) {
           const n = Math.max(Math.abs(cur[0] - prev[0]), Math.abs(cur[1] - prev[1]), 1);
           for (let k = 0; k <= n; k++) {
-            set(Math.round(prev[0] + ((cur[0] - prev[0]) * k) / n), Math.round(prev[1] + ((cur[1] - prev[1]) * k) / n), l.color);
+            set(
+              Math.round(prev[0] + ((cur[0] - prev[0]) * k) / n),
+              Math.round(prev[1] + ((cur[1] - prev[1]) * k) / n),
+              l.color,
+            );
           }
         } else set(cur[0], cur[1], l.color);
         prev = cur;
@@ -85,7 +94,8 @@ export function brailleChart(
     let tick = '';
     if (!empty && r === 0) tick = label(y1);
     else if (!empty && r === height - 1) tick = label(y0);
-    else if (!empty && height >= 5 && r === Math.floor((height - 1) / 2)) tick = label(y1 - ((y1 - y0) * r) / (height - 1));
+    else if (!empty && height >= 5 && r === Math.floor((height - 1) / 2))
+      tick = label(y1 - ((y1 - y0) * r) / (height - 1));
     let row = `${tick.padStart(axis - 2)} ┤`;
     let run = '';
     let runColor: ColorName | undefined;
@@ -109,6 +119,8 @@ export function brailleChart(
   }
   const left = empty ? '' : String(x0);
   const right = empty ? '' : String(x1);
-  out.push(`${' '.repeat(axis - 1)}└${left}${' '.repeat(Math.max(1, cols - left.length - right.length))}${right}`);
+  out.push(
+    `${' '.repeat(axis - 1)}└${left}${' '.repeat(Math.max(1, cols - left.length - right.length))}${right}`,
+  );
   return out;
 }

@@ -25,7 +25,12 @@ export interface Playback {
  */
 export function dashboardSink(
   out: Output,
-  { ctx, mode, playback, frameMs = 100 }: { ctx: Context; mode: string; playback?: Playback; frameMs?: number },
+  {
+    ctx,
+    mode,
+    playback,
+    frameMs = 100,
+  }: { ctx: Context; mode: string; playback?: Playback; frameMs?: number },
 ): Sink & { redraw(): void } {
   const state = dashboardState();
   const stats = runStats();

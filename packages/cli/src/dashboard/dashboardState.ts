@@ -63,13 +63,17 @@ export function updateDashboard(s: DashboardState, e: RunEvent): DashboardState 
     s.norms = e.norms ?? {};
     const metric = e.val ? 'val' : 'total';
     const value = e.val ? e.val.loss : e.loss?.total;
-    if (value !== undefined && (!s.best || value < s.best.value)) s.best = { step: e.step, value, metric };
+    if (value !== undefined && (!s.best || value < s.best.value))
+      s.best = { step: e.step, value, metric };
     const last = s.history.train[s.history.train.length - 1];
     if (!last || e.step - last.step >= s.stride) {
       const h = s.history;
       if (s.train !== null) h.train.push({ step: e.step, value: s.train });
       if (s.val !== null) h.val.push({ step: e.step, value: s.val });
-      for (const [k, v] of Object.entries(s.norms)) (h.norms[k] ??= []).push({ step: e.step, value: v });
+      for (const [k, v] of Object.entries(s.norms)) {
+        h.norms[k] ??= [];
+        h.norms[k].push({ step: e.step, value: v });
+      }
       if (h.train.length > MAX_POINTS) {
         s.stride *= 2;
         h.train = thin(h.train);
@@ -83,7 +87,10 @@ export function updateDashboard(s: DashboardState, e: RunEvent): DashboardState 
     if (s.train !== null && (!last || last.step < s.step)) {
       h.train.push({ step: s.step, value: s.train });
       if (s.val !== null) h.val.push({ step: s.step, value: s.val });
-      for (const [k, v] of Object.entries(s.norms)) (h.norms[k] ??= []).push({ step: s.step, value: v });
+      for (const [k, v] of Object.entries(s.norms)) {
+        h.norms[k] ??= [];
+        h.norms[k].push({ step: s.step, value: v });
+      }
     }
     s.end = { reason: e.reason, steps: e.steps, ...(e.step !== undefined ? { step: e.step } : {}) };
   }

@@ -39,7 +39,9 @@ export function renderDashboard(s: DashboardState, view: DashboardView): string[
   const c = (text: string, name: ColorName) => paint(text, name, color);
   const lines: string[] = [];
   const name = s.spec?.name ?? 'run';
-  lines.push(`${c('decaylab', 'bold')} ${mode} · ${name}${s.spec ? ` · ${describeModel(s.spec)}` : ''}`);
+  lines.push(
+    `${c('decaylab', 'bold')} ${mode} · ${name}${s.spec ? ` · ${describeModel(s.spec)}` : ''}`,
+  );
   if (s.spec) lines.push(c(describeDecay(s.spec), 'gray'));
 
   const total = Math.max(1, s.total);
@@ -54,7 +56,9 @@ export function renderDashboard(s: DashboardState, view: DashboardView): string[
   const info = ` ${String(Math.floor(frac * 100)).padStart(3)}%  step ${int(s.step)}/${int(total)}  ${int(rate)} steps/s  ${status}`;
   const barWidth = Math.max(10, Math.min(50, width - visibleLength(info) - 2));
   const filled = Math.round(frac * barWidth);
-  lines.push(`${c('█'.repeat(filled), s.end?.reason === 'diverged' ? 'red' : 'cyan')}${c('░'.repeat(barWidth - filled), 'gray')}${info}`);
+  lines.push(
+    `${c('█'.repeat(filled), s.end?.reason === 'diverged' ? 'red' : 'cyan')}${c('░'.repeat(barWidth - filled), 'gray')}${info}`,
+  );
   lines.push(
     `step ${int(s.step)}  epoch ${s.epoch}  lr ${fmt(s.lr)}  ` +
       `${c(`train ${fmt(s.train)}`, 'cyan')}${s.val !== null ? `  ${c(`val ${fmt(s.val)}`, 'magenta')}` : ''}` +
@@ -64,7 +68,9 @@ export function renderDashboard(s: DashboardState, view: DashboardView): string[
   const room = Math.max(8, height - lines.length - 5);
   const lossH = Math.max(3, Math.min(12, Math.ceil(room * 0.55) - 1));
   const normH = Math.max(3, Math.min(10, room - lossH - 2));
-  lines.push(`${c('loss', 'bold')} (log)  ${c('── train', 'cyan')}${s.history.val.length ? `  ${c('── val', 'magenta')}` : ''}`);
+  lines.push(
+    `${c('loss', 'bold')} (log)  ${c('── train', 'cyan')}${s.history.val.length ? `  ${c('── val', 'magenta')}` : ''}`,
+  );
   lines.push(
     ...brailleChart(
       [
@@ -75,11 +81,18 @@ export function renderDashboard(s: DashboardState, view: DashboardView): string[
     ),
   );
   const names = Object.keys(s.history.norms);
-  const legend = names.map((n, i) => c(`── ‖${n}‖ ${fmt(s.norms[n])}`, NORM_COLORS[i % NORM_COLORS.length] as ColorName)).join('  ');
+  const legend = names
+    .map((n, i) =>
+      c(`── ‖${n}‖ ${fmt(s.norms[n])}`, NORM_COLORS[i % NORM_COLORS.length] as ColorName),
+    )
+    .join('  ');
   lines.push(`${c('‖θ‖₂', 'bold')}  ${legend}`);
   lines.push(
     ...brailleChart(
-      names.map((n, i) => ({ points: s.history.norms[n] ?? [], color: NORM_COLORS[i % NORM_COLORS.length] as ColorName })),
+      names.map((n, i) => ({
+        points: s.history.norms[n] ?? [],
+        color: NORM_COLORS[i % NORM_COLORS.length] as ColorName,
+      })),
       { width, height: normH, color },
     ),
   );

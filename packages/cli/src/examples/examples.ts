@@ -58,8 +58,16 @@ const bias = (name: string, decayBias: boolean) => ({
 
 /** The built-in examples, in the order of the docs' chapters. */
 export const EXAMPLES: readonly Example[] = [
-  { name: 'overfitting', about: 'degree-9 polynomial on 20 noisy points, no decay (λ = 0): it overfits', spec: poly('overfitting', 0) },
-  { name: 'overfitting-decay', about: 'the same polynomial with weightDecay λ = 1e-2: smaller weights, lower validation loss', spec: poly('overfitting-decay', 1e-2) },
+  {
+    name: 'overfitting',
+    about: 'degree-9 polynomial on 20 noisy points, no decay (λ = 0): it overfits',
+    spec: poly('overfitting', 0),
+  },
+  {
+    name: 'overfitting-decay',
+    about: 'the same polynomial with weightDecay λ = 1e-2: smaller weights, lower validation loss',
+    spec: poly('overfitting-decay', 1e-2),
+  },
   {
     name: 'line',
     about: 'the noisy y = x line fitted by a linear model with weightDecay 0.1',
@@ -72,14 +80,46 @@ export const EXAMPLES: readonly Example[] = [
       steps: 300,
     },
   },
-  { name: 'highdim', about: "d2l's high-dimensional regression (200 inputs, 20 examples) without a penalty", spec: highdim('highdim', 0) },
-  { name: 'highdim-l2', about: "d2l's high-dimensional regression with the L2 penalty λ = 3 on the weights", spec: highdim('highdim-l2', 3) },
-  { name: 'adam-l2', about: 'Adam with coupled weightDecay 0.1 (L2 through the adaptive step)', spec: adam('adam-l2', 'adam') },
-  { name: 'adamw', about: 'AdamW with decoupled weightDecay 0.1 (compare with adam-l2: they differ)', spec: adam('adamw', 'adamw') },
-  { name: 'l1', about: 'an L1 penalty drives most of 20 weights to (near) zero: sparsity', spec: sparse('l1', 'l1') },
-  { name: 'l2', about: 'an L2 penalty shrinks all 20 weights evenly, none to zero', spec: sparse('l2', 'l2') },
-  { name: 'bias-decay', about: 'logistic regression with weightDecay on weights and bias', spec: bias('bias-decay', true) },
-  { name: 'no-bias-decay', about: 'the same with a param group that exempts the bias from decay', spec: bias('no-bias-decay', false) },
+  {
+    name: 'highdim',
+    about: "d2l's high-dimensional regression (200 inputs, 20 examples) without a penalty",
+    spec: highdim('highdim', 0),
+  },
+  {
+    name: 'highdim-l2',
+    about: "d2l's high-dimensional regression with the L2 penalty λ = 3 on the weights",
+    spec: highdim('highdim-l2', 3),
+  },
+  {
+    name: 'adam-l2',
+    about: 'Adam with coupled weightDecay 0.1 (L2 through the adaptive step)',
+    spec: adam('adam-l2', 'adam'),
+  },
+  {
+    name: 'adamw',
+    about: 'AdamW with decoupled weightDecay 0.1 (compare with adam-l2: they differ)',
+    spec: adam('adamw', 'adamw'),
+  },
+  {
+    name: 'l1',
+    about: 'an L1 penalty drives most of 20 weights to (near) zero: sparsity',
+    spec: sparse('l1', 'l1'),
+  },
+  {
+    name: 'l2',
+    about: 'an L2 penalty shrinks all 20 weights evenly, none to zero',
+    spec: sparse('l2', 'l2'),
+  },
+  {
+    name: 'bias-decay',
+    about: 'logistic regression with weightDecay on weights and bias',
+    spec: bias('bias-decay', true),
+  },
+  {
+    name: 'no-bias-decay',
+    about: 'the same with a param group that exempts the bias from decay',
+    spec: bias('no-bias-decay', false),
+  },
 ];
 
 /** The example called `name`, or undefined. */

@@ -13,7 +13,10 @@ export interface Column {
  * @example
  * columns(runEvent, [['step'], ['loss', 'total']]).map((c) => c.name) // ['step', 'loss.total']
  */
-export function columns(run: RunStartEvent, fields: readonly (readonly string[])[] | null): Column[] {
+export function columns(
+  run: RunStartEvent,
+  fields: readonly (readonly string[])[] | null,
+): Column[] {
   const all: Column[] = [
     { name: 'step', get: (e) => e.step },
     { name: 'epoch', get: (e) => e.epoch },
@@ -22,7 +25,10 @@ export function columns(run: RunStartEvent, fields: readonly (readonly string[])
     { name: 'loss.penalty', get: (e) => e.loss?.penalty },
     { name: 'loss.total', get: (e) => e.loss?.total },
     { name: 'val.loss', get: (e) => e.val?.loss },
-    ...Object.keys(run.shapes).map((p) => ({ name: `norms.${p}`, get: (e: StepEvent) => e.norms?.[p] })),
+    ...Object.keys(run.shapes).map((p) => ({
+      name: `norms.${p}`,
+      get: (e: StepEvent) => e.norms?.[p],
+    })),
   ];
   if (!fields) return all;
   const wanted = fields.map((f) => f.join('.'));

@@ -2,7 +2,18 @@ import type { RunEvent } from '@decaylab/core';
 import { usageError } from '../cli/cliError.js';
 
 /** The fields of a step event that `--fields` may name (dotted paths like `loss.total` too). */
-export const STEP_FIELDS = ['step', 'epoch', 'lr', 'loss', 'grad', 'decayGrad', 'decoupledDecay', 'params', 'val', 'norms'];
+export const STEP_FIELDS = [
+  'step',
+  'epoch',
+  'lr',
+  'loss',
+  'grad',
+  'decayGrad',
+  'decoupledDecay',
+  'params',
+  'val',
+  'norms',
+];
 
 /** Reads `--fields a,b.c` into paths, checking each top-level name. */
 export function parseFields(text: string | undefined): string[][] | null {
@@ -15,13 +26,19 @@ export function parseFields(text: string | undefined): string[][] | null {
   if (paths.length === 0) throw usageError('--fields: expected a comma-separated list of fields');
   for (const p of paths) {
     if (!STEP_FIELDS.includes(p[0] as string)) {
-      throw usageError(`--fields: unknown field "${p.join('.')}" (fields: ${STEP_FIELDS.join(', ')})`);
+      throw usageError(
+        `--fields: unknown field "${p.join('.')}" (fields: ${STEP_FIELDS.join(', ')})`,
+      );
     }
   }
   return paths;
 }
 
-function pickPath(from: Record<string, unknown>, to: Record<string, unknown>, path: readonly string[]): void {
+function pickPath(
+  from: Record<string, unknown>,
+  to: Record<string, unknown>,
+  path: readonly string[],
+): void {
   const [key, ...rest] = path as [string, ...string[]];
   if (!(key in from)) return;
   if (rest.length === 0) {
@@ -30,7 +47,8 @@ function pickPath(from: Record<string, unknown>, to: Record<string, unknown>, pa
   }
   const sub = from[key];
   if (typeof sub !== 'object' || sub === null) return;
-  const target = (to[key] ??= {}) as Record<string, unknown>;
+  to[key] ??= {};
+  const target = to[key] as Record<string, unknown>;
   pickPath(sub as Record<string, unknown>, target, rest);
 }
 

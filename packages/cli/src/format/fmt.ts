@@ -4,17 +4,27 @@
  * @example
  * fmt(0.000012345) // "1.235e-5"
  */
-export function fmt(x: number | undefined | null, { digits = 4 }: { digits?: number } = {}): string {
+export function fmt(
+  x: number | undefined | null,
+  { digits = 4 }: { digits?: number } = {},
+): string {
   if (x === undefined || x === null) return '';
   if (!Number.isFinite(x)) return String(x);
   if (x === 0) return '0';
   const a = Math.abs(x);
   if (a >= 1e-3 && a < 1e6) return String(Number(x.toPrecision(digits)));
-  return x.toExponential(digits - 1).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  return x
+    .toExponential(digits - 1)
+    .replace(/\.?0+e/, 'e')
+    .replace('e+', 'e');
 }
 
 /** Pads or cuts `text` to exactly `width` columns (left-aligned, or right with `right`). */
-export function pad(text: string, width: number, { right = false }: { right?: boolean } = {}): string {
+export function pad(
+  text: string,
+  width: number,
+  { right = false }: { right?: boolean } = {},
+): string {
   const len = [...text].length;
   if (len >= width) return [...text].slice(0, width).join('');
   return right ? ' '.repeat(width - len) + text : text + ' '.repeat(width - len);

@@ -10,7 +10,9 @@ import { tableSink } from './tableSink.js';
 export function readFormat(text: string | undefined): Format | undefined {
   if (text === undefined) return undefined;
   if (!(FORMATS as readonly string[]).includes(text)) {
-    throw usageError(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(text)}`);
+    throw usageError(
+      `--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(text)}`,
+    );
   }
   return text as Format;
 }
@@ -21,7 +23,11 @@ export function readFormat(text: string | undefined): Format | undefined {
  * @example
  * makeSink('csv', output(process.stdout), { fields: null, width: 80 })
  */
-export function makeSink(format: Format, out: Output, { fields, width }: { fields: string[][] | null; width: number }): Sink {
+export function makeSink(
+  format: Format,
+  out: Output,
+  { fields, width }: { fields: string[][] | null; width: number },
+): Sink {
   switch (format) {
     case 'ndjson':
       return ndjsonSink(out, { fields });

@@ -9,7 +9,10 @@ import type { Sink } from './sink.js';
  * @example
  * const sink = ndjsonSink(output(process.stdout));
  */
-export function ndjsonSink(out: Output, { fields = null }: { fields?: string[][] | null } = {}): Sink {
+export function ndjsonSink(
+  out: Output,
+  { fields = null }: { fields?: string[][] | null } = {},
+): Sink {
   return {
     event(e: RunEvent) {
       out.write(`${encodeEvent(fields ? pickFields(e, fields) : e)}\n`);

@@ -89,4 +89,5 @@ export class Output {
 }
 
 /** A batching writer over `stream`; see `Output`. */
-export const output = (stream: Writable, options: { batchBytes?: number } = {}): Output => new Output(stream, options);
+export const output = (stream: Writable, options: { batchBytes?: number } = {}): Output =>
+  new Output(stream, options);

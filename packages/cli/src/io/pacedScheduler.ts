@@ -10,7 +10,12 @@ import { type SchedulerAction, type SchedulerLike, Subscription } from 'rxjs';
  */
 export function pacedScheduler({ gate }: { gate: () => Promise<void> | undefined }): SchedulerLike {
   const now = () => performance.now();
-  function schedule<T>(this: void, work: (this: SchedulerAction<T>, state?: T) => void, _delay = 0, state?: T): Subscription {
+  function schedule<T>(
+    this: void,
+    work: (this: SchedulerAction<T>, state?: T) => void,
+    _delay = 0,
+    state?: T,
+  ): Subscription {
     const sub = new Subscription();
     const action = sub as Subscription & SchedulerAction<T>;
     const run = (st: T | undefined) => {

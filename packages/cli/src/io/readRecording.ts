@@ -36,7 +36,9 @@ export async function* readRecording(
   { source, skipInvalid = false, onSkip, chunkBytes = 64 * 1024 }: ReadRecordingOptions,
 ): AsyncGenerator<RunEvent[]> {
   const stream =
-    typeof input === 'string' ? createReadStream(input, { highWaterMark: chunkBytes, encoding: 'utf8' }) : input.setEncoding('utf8');
+    typeof input === 'string'
+      ? createReadStream(input, { highWaterMark: chunkBytes, encoding: 'utf8' })
+      : input.setEncoding('utf8');
   let lineNo = 0;
   let seenRun = false;
   let lastStep = 0;
@@ -56,13 +58,22 @@ export async function* readRecording(
       }
       if (ended) throw new ReplayError('an event after the end event', lineNo, source);
       if (event.type !== 'run' && !seenRun) {
-        throw new ReplayError(`expected a "run" header first, got a "${event.type}" event`, lineNo, source);
+        throw new ReplayError(
+          `expected a "run" header first, got a "${event.type}" event`,
+          lineNo,
+          source,
+        );
       }
       if (event.type === 'run') {
         if (seenRun) throw new ReplayError('a second "run" header', lineNo, source);
         seenRun = true;
       } else if (event.type === 'step') {
-        if (event.step <= lastStep) throw new ReplayError(`step ${event.step} out of order (after step ${lastStep})`, lineNo, source);
+        if (event.step <= lastStep)
+          throw new ReplayError(
+            `step ${event.step} out of order (after step ${lastStep})`,
+            lineNo,
+            source,
+          );
         lastStep = event.step;
       } else ended = true;
       batch.push(event);

@@ -26,7 +26,17 @@ export interface LiveRun {
  */
 export function startRun(
   spec: unknown,
-  { every = 1, sinks, gate, budgetMs = 40 }: { every?: number; sinks: readonly Sink[]; gate: () => Promise<void> | undefined; budgetMs?: number },
+  {
+    every = 1,
+    sinks,
+    gate,
+    budgetMs = 40,
+  }: {
+    every?: number;
+    sinks: readonly Sink[];
+    gate: () => Promise<void> | undefined;
+    budgetMs?: number;
+  },
 ): LiveRun {
   let lastStep = 0;
   let settled = false;
@@ -39,7 +49,11 @@ export function startRun(
   const emit = (e: RunEvent) => {
     for (const s of sinks) s.event(e);
   };
-  const subscription = train(spec, { every, scheduler: pacedScheduler({ gate }), budgetMs }).subscribe({
+  const subscription = train(spec, {
+    every,
+    scheduler: pacedScheduler({ gate }),
+    budgetMs,
+  }).subscribe({
     next(e) {
       if (e.type === 'step') lastStep = e.step;
       emit(e);

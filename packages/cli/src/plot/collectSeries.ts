@@ -21,7 +21,10 @@ export function collectSeries({ name, max = 1000 }: { name: string; max?: number
       lastKept = e.step;
       train.push({ step: e.step, value: e.loss.total });
       if (e.val) val.push({ step: e.step, value: e.val.loss });
-      for (const [k, v] of Object.entries(e.norms)) (norms[k] ??= []).push({ step: e.step, value: v });
+      for (const [k, v] of Object.entries(e.norms)) {
+        norms[k] ??= [];
+        norms[k].push({ step: e.step, value: v });
+      }
       if (train.length >= 2 * max) {
         stride *= 2;
         train = half(train);

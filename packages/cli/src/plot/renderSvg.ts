@@ -5,7 +5,8 @@ export function serverDocument(): Document {
   return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * Stacks Plot SVGs (each with its own width/height) under a title into one standalone SVG file.
@@ -13,7 +14,10 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * @example
  * stackSvgs([lossChart(run, { document }), normChart(run.norms, { document })], { title: 'overfitting' })
  */
-export function stackSvgs(charts: readonly Element[], { title, notes = [] }: { title?: string; notes?: readonly string[] } = {}): string {
+export function stackSvgs(
+  charts: readonly Element[],
+  { title, notes = [] }: { title?: string; notes?: readonly string[] } = {},
+): string {
   const top = (title ? 28 : 0) + notes.length * 16;
   let y = top;
   let width = 0;
@@ -30,9 +34,10 @@ export function stackSvgs(charts: readonly Element[], { title, notes = [] }: { t
   const height = y - (charts.length ? 8 : 0);
   const font = 'font-family="system-ui, sans-serif"';
   let head = '<rect width="100%" height="100%" fill="white"/>';
-  if (title) head += `<text x="10" y="19" ${font} font-size="14" font-weight="bold">${escape(title)}</text>`;
+  if (title)
+    head += `<text x="10" y="19" ${font} font-size="14" font-weight="bold">${escapeXml(title)}</text>`;
   notes.forEach((note, i) => {
-    head += `<text x="10" y="${(title ? 28 : 0) + 14 + i * 16}" ${font} font-size="12">${escape(note)}</text>`;
+    head += `<text x="10" y="${(title ? 28 : 0) + 14 + i * 16}" ${font} font-size="12">${escapeXml(note)}</text>`;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${head}${parts.join('')}</svg>\n`;
 }

@@ -8,7 +8,12 @@ const dataset = {
   additionalProperties: false,
   required: ['x', 'y'],
   properties: {
-    x: { type: 'array', minItems: 1, maxItems: 1_000_000, items: { type: 'array', minItems: 1, maxItems: 4096, items: { type: 'number' } } },
+    x: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 1_000_000,
+      items: { type: 'array', minItems: 1, maxItems: 4096, items: { type: 'number' } },
+    },
     y: { type: 'array', items: { type: 'number' } },
   },
 };
@@ -26,7 +31,11 @@ const sgdHyper = {
   momentum: { ...nonNeg, default: 0 },
   dampening: { type: 'number', minimum: 0, maximum: 1, default: 0 },
   nesterov: { type: 'boolean', default: false },
-  weightDecay: { ...nonNeg, default: 0, description: 'coupled L2: adds weightDecay·θ to the gradient' },
+  weightDecay: {
+    ...nonNeg,
+    default: 0,
+    description: 'coupled L2: adds weightDecay·θ to the gradient',
+  },
   maximize: { type: 'boolean', default: false },
 };
 const adamHyper = {
@@ -39,7 +48,10 @@ const adamHyper = {
     default: [0.9, 0.999],
   },
   eps: { ...nonNeg, default: 1e-8 },
-  weightDecay: { ...nonNeg, description: 'adam: coupled (default 0); adamw: decoupled, θ ← θ − lr·λ·θ (default 0.01)' },
+  weightDecay: {
+    ...nonNeg,
+    description: 'adam: coupled (default 0); adamw: decoupled, θ ← θ − lr·λ·θ (default 0.01)',
+  },
   amsgrad: { type: 'boolean', default: false },
   maximize: { type: 'boolean', default: false },
 };
@@ -47,7 +59,10 @@ const groupOf = (hyper: Record<string, unknown>) => ({
   type: 'object',
   additionalProperties: false,
   required: ['params'],
-  properties: { params: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string' } }, ...hyper },
+  properties: {
+    params: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string' } },
+    ...hyper,
+  },
 });
 
 /**
@@ -62,7 +77,8 @@ export const RUN_SPEC_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://decaylab.dev/schema/runspec-v1.json',
   title: 'decaylab RunSpec (version 1)',
-  description: 'What to train: data, model, initialization, loss, penalty, optimizer, param groups and steps.',
+  description:
+    'What to train: data, model, initialization, loss, penalty, optimizer, param groups and steps.',
   type: 'object',
   additionalProperties: false,
   required: ['data', 'model', 'optimizer', 'steps'],
@@ -80,15 +96,28 @@ export const RUN_SPEC_SCHEMA = {
           required: ['train'],
           properties: { train: dataset, val: dataset },
         },
-        generator('line', { n, nVal: { ...nVal, default: 100 }, noise: { ...nonNeg, default: 0.3 } }, 'y = x + noise, x uniform in [−1, 1]'),
+        generator(
+          'line',
+          { n, nVal: { ...nVal, default: 100 }, noise: { ...nonNeg, default: 0.3 } },
+          'y = x + noise, x uniform in [−1, 1]',
+        ),
         generator(
           'polynomial',
-          { n: { ...rows, default: 100 }, nVal: { ...nVal, default: 100 }, noise: { ...nonNeg, default: 0.1 } },
+          {
+            n: { ...rows, default: 100 },
+            nVal: { ...nVal, default: 100 },
+            noise: { ...nonNeg, default: 0.1 },
+          },
           "d2l's cubic: y = 5 + 1.2x − 3.4x²/2! + 5.6x³/3! + ε",
         ),
         generator(
           'highdim',
-          { n, nVal: { ...nVal, default: 100 }, dims: { type: 'integer', minimum: 1, maximum: 4096, default: 200 }, noise: { ...nonNeg, default: 0.01 } },
+          {
+            n,
+            nVal: { ...nVal, default: 100 },
+            dims: { type: 'integer', minimum: 1, maximum: 4096, default: 200 },
+            noise: { ...nonNeg, default: 0.01 },
+          },
           "d2l's high-dimensional regression: y = 0.05 + Σ 0.01·xᵢ + ε",
         ),
         generator(
@@ -106,12 +135,20 @@ export const RUN_SPEC_SCHEMA = {
     },
     model: {
       oneOf: [
-        { type: 'object', additionalProperties: false, required: ['kind'], properties: { kind: { enum: ['linear', 'logistic'] } } },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['kind'],
+          properties: { kind: { enum: ['linear', 'logistic'] } },
+        },
         {
           type: 'object',
           additionalProperties: false,
           required: ['kind', 'degree'],
-          properties: { kind: { const: 'polynomial' }, degree: { type: 'integer', minimum: 1, maximum: 30 } },
+          properties: {
+            kind: { const: 'polynomial' },
+            degree: { type: 'integer', minimum: 1, maximum: 30 },
+          },
         },
         {
           type: 'object',
@@ -119,7 +156,11 @@ export const RUN_SPEC_SCHEMA = {
           required: ['kind', 'hidden'],
           properties: {
             kind: { const: 'mlp' },
-            hidden: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1, maximum: 1024 } },
+            hidden: {
+              type: 'array',
+              minItems: 1,
+              items: { type: 'integer', minimum: 1, maximum: 1024 },
+            },
             activation: { enum: ['tanh', 'relu', 'sigmoid'], default: 'tanh' },
           },
         },
@@ -131,19 +172,32 @@ export const RUN_SPEC_SCHEMA = {
           type: 'object',
           additionalProperties: false,
           required: ['kind'],
-          properties: { kind: { const: 'normal' }, std: { ...posNum, default: 0.1 }, bias: { enum: ['zeros', 'normal'], default: 'zeros' } },
+          properties: {
+            kind: { const: 'normal' },
+            std: { ...posNum, default: 0.1 },
+            bias: { enum: ['zeros', 'normal'], default: 'zeros' },
+          },
         },
-        { type: 'object', additionalProperties: false, required: ['kind'], properties: { kind: { const: 'zeros' } } },
         {
           type: 'object',
-          description: 'inline initial values per parameter (flat, row-major), e.g. {"weight": [...], "bias": [0]}',
+          additionalProperties: false,
+          required: ['kind'],
+          properties: { kind: { const: 'zeros' } },
+        },
+        {
+          type: 'object',
+          description:
+            'inline initial values per parameter (flat, row-major), e.g. {"weight": [...], "bias": [0]}',
           not: { required: ['kind'] },
           additionalProperties: { type: 'array', items: { type: 'number' } },
         },
       ],
       default: { kind: 'normal', std: 0.1, bias: 'zeros' },
     },
-    loss: { enum: ['mse', 'bce-logits'], description: 'default: bce-logits for logistic, else mse' },
+    loss: {
+      enum: ['mse', 'bce-logits'],
+      description: 'default: bce-logits for logistic, else mse',
+    },
     penalty: {
       oneOf: [
         { type: 'null' },
@@ -154,7 +208,13 @@ export const RUN_SPEC_SCHEMA = {
           properties: {
             kind: { enum: ['l1', 'l2'], description: 'l2: λ/2·Σθ²; l1: λ·Σ|θ|' },
             lambda: nonNeg,
-            params: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string' }, description: 'default: every parameter' },
+            params: {
+              type: 'array',
+              minItems: 1,
+              uniqueItems: true,
+              items: { type: 'string' },
+              description: 'default: every parameter',
+            },
           },
         },
       ],
@@ -177,11 +237,16 @@ export const RUN_SPEC_SCHEMA = {
     },
     paramGroups: {
       type: 'array',
-      description: 'PyTorch param groups: the listed parameters with some hyperparameters overridden',
+      description:
+        'PyTorch param groups: the listed parameters with some hyperparameters overridden',
       items: { anyOf: [groupOf(sgdHyper), groupOf(adamHyper)] },
       default: [],
     },
     steps: { type: 'integer', minimum: 1, maximum: MAX_STEPS },
-    batchSize: { oneOf: [{ type: 'null' }, { type: 'integer', minimum: 1 }], default: null, description: 'rows per step; null = full batch' },
+    batchSize: {
+      oneOf: [{ type: 'null' }, { type: 'integer', minimum: 1 }],
+      default: null,
+      description: 'rows per step; null = full batch',
+    },
   },
 } as const;

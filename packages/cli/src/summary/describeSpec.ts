@@ -5,9 +5,16 @@ import { fmt } from '../format/fmt.js';
 export function describeModel(spec: RunSpec): string {
   const m = spec.model;
   const model =
-    m.kind === 'polynomial' ? `polynomial(${m.degree})` : m.kind === 'mlp' ? `mlp[${m.hidden.join(',')}] ${m.activation}` : m.kind;
+    m.kind === 'polynomial'
+      ? `polynomial(${m.degree})`
+      : m.kind === 'mlp'
+        ? `mlp[${m.hidden.join(',')}] ${m.activation}`
+        : m.kind;
   const d = spec.data;
-  const data = 'train' in d ? `inline data (${d.train.y.length} rows${d.val ? `, ${d.val.y.length} val` : ''})` : `${d.kind}(n=${d.n}, nVal=${d.nVal})`;
+  const data =
+    'train' in d
+      ? `inline data (${d.train.y.length} rows${d.val ? `, ${d.val.y.length} val` : ''})`
+      : `${d.kind}(n=${d.n}, nVal=${d.nVal})`;
   return `${model} on ${data}`;
 }
 
@@ -16,10 +23,17 @@ export function describeDecay(spec: RunSpec): string {
   const o = spec.optimizer;
   const parts = [`${o.kind} lr=${fmt(o.lr)}`];
   if (o.kind === 'sgd' && o.momentum) parts.push(`momentum=${fmt(o.momentum)}`);
-  parts.push(`λ weightDecay=${fmt(o.weightDecay)}${o.kind === 'adamw' ? ' (decoupled)' : o.weightDecay ? ' (coupled)' : ''}`);
-  if (spec.penalty) parts.push(`${spec.penalty.kind} penalty λ=${fmt(spec.penalty.lambda)} on ${spec.penalty.params.join(',')}`);
+  parts.push(
+    `λ weightDecay=${fmt(o.weightDecay)}${o.kind === 'adamw' ? ' (decoupled)' : o.weightDecay ? ' (coupled)' : ''}`,
+  );
+  if (spec.penalty)
+    parts.push(
+      `${spec.penalty.kind} penalty λ=${fmt(spec.penalty.lambda)} on ${spec.penalty.params.join(',')}`,
+    );
   for (const g of spec.paramGroups) {
-    parts.push(`group ${g.params.join(',')}: ${g.weightDecay !== undefined ? `weightDecay=${fmt(g.weightDecay)}` : ''}${g.lr !== undefined ? ` lr=${fmt(g.lr)}` : ''}`.trim());
+    parts.push(
+      `group ${g.params.join(',')}: ${g.weightDecay !== undefined ? `weightDecay=${fmt(g.weightDecay)}` : ''}${g.lr !== undefined ? ` lr=${fmt(g.lr)}` : ''}`.trim(),
+    );
   }
   return parts.join(' · ');
 }

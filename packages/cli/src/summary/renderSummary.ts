@@ -14,7 +14,9 @@ export function renderSummary(report: RunReport, { label }: { label?: string } =
   const spec = summary.spec;
   const lines: string[] = [];
   const name = label ?? spec?.name ?? 'run';
-  lines.push(`run         ${name}: ${summary.reason ?? 'incomplete (no end event)'} after ${summary.steps} steps`);
+  lines.push(
+    `run         ${name}: ${summary.reason ?? 'incomplete (no end event)'} after ${summary.steps} steps`,
+  );
   if (spec) {
     lines.push(`model       ${describeModel(spec)}`);
     lines.push(`decay       ${describeDecay(spec)}`);
@@ -22,10 +24,14 @@ export function renderSummary(report: RunReport, { label }: { label?: string } =
   const f = summary.final;
   if (f) {
     const val = f.val !== undefined ? `   val ${fmt(f.val)}` : '';
-    lines.push(`final loss  train ${fmt(f.loss.total)} (data ${fmt(f.loss.data)} + penalty ${fmt(f.loss.penalty)})${val}   at step ${f.step}`);
+    lines.push(
+      `final loss  train ${fmt(f.loss.total)} (data ${fmt(f.loss.data)} + penalty ${fmt(f.loss.penalty)})${val}   at step ${f.step}`,
+    );
   }
   if (summary.best) {
-    lines.push(`best ${summary.best.metric === 'val' ? 'val  ' : 'train'}  ${fmt(summary.best.value)} at step ${summary.best.step}`);
+    lines.push(
+      `best ${summary.best.metric === 'val' ? 'val  ' : 'train'}  ${fmt(summary.best.value)} at step ${summary.best.step}`,
+    );
   }
   if (f) {
     lines.push('parameters  ‖θ‖ start → end            change    decay pull Σ‖lr·decay‖');
@@ -33,9 +39,17 @@ export function renderSummary(report: RunReport, { label }: { label?: string } =
       const n0 = summary.initialNorms[p];
       const ratio = summary.shrink[p];
       const change =
-        ratio === undefined ? (n0 === 0 ? 'from 0' : '') : ratio < 1 ? `−${fmt((1 - ratio) * 100, { digits: 3 })}%` : `+${fmt((ratio - 1) * 100, { digits: 3 })}%`;
+        ratio === undefined
+          ? n0 === 0
+            ? 'from 0'
+            : ''
+          : ratio < 1
+            ? `−${fmt((1 - ratio) * 100, { digits: 3 })}%`
+            : `+${fmt((ratio - 1) * 100, { digits: 3 })}%`;
       const pull = decayPull[p] ? fmt(decayPull[p]) : 'none';
-      lines.push(`  ${p.padEnd(10)}${`${fmt(n0)} → ${fmt(n)}`.padEnd(25)}${change.padEnd(10)}${pull}`);
+      lines.push(
+        `  ${p.padEnd(10)}${`${fmt(n0)} → ${fmt(n)}`.padEnd(25)}${change.padEnd(10)}${pull}`,
+      );
     }
   }
   return lines;

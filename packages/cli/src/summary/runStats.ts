@@ -46,10 +46,12 @@ export function runStats() {
       } else if (e.type === 'step') {
         stepEvents += 1;
         if (e.decayGrad) {
-          for (const [k, v] of Object.entries(e.decayGrad)) decayPull[k] = (decayPull[k] ?? 0) + e.lr * norm(v);
+          for (const [k, v] of Object.entries(e.decayGrad))
+            decayPull[k] = (decayPull[k] ?? 0) + e.lr * norm(v);
         }
         if (e.decoupledDecay) {
-          for (const [k, v] of Object.entries(e.decoupledDecay)) decayPull[k] = (decayPull[k] ?? 0) + norm(v);
+          for (const [k, v] of Object.entries(e.decoupledDecay))
+            decayPull[k] = (decayPull[k] ?? 0) + norm(v);
         }
       }
       subject.next(e);

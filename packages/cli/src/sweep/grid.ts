@@ -40,7 +40,10 @@ export function parseShard(text: string | undefined): { i: number; n: number } |
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const i = Number(m?.[1]);
   const n = Number(m?.[2]);
-  if (!m || n < 1 || i < 1 || i > n) throw usageError(`--shard: expected i/n with 1 ≤ i ≤ n (e.g. 2/4), got ${JSON.stringify(text)}`);
+  if (!m || n < 1 || i < 1 || i > n)
+    throw usageError(
+      `--shard: expected i/n with 1 ≤ i ≤ n (e.g. 2/4), got ${JSON.stringify(text)}`,
+    );
   return { i, n };
 }
 
@@ -57,6 +60,8 @@ export function comboSpec(spec: unknown, axes: readonly Axis[], combo: Combo): u
 /** `03-optimizer.weightDecay=0.001`: a file-safe name, zero-padded to the size of the whole grid. */
 export function comboName(axes: readonly Axis[], combo: Combo, total: number): string {
   const idx = String(combo.index + 1).padStart(String(total).length, '0');
-  const parts = axes.map((a, k) => `${a.path}=${JSON.stringify(combo.values[k])?.replace(/^"|"$/g, '')}`);
+  const parts = axes.map(
+    (a, k) => `${a.path}=${JSON.stringify(combo.values[k])?.replace(/^"|"$/g, '')}`,
+  );
   return `${idx}-${parts.join(',')}`.replace(/[^A-Za-z0-9._=,+-]/g, '_');
 }

@@ -12,7 +12,9 @@ export interface Job {
 }
 
 /** What a worker sends back. */
-export type JobResult = { readonly id: number; readonly report: RunReport; readonly ms: number } | { readonly id: number; readonly error: string };
+export type JobResult =
+  | { readonly id: number; readonly report: RunReport; readonly ms: number }
+  | { readonly id: number; readonly error: string };
 
 /**
  * Runs one job synchronously at full speed, recording NDJSON in 1 MiB writes when asked.
@@ -51,6 +53,7 @@ export function runJob(job: Job): JobResult {
   } finally {
     if (fd !== null) closeSync(fd);
   }
-  if (failure) return { id: job.id, error: failure instanceof Error ? failure.message : String(failure) };
+  if (failure)
+    return { id: job.id, error: failure instanceof Error ? failure.message : String(failure) };
   return { id: job.id, report: stats.finish(), ms: performance.now() - t0 };
 }
