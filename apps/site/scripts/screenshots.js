@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Screenshots of every chapter (and the home page) in light and dark mode at 1280 px and
 // 375 px into apps/site/screenshots-out/. Widgets run with reduced motion, so each run jumps
-// to its end before the shot. Usage: node scripts/screenshots.js [route-filter]
+// to its end before the shot. Also one close-up per widget (<page>-<theme>-<width>-widget<N>.png).
+// Usage: node scripts/screenshots.js [route-filter]
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +53,11 @@ try {
           await page
             .waitForFunction((el) => el.dataset.state === 'done' && el.querySelector('[data-chart] svg'), await w.elementHandle(), { timeout: 20_000 })
             .catch(() => problems.push('widget did not finish within 20 s'));
+        }
+        const widgets = await page.locator('.dl-widget').all();
+        for (const [i, w] of widgets.entries()) {
+          const stem = `${(route.replace(/\/$/, '').split('/').pop() || 'home')}-${theme}-${width}`;
+          await w.screenshot({ path: join(outDir, `${stem}-widget${i + 1}.png`) });
         }
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.waitForTimeout(200);

@@ -54,8 +54,12 @@ export function createStaticServer({ root = distDir } = {}) {
     }
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
     if (!existsSync(path) && existsSync(`${path}.html`)) path = `${path}.html`;
-    const found = existsSync(path);
+    const found = existsSync(path) && statSync(path).isFile();
     const file = found ? path : join(base, '404.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+      return;
+    }
     res.writeHead(found ? 200 : 404, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',

@@ -156,7 +156,7 @@ export abstract class DecayWidget extends HTMLElement {
     const slot = this.slot(name);
     const legend = slot.querySelector<HTMLElement>('.dl-legend');
     const width = Math.max(200, Math.floor(slot.clientWidth || 640));
-    const boxHeight = slot.clientHeight || width / Number(slot.dataset.aspect ?? 1.6);
+    const boxHeight = slot.clientHeight || width / 1.6;
     return {
       width,
       height: Math.max(120, Math.floor(boxHeight - (legend?.offsetHeight ?? 0))),

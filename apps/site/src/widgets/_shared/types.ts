@@ -35,6 +35,8 @@ export interface ChartDef {
   readonly label: string;
   /** width / height. Default 1.6. */
   readonly aspect?: number;
+  /** width / height on narrow screens (≤ 40rem), where legends wrap. Default min(aspect, 1.25). */
+  readonly narrowAspect?: number;
   /** Span the whole row of the chart grid. Default false. */
   readonly wide?: boolean;
 }
