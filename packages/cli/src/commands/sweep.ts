@@ -25,7 +25,7 @@ Options:
   --shard i/n        run only the i-th of n slices of the grid (1 ≤ i ≤ n), for job runners
                      (GNU parallel, a Kubernetes indexed Job, a Slurm array); merge the
                      results with decaylab compare DIR/*.ndjson
-  --workers N        worker threads (default: one per core, ${availableParallelism()} here)
+  --workers N        worker threads (default: one per core)
   --every N          record every N-th step (with --out)
   --steps N, --seed N, --set PATH=V   as in run, applied before the grid
   --format F         table (default) | csv

@@ -48,7 +48,7 @@ export function renderSummary(report: RunReport, { label }: { label?: string } =
             : `+${fmt((ratio - 1) * 100, { digits: 3 })}%`;
       const pull = decayPull[p] ? fmt(decayPull[p]) : 'none';
       lines.push(
-        `  ${p.padEnd(10)}${`${fmt(n0)} → ${fmt(n)}`.padEnd(25)}${change.padEnd(10)}${pull}`,
+        `  ${p.padEnd(10)}${`${fmt(n0)} → ${fmt(n)}`.padEnd(24)} ${change.padEnd(9)} ${pull}`,
       );
     }
   }
