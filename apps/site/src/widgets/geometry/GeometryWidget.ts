@@ -28,7 +28,12 @@ export class GeometryWidget extends DecayWidget {
   protected override stepSize = 5;
   private path: Vec2[] = [];
   private steps: { step: number; w1: number; w2: number }[] = [];
-  private scales: { x: (v: number) => number; y: (v: number) => number; ix: (p: number) => number; iy: (p: number) => number } | null = null;
+  private scales: {
+    x: (v: number) => number;
+    y: (v: number) => number;
+    ix: (p: number) => number;
+    iy: (p: number) => number;
+  } | null = null;
   private dragging = false;
   private cached: { key: string; w: Vec2 } | null = null;
 
@@ -65,7 +70,15 @@ export class GeometryWidget extends DecayWidget {
     const begin = startPoint(this.seed);
     this.path = [begin];
     this.steps = [];
-    this.run([geometrySpec({ problem, penalty: this.kind, lambda: this.value('lambda'), start: begin, seed: this.seed })]);
+    this.run([
+      geometrySpec({
+        problem,
+        penalty: this.kind,
+        lambda: this.value('lambda'),
+        start: begin,
+        seed: this.seed,
+      }),
+    ]);
   }
 
   protected onEvent(event: RunEvent): void {
@@ -84,7 +97,9 @@ export class GeometryWidget extends DecayWidget {
     const q = quadratic({ wStar: this.wStar });
     const opt = this.optimum(q, kind, lambda);
     const radius = kind === 'l2' ? Math.hypot(opt[0], opt[1]) : Math.abs(opt[0]) + Math.abs(opt[1]);
-    const contours = LEVELS.flatMap((level) => ellipse(q, level, { n: 72 }).map(([x, y]) => ({ x, y, level })));
+    const contours = LEVELS.flatMap((level) =>
+      ellipse(q, level, { n: 72 }).map(([x, y]) => ({ x, y, level })),
+    );
     const touching = ellipse(q, lossAt(q, opt), { n: 120 });
     const ball = penaltyBall(kind, radius, { n: 120 });
     const here = this.path.at(-1) ?? opt;
@@ -96,18 +111,69 @@ export class GeometryWidget extends DecayWidget {
       marginBottom: m,
       marginTop: m,
       marginRight: m,
-      x: { domain: [-LIMIT, LIMIT], label: 'w₁', ticks: 7, labelAnchor: 'right', labelArrow: 'none' },
+      x: {
+        domain: [-LIMIT, LIMIT],
+        label: 'w₁',
+        ticks: 7,
+        labelAnchor: 'right',
+        labelArrow: 'none',
+      },
       y: { domain: [-LIMIT, LIMIT], label: 'w₂', ticks: 7, labelAnchor: 'top', labelArrow: 'none' },
       marks: [
         Plot.ruleX([0], { stroke: t.grid }),
         Plot.ruleY([0], { stroke: t.grid }),
-        Plot.line(contours, { x: 'x', y: 'y', z: 'level', stroke: t.muted, strokeOpacity: 0.55, clip: true }),
-        Plot.line(ball, { x: (d: Vec2) => d[0], y: (d: Vec2) => d[1], stroke: t.c2, strokeWidth: 2, clip: true }),
-        Plot.line(touching, { x: (d: Vec2) => d[0], y: (d: Vec2) => d[1], stroke: t.c1, strokeWidth: 1.5, clip: true }),
-        Plot.line(this.path, { x: (d: Vec2) => d[0], y: (d: Vec2) => d[1], stroke: t.c3, strokeWidth: 1.5, clip: true }),
-        Plot.dot(this.path.slice(0, 1), { x: (d: Vec2) => d[0], y: (d: Vec2) => d[1], r: 3, fill: t.c3 }),
-        Plot.dot([here], { x: (d: Vec2) => d[0], y: (d: Vec2) => d[1], r: 4, fill: t.c3, stroke: t.fg, strokeWidth: 0.5, clip: true }),
-        Plot.dot([opt], { x: (d: Vec2) => d[0], y: (d: Vec2) => d[1], r: 5, fill: t.c2, stroke: t.fg, strokeWidth: 1 }),
+        Plot.line(contours, {
+          x: 'x',
+          y: 'y',
+          z: 'level',
+          stroke: t.muted,
+          strokeOpacity: 0.55,
+          clip: true,
+        }),
+        Plot.line(ball, {
+          x: (d: Vec2) => d[0],
+          y: (d: Vec2) => d[1],
+          stroke: t.c2,
+          strokeWidth: 2,
+          clip: true,
+        }),
+        Plot.line(touching, {
+          x: (d: Vec2) => d[0],
+          y: (d: Vec2) => d[1],
+          stroke: t.c1,
+          strokeWidth: 1.5,
+          clip: true,
+        }),
+        Plot.line(this.path, {
+          x: (d: Vec2) => d[0],
+          y: (d: Vec2) => d[1],
+          stroke: t.c3,
+          strokeWidth: 1.5,
+          clip: true,
+        }),
+        Plot.dot(this.path.slice(0, 1), {
+          x: (d: Vec2) => d[0],
+          y: (d: Vec2) => d[1],
+          r: 3,
+          fill: t.c3,
+        }),
+        Plot.dot([here], {
+          x: (d: Vec2) => d[0],
+          y: (d: Vec2) => d[1],
+          r: 4,
+          fill: t.c3,
+          stroke: t.fg,
+          strokeWidth: 0.5,
+          clip: true,
+        }),
+        Plot.dot([opt], {
+          x: (d: Vec2) => d[0],
+          y: (d: Vec2) => d[1],
+          r: 5,
+          fill: t.c2,
+          stroke: t.fg,
+          strokeWidth: 1,
+        }),
         Plot.text([opt], {
           x: (d: Vec2) => d[0],
           y: (d: Vec2) => d[1],
@@ -120,13 +186,17 @@ export class GeometryWidget extends DecayWidget {
         }),
       ],
     });
-    this.attachHandle(svg);
-    this.render('plane', svg);
+    const hadFocus = this.querySelector('[data-handle]') === document.activeElement;
+    this.render('plane', svg, { interactive: true });
+    this.attachHandle(svg, { focus: hadFocus });
     this.drawWeights(opt);
     const last = this.steps.at(-1);
     this.readout('optimum', pair(opt));
     this.readout('engine', last ? `${pair([last.w1, last.w2])} after ${last.step} steps` : '…');
-    this.readout('distance', last ? formatValue(Math.hypot(last.w1 - opt[0], last.w2 - opt[1]), 'exp') : '…');
+    this.readout(
+      'distance',
+      last ? formatValue(Math.hypot(last.w1 - opt[0], last.w2 - opt[1]), 'exp') : '…',
+    );
     this.readout('objective', formatValue(lossAt(q, opt) + penaltyAt(kind, lambda, opt), 'fixed3'));
   }
 
@@ -165,7 +235,13 @@ export class GeometryWidget extends DecayWidget {
         marks: [
           Plot.ruleY([0], { stroke: t.grid }),
           Plot.ruleY(opt, { stroke: t.c2, strokeDasharray: '4 3' }),
-          Plot.lineY(rows, { x: 'step', y: 'value', z: 'weight', stroke: 'weight', strokeWidth: 1.5 }),
+          Plot.lineY(rows, {
+            x: 'step',
+            y: 'value',
+            z: 'weight',
+            stroke: 'weight',
+            strokeWidth: 1.5,
+          }),
           Plot.text(
             [
               { y: opt[0], label: 'exact w₁' },
@@ -173,20 +249,39 @@ export class GeometryWidget extends DecayWidget {
             ],
             { x: 300, y: 'y', text: 'label', textAnchor: 'end', dy: -6, fill: t.c2 },
           ),
-          Plot.text(rows.slice(-2), { x: 'step', y: 'value', text: 'weight', dx: 8, textAnchor: 'start', fill: 'weight' }),
+          Plot.text(rows.slice(-2), {
+            x: 'step',
+            y: 'value',
+            text: 'weight',
+            dx: 8,
+            textAnchor: 'start',
+            fill: 'weight',
+          }),
         ],
       }),
     );
   }
 
   /** Adds the draggable, focusable w* handle to a freshly drawn plane. */
-  private attachHandle(svg: Element & { scale?: (name: 'x' | 'y') => { apply(v: number): number; invert?(p: number): number } | undefined }): void {
+  private attachHandle(
+    svg: Element & {
+      scale?: (
+        name: 'x' | 'y',
+      ) => { apply(v: number): number; invert?(p: number): number } | undefined;
+    },
+    { focus = false }: { focus?: boolean } = {},
+  ): void {
     const sx = svg.scale?.('x');
     const sy = svg.scale?.('y');
     if (!sx?.invert || !sy?.invert) return;
     const invertX = sx.invert.bind(sx);
     const invertY = sy.invert.bind(sy);
-    this.scales = { x: (v) => sx.apply(v), y: (v) => sy.apply(v), ix: (p) => invertX(p), iy: (p) => invertY(p) };
+    this.scales = {
+      x: (v) => sx.apply(v),
+      y: (v) => sy.apply(v),
+      ix: (p) => invertX(p),
+      iy: (p) => invertY(p),
+    };
     const [wx, wy] = this.wStar;
     const ns = 'http://www.w3.org/2000/svg';
     const g = document.createElementNS(ns, 'g');
@@ -221,15 +316,15 @@ export class GeometryWidget extends DecayWidget {
     label.setAttribute('fill', this.theme.fg);
     label.setAttribute('font-weight', '600');
     g.append(hit, ring, mark, label);
-    const hadFocus = this.querySelector('[data-handle]') === document.activeElement;
     svg.append(g);
-    if (hadFocus) queueMicrotask(() => g.focus({ preventScroll: true }));
+    if (focus) g.focus({ preventScroll: true });
   }
 
   /** Pointer and keyboard handling for w*, on the chart slot (which outlives each redraw). */
   private wireHandle(slot: HTMLElement): void {
     const moveTo = (w: Vec2) => {
-      const clamp = (v: number) => Math.min(LIMIT - 0.2, Math.max(-LIMIT + 0.2, Math.round(v * 100) / 100));
+      const clamp = (v: number) =>
+        Math.min(LIMIT - 0.2, Math.max(-LIMIT + 0.2, Math.round(v * 100) / 100));
       const x = this.querySelector<HTMLInputElement>('input[data-name="wx"]');
       const y = this.querySelector<HTMLInputElement>('input[data-name="wy"]');
       if (!x || !y) return;
@@ -245,7 +340,10 @@ export class GeometryWidget extends DecayWidget {
       const box = svg.getBoundingClientRect();
       const scaleX = box.width ? svg.viewBox.baseVal?.width / box.width || 1 : 1;
       const scaleY = box.height ? svg.viewBox.baseVal?.height / box.height || 1 : 1;
-      return [this.scales.ix((e.clientX - box.left) * scaleX), this.scales.iy((e.clientY - box.top) * scaleY)];
+      return [
+        this.scales.ix((e.clientX - box.left) * scaleX),
+        this.scales.iy((e.clientY - box.top) * scaleY),
+      ];
     };
     slot.addEventListener('pointerdown', (e) => {
       if (!(e.target as Element).closest('[data-handle]')) return;
@@ -268,7 +366,12 @@ export class GeometryWidget extends DecayWidget {
     slot.addEventListener('keydown', (e) => {
       if (!(e.target as Element).closest('[data-handle]')) return;
       const d = e.shiftKey ? 0.5 : 0.1;
-      const moves: Record<string, Vec2> = { ArrowLeft: [-d, 0], ArrowRight: [d, 0], ArrowUp: [0, d], ArrowDown: [0, -d] };
+      const moves: Record<string, Vec2> = {
+        ArrowLeft: [-d, 0],
+        ArrowRight: [d, 0],
+        ArrowUp: [0, d],
+        ArrowDown: [0, -d],
+      };
       const move = moves[e.key];
       if (!move) return;
       e.preventDefault();

@@ -43,7 +43,11 @@ export function contourLevels({
   first = 0.05,
   ratio = 2,
   count = 8,
-}: { first?: number; ratio?: number; count?: number } = {}): number[] {
+}: {
+  first?: number;
+  ratio?: number;
+  count?: number;
+} = {}): number[] {
   return Array.from({ length: count }, (_, i) => first * ratio ** i);
 }
 
@@ -54,7 +58,11 @@ export function contourLevels({
  * @example
  * penaltyBall('l1', 1) // [[1,0],[0,1],[-1,0],[0,-1],[1,0]]
  */
-export function penaltyBall(kind: 'l1' | 'l2', radius: number, { n = 96 }: { n?: number } = {}): Vec2[] {
+export function penaltyBall(
+  kind: 'l1' | 'l2',
+  radius: number,
+  { n = 96 }: { n?: number } = {},
+): Vec2[] {
   if (kind === 'l1') {
     return [
       [radius, 0],

@@ -75,6 +75,10 @@ export function softThreshold(z: number, t: number): number {
 }
 
 /** The exact regularized optimum for either penalty. */
-export function exactOptimum(q: Pick<Quadratic, 'H' | 'wStar'>, kind: PenaltyKind, lambda: number): Vec2 {
+export function exactOptimum(
+  q: Pick<Quadratic, 'H' | 'wStar'>,
+  kind: PenaltyKind,
+  lambda: number,
+): Vec2 {
   return kind === 'l2' ? l2Optimum(q, lambda) : l1Optimum(q, lambda);
 }

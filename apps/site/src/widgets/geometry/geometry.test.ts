@@ -1,5 +1,5 @@
-import { lastValueFrom, toArray } from 'rxjs';
 import { ridgeSolution, type StepEvent, train } from '@decaylab/core';
+import { lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { contourLevels, ellipse, penaltyBall } from './contours.js';
 import { l1Optimum, l2Optimum, penaltyAt, softThreshold } from './exactOptimum.js';
@@ -11,13 +11,20 @@ async function run(spec: unknown): Promise<StepEvent[]> {
   return events.filter((e): e is StepEvent => e.type === 'step');
 }
 
-const objective = (q: ReturnType<typeof quadratic>, kind: 'l1' | 'l2', lambda: number, w: [number, number]) =>
-  lossAt(q, w) + penaltyAt(kind, lambda, w);
+const objective = (
+  q: ReturnType<typeof quadratic>,
+  kind: 'l1' | 'l2',
+  lambda: number,
+  w: [number, number],
+) => lossAt(q, w) + penaltyAt(kind, lambda, w);
 
 describe('quadratic', () => {
-  it("makes data whose mse is exactly ½(w − w*)ᵀH(w − w*), as the engine computes it", async () => {
+  it('makes data whose mse is exactly ½(w − w*)ᵀH(w − w*), as the engine computes it', async () => {
     const q = quadratic({ wStar: [1.3, -0.4], angle: 0.7 });
-    const steps = await run({ ...geometrySpec({ problem: q, lambda: 0, start: [-1, 2], steps: 1 }), penalty: null });
+    const steps = await run({
+      ...geometrySpec({ problem: q, lambda: 0, start: [-1, 2], steps: 1 }),
+      penalty: null,
+    });
     expect(steps[0]?.loss.data).toBeCloseTo(lossAt(q, [-1, 2]), 12);
     expect(lossAt(q, q.wStar)).toBe(0);
   });
@@ -81,7 +88,9 @@ describe('l1Optimum', () => {
     const lambda = 0.5;
     const lr = 0.1;
     const exact = l1Optimum(q, lambda);
-    const tail = (await run(geometrySpec({ problem: q, penalty: 'l1', lambda, lr, steps: 2000 }))).slice(-200);
+    const tail = (
+      await run(geometrySpec({ problem: q, penalty: 'l1', lambda, lr, steps: 2000 }))
+    ).slice(-200);
     for (const e of tail) {
       expect(Math.abs((e.params.weight?.[0] as number) - exact[0])).toBeLessThan(2 * lr * lambda);
       expect(Math.abs(e.params.weight?.[1] as number)).toBeLessThan(2 * lr * lambda);
@@ -97,7 +106,8 @@ describe('contours', () => {
 
   it('levels grow geometrically, and balls have the right norm', () => {
     expect(contourLevels({ first: 0.1, ratio: 3, count: 3 })).toEqual([0.1, 0.1 * 3, 0.1 * 9]);
-    for (const [x, y] of penaltyBall('l2', 1.5, { n: 16 })) expect(Math.hypot(x, y)).toBeCloseTo(1.5, 12);
+    for (const [x, y] of penaltyBall('l2', 1.5, { n: 16 }))
+      expect(Math.hypot(x, y)).toBeCloseTo(1.5, 12);
     for (const [x, y] of penaltyBall('l1', 2)) expect(Math.abs(x) + Math.abs(y)).toBe(2);
   });
 });

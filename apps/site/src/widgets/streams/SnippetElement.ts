@@ -15,7 +15,8 @@ export class SnippetElement extends HTMLElement {
   private original = '';
   private lines = 0;
   private readonly onClick = (e: Event) => {
-    const action = (e.target as Element).closest<HTMLButtonElement>('button[data-action]')?.dataset.action;
+    const action = (e.target as Element).closest<HTMLButtonElement>('button[data-action]')?.dataset
+      .action;
     if (action === 'run') void this.run();
     else if (action === 'stop') this.running?.stop();
     else if (action === 'restore') {
@@ -65,7 +66,8 @@ export class SnippetElement extends HTMLElement {
     this.lines++;
     const line = document.createElement('span');
     line.className = level === 'error' ? 'dl-out-error' : 'dl-out-log';
-    line.textContent = this.lines > MAX_LINES ? `… output truncated after ${MAX_LINES} lines\n` : `${text}\n`;
+    line.textContent =
+      this.lines > MAX_LINES ? `… output truncated after ${MAX_LINES} lines\n` : `${text}\n`;
     out.append(line);
   }
 
@@ -84,11 +86,16 @@ export class SnippetElement extends HTMLElement {
     try {
       SnippetElement.runtime ??= import('./snippetRuntime');
       const rt = await SnippetElement.runtime;
-      this.running = rt.runSnippet(this.code?.value ?? '', { print: (text, level) => this.print(text, level) });
+      this.running = rt.runSnippet(this.code?.value ?? '', {
+        print: (text, level) => this.print(text, level),
+      });
       await this.running.done;
       this.setState('done');
     } catch (error) {
-      this.print(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 'error');
+      this.print(
+        error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        'error',
+      );
       this.setState('error');
     } finally {
       this.running = null;

@@ -17,8 +17,8 @@ import {
   type Observable,
   of,
   reduce,
-  scan,
   Subject,
+  scan,
   skip,
   take,
   takeUntil,
@@ -115,15 +115,26 @@ export function runSnippet(code: string, { print }: RunSnippetOptions): SnippetR
         queueMicrotask(check);
       }),
     );
-  const modules: Record<(typeof SNIPPET_MODULES)[number], object> = { '@decaylab/core': { ...core, train }, rxjs };
+  const modules: Record<(typeof SNIPPET_MODULES)[number], object> = {
+    '@decaylab/core': { ...core, train },
+    rxjs,
+  };
   const __import = (name: string) => {
-    if (!(name in modules)) throw new Error(`only ${SNIPPET_MODULES.map((m) => `'${m}'`).join(' and ')} can be imported here, not '${name}'`);
+    if (!(name in modules))
+      throw new Error(
+        `only ${SNIPPET_MODULES.map((m) => `'${m}'`).join(' and ')} can be imported here, not '${name}'`,
+      );
     return modules[name as keyof typeof modules];
   };
-  const line = (level: 'log' | 'error') => (...args: unknown[]) => print(args.map(formatArg).join(' '), level);
+  const line =
+    (level: 'log' | 'error') =>
+    (...args: unknown[]) =>
+      print(args.map(formatArg).join(' '), level);
   const shim = { log: line('log'), info: line('log'), warn: line('error'), error: line('error') };
   try {
-    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<unknown>;
+    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+      ...args: string[]
+    ) => (...a: unknown[]) => Promise<unknown>;
     const body = new AsyncFunction('__import', 'console', transformImports(code));
     body(__import, shim).then(
       () => {

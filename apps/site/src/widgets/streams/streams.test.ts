@@ -16,9 +16,13 @@ async function run(code: string): Promise<{ out: string[]; err: string[] }> {
 
 describe('transformImports', () => {
   it('turns named imports into destructuring, drops type imports, rejects other forms', () => {
-    expect(transformImports("import { a, b as c } from 'rxjs';\nx();")).toBe("const { a, b: c } = __import(\"rxjs\");\nx();");
+    expect(transformImports("import { a, b as c } from 'rxjs';\nx();")).toBe(
+      'const { a, b: c } = __import("rxjs");\nx();',
+    );
     expect(transformImports("import type { T } from '@decaylab/core';")).toBe('');
-    expect(() => transformImports("const a = 1;\nimport x from 'rxjs';")).toThrow(/line 2: only named imports/);
+    expect(() => transformImports("const a = 1;\nimport x from 'rxjs';")).toThrow(
+      /line 2: only named imports/,
+    );
   });
 });
 
@@ -36,7 +40,13 @@ describe('the Streams API page snippets', () => {
 
   it('01-stream prints every 100th step and the end', async () => {
     const { out } = await run(readFileSync(`${dir}01-stream.js`, 'utf8'));
-    expect(out.filter((l) => l.startsWith('step ')).map((l) => l.split(':')[0])).toEqual(['step 100', 'step 200', 'step 300', 'step 400', 'step 500']);
+    expect(out.filter((l) => l.startsWith('step ')).map((l) => l.split(':')[0])).toEqual([
+      'step 100',
+      'step 200',
+      'step 300',
+      'step 400',
+      'step 500',
+    ]);
     expect(out.at(-1)).toBe('end completed 500');
   });
 
@@ -49,7 +59,9 @@ describe('the Streams API page snippets', () => {
 describe('runSnippet', () => {
   it('rejects with the snippet’s own error and refuses unknown modules', async () => {
     await expect(run("throw new Error('boom');")).rejects.toThrow('boom');
-    await expect(run("import { readFile } from 'node:fs';")).rejects.toThrow(/only '@decaylab\/core' and 'rxjs'/);
+    await expect(run("import { readFile } from 'node:fs';")).rejects.toThrow(
+      /only '@decaylab\/core' and 'rxjs'/,
+    );
   });
 
   it('stop() ends a long scheduled run early', async () => {

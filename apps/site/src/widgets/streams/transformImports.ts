@@ -14,19 +14,24 @@ const OTHER_IMPORT = /^[ \t]*import\s[^;]*;?$/m;
  * // "const { train } = __import('@decaylab/core');"
  */
 export function transformImports(code: string): string {
-  const out = code.replace(IMPORT, (_all, typeOnly: string | undefined, names: string, from: string) => {
-    if (typeOnly) return '';
-    const bindings = names
-      .split(',')
-      .map((n) => n.trim())
-      .filter((n) => n && !n.startsWith('type '))
-      .map((n) => n.replace(/^(\w+)\s+as\s+(\w+)$/, '$1: $2'));
-    return `const { ${bindings.join(', ')} } = __import(${JSON.stringify(from)});`;
-  });
+  const out = code.replace(
+    IMPORT,
+    (_all, typeOnly: string | undefined, names: string, from: string) => {
+      if (typeOnly) return '';
+      const bindings = names
+        .split(',')
+        .map((n) => n.trim())
+        .filter((n) => n && !n.startsWith('type '))
+        .map((n) => n.replace(/^(\w+)\s+as\s+(\w+)$/, '$1: $2'));
+      return `const { ${bindings.join(', ')} } = __import(${JSON.stringify(from)});`;
+    },
+  );
   const other = OTHER_IMPORT.exec(out);
   if (other) {
     const line = out.slice(0, other.index).split('\n').length;
-    throw new SyntaxError(`line ${line}: only named imports (import { … } from '…') are supported here`);
+    throw new SyntaxError(
+      `line ${line}: only named imports (import { … } from '…') are supported here`,
+    );
   }
   return out;
 }

@@ -23,7 +23,9 @@ export class BiasDecayWidget extends DecayWidget {
     this.runs = [[], []];
     const options = { lambda: this.value('lambda'), seed: this.seed };
     const on = biasSpec({ ...options, decayBias: true });
-    this.reference = this.engine.ridgeSolution({ ...on, optimizer: { ...on.optimizer, weightDecay: 0 } }).bias[0] ?? Number.NaN;
+    this.reference =
+      this.engine.ridgeSolution({ ...on, optimizer: { ...on.optimizer, weightDecay: 0 } })
+        .bias[0] ?? Number.NaN;
     this.run([on, biasSpec({ ...options, decayBias: false })]);
   }
 
@@ -36,8 +38,12 @@ export class BiasDecayWidget extends DecayWidget {
     const colors = [t.c2, t.c1];
     const color = { domain: [...NAMES], range: colors };
     const key = NAMES.map((label, i) => ({ label, color: colors[i] as string }));
-    const bias = this.runs.flatMap((s, i) => s.map((e) => ({ step: e.step, v: e.params.bias?.[0] ?? 0, run: NAMES[i] })));
-    const loss = this.runs.flatMap((s, i) => s.map((e) => ({ step: e.step, v: e.loss.data, run: NAMES[i] })));
+    const bias = this.runs.flatMap((s, i) =>
+      s.map((e) => ({ step: e.step, v: e.params.bias?.[0] ?? 0, run: NAMES[i] })),
+    );
+    const loss = this.runs.flatMap((s, i) =>
+      s.map((e) => ({ step: e.step, v: e.loss.data, run: NAMES[i] })),
+    );
     this.render(
       'bias',
       Plot.plot({
@@ -48,7 +54,14 @@ export class BiasDecayWidget extends DecayWidget {
         color,
         marks: [
           Plot.ruleY([this.reference], { stroke: t.fg, strokeDasharray: '4 3' }),
-          Plot.text([`least-squares bias ${formatValue(this.reference, 'fixed2')}`], { y: this.reference, frameAnchor: 'right', dx: -4, dy: -8, textAnchor: 'end', fill: t.fg }),
+          Plot.text([`least-squares bias ${formatValue(this.reference, 'fixed2')}`], {
+            y: this.reference,
+            frameAnchor: 'right',
+            dx: -4,
+            dy: -8,
+            textAnchor: 'end',
+            fill: t.fg,
+          }),
           Plot.line(bias, { x: 'step', y: 'v', stroke: 'run', strokeWidth: 2 }),
           ...legend(Plot, key, { anchor: 'bottom-right' }),
         ],
@@ -62,7 +75,10 @@ export class BiasDecayWidget extends DecayWidget {
         x: { domain: [0, 400], label: 'step' },
         y: { label: 'training loss L0', type: 'log', grid: true, ticks: 5, tickFormat: '~g' },
         color,
-        marks: [Plot.line(loss, { x: 'step', y: 'v', stroke: 'run', strokeWidth: 2 }), ...legend(Plot, key)],
+        marks: [
+          Plot.line(loss, { x: 'step', y: 'v', stroke: 'run', strokeWidth: 2 }),
+          ...legend(Plot, key),
+        ],
       }),
     );
     const [a, b] = this.runs.map((s) => s.at(-1));

@@ -27,11 +27,15 @@ export class EffectiveDecayWidget extends DecayWidget {
     const tau = 1 / this.rate;
     this.steps = Math.max(10, Math.min(MAX_STEPS, Math.ceil(3 * tau)));
     const every = Math.max(1, Math.ceil(this.steps / 300));
-    this.run([pureDecaySpec({ lr: this.value('lr'), lambda: this.value('lambda'), steps: this.steps })], { every });
+    this.run(
+      [pureDecaySpec({ lr: this.value('lr'), lambda: this.value('lambda'), steps: this.steps })],
+      { every },
+    );
   }
 
   protected onEvent(e: RunEvent): void {
-    if (e.type === 'step') this.points.push({ step: e.step, w: e.params.weight?.[0] ?? Number.NaN });
+    if (e.type === 'step')
+      this.points.push({ step: e.step, w: e.params.weight?.[0] ?? Number.NaN });
   }
 
   protected draw(): void {
@@ -52,12 +56,28 @@ export class EffectiveDecayWidget extends DecayWidget {
         y: { domain: [0, 1.05], label: 'w (started at 1)', grid: true },
         marks: [
           Plot.ruleY([Math.exp(-1)], { stroke: t.muted, strokeDasharray: '2 3' }),
-          tau <= this.steps ? Plot.ruleX([tau], { stroke: t.c3, strokeWidth: 1.5 }) : Plot.ruleX([]),
           tau <= this.steps
-            ? Plot.text([`τ = 1/(γλ) = ${formatValue(tau, 'sig')} steps`], { x: tau, frameAnchor: 'top', dy: 4, dx: 4, textAnchor: 'start', fill: t.c3, fontWeight: 600 })
+            ? Plot.ruleX([tau], { stroke: t.c3, strokeWidth: 1.5 })
+            : Plot.ruleX([]),
+          tau <= this.steps
+            ? Plot.text([`τ = 1/(γλ) = ${formatValue(tau, 'sig')} steps`], {
+                x: tau,
+                frameAnchor: 'top',
+                dy: 4,
+                dx: 4,
+                textAnchor: 'start',
+                fill: t.c3,
+                fontWeight: 600,
+              })
             : Plot.text([]),
           Plot.line(this.points, { x: 'step', y: 'w', stroke: t.c1, strokeWidth: 2 }),
-          Plot.line(reference, { x: 'step', y: 'w', stroke: t.c2, strokeDasharray: '5 4', strokeWidth: 2 }),
+          Plot.line(reference, {
+            x: 'step',
+            y: 'w',
+            stroke: t.c2,
+            strokeDasharray: '5 4',
+            strokeWidth: 2,
+          }),
           ...legend(Plot, [
             { label: 'engine: w after t SGD steps', color: t.c1 },
             { label: 'e^(−γλt)', color: t.c2 },
@@ -66,10 +86,18 @@ export class EffectiveDecayWidget extends DecayWidget {
       }),
     );
     this.readout('rate', formatValue(rate, 'exp'));
-    this.readout('tau', tau > MAX_STEPS ? `${formatValue(tau, 'exp')} steps (longer than this ${MAX_STEPS.toLocaleString('en')}-step run)` : `${formatValue(tau, 'sig')} steps`);
+    this.readout(
+      'tau',
+      tau > MAX_STEPS
+        ? `${formatValue(tau, 'exp')} steps (longer than this ${MAX_STEPS.toLocaleString('en')}-step run)`
+        : `${formatValue(tau, 'sig')} steps`,
+    );
     this.readout('half', `${formatValue(Math.log(2) / rate, 'sig')} steps`);
     const at = this.points.filter((p) => p.step <= tau).at(-1);
-    this.readout('atTau', at && at.step > 0 ? `${formatValue(at.w, 'fixed4')} at step ${at.step} (e⁻¹ = 0.3679)` : '…');
+    this.readout(
+      'atTau',
+      at && at.step > 0 ? `${formatValue(at.w, 'fixed4')} at step ${at.step} (e⁻¹ = 0.3679)` : '…',
+    );
   }
 }
 

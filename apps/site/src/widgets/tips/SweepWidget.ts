@@ -63,7 +63,9 @@ export class SweepWidget extends DecayWidget {
     this.inFlight = false;
     this.playing = true;
     const sizes = [...new Set([SMALL, this.value('n')])];
-    this.queue = sizes.flatMap((n) => lambdaGrid({ from: 1e-5, to: 1, count: 16 }).map((lambda) => ({ n, lambda })));
+    this.queue = sizes.flatMap((n) =>
+      lambdaGrid({ from: 1e-5, to: 1, count: 16 }).map((lambda) => ({ n, lambda })),
+    );
     this.total = this.queue.length;
     this.pump();
     this.sync();
@@ -81,7 +83,10 @@ export class SweepWidget extends DecayWidget {
     const next = this.queue.shift();
     if (!next) return;
     if (!this.worker) {
-      this.worker = new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module', name: 'decaylab-sweep' });
+      this.worker = new Worker(new URL('./sweep.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'decaylab-sweep',
+      });
       this.worker.onmessage = (e: MessageEvent<SweepAnswer>) => this.answer(e.data);
       this.worker.onerror = (e) => this.showStatus(`The sweep worker failed: ${e.message}`);
     }
@@ -125,36 +130,67 @@ export class SweepWidget extends DecayWidget {
     const hi = values.length ? Math.max(...values) * 1.25 : 20;
     const colors = [t.c1, t.c2];
     const names = [...new Set([SMALL, big])].map(series);
-    const best = [...new Set([SMALL, big])].map((n) => bestPoint(this.points, n)).filter((p): p is SweepPoint => !!p);
+    const best = [...new Set([SMALL, big])]
+      .map((n) => bestPoint(this.points, n))
+      .filter((p): p is SweepPoint => !!p);
     this.render(
       'sweep',
       Plot.plot({
         ...this.frame('sweep'),
         marginLeft: 44,
         marginBottom: 36,
-        x: { type: 'log', domain: [1e-5, 1], label: 'λ (weight_decay)', tickFormat: (d: number) => formatValue(d, 'exp') },
-        y: { type: 'log', domain: [lo, hi], label: 'final loss', grid: true, ticks: 6, tickFormat: '~g' },
+        x: {
+          type: 'log',
+          domain: [1e-5, 1],
+          label: 'λ (weight_decay)',
+          tickFormat: (d: number) => formatValue(d, 'exp'),
+        },
+        y: {
+          type: 'log',
+          domain: [lo, hi],
+          label: 'final loss',
+          grid: true,
+          ticks: 6,
+          tickFormat: '~g',
+        },
         color: { domain: names, range: colors },
         marks: [
           Plot.areaY(
             BAND.map((x) => ({ x })),
             { x: 'x', y1: lo, y2: hi, fill: t.c3, fillOpacity: 0.13 },
           ),
-          Plot.text([`usual range ${formatValue(BAND[0], 'exp')} … ${formatValue(BAND[1], 'exp')}`], {
-            x: Math.sqrt(BAND[0] * BAND[1]),
-            frameAnchor: 'top',
-            dy: 4,
-            fill: t.c3,
-            fontWeight: 600,
+          Plot.text(
+            [`usual range ${formatValue(BAND[0], 'exp')} … ${formatValue(BAND[1], 'exp')}`],
+            {
+              x: Math.sqrt(BAND[0] * BAND[1]),
+              frameAnchor: 'top',
+              dy: 4,
+              fill: t.c3,
+              fontWeight: 600,
+            },
+          ),
+          Plot.line(rows, {
+            x: 'lambda',
+            y: 'train',
+            z: 'series',
+            stroke: 'series',
+            strokeDasharray: '3 3',
+            strokeOpacity: 0.8,
           }),
-          Plot.line(rows, { x: 'lambda', y: 'train', z: 'series', stroke: 'series', strokeDasharray: '3 3', strokeOpacity: 0.8 }),
           Plot.line(rows, { x: 'lambda', y: 'val', z: 'series', stroke: 'series', strokeWidth: 2 }),
           Plot.dot(rows, { x: 'lambda', y: 'val', fill: 'series', r: 2.5 }),
           Plot.dot(best, { x: 'lambda', y: 'val', stroke: t.fg, r: 6, strokeWidth: 1.5 }),
-          ...legend(Plot, [
-            ...names.map((label, i) => ({ label: `${label}: validation`, color: colors[i] as string })),
-            { label: 'dashed: training loss', color: t.muted },
-          ], { anchor: 'bottom-right' }),
+          ...legend(
+            Plot,
+            [
+              ...names.map((label, i) => ({
+                label: `${label}: validation`,
+                color: colors[i] as string,
+              })),
+              { label: 'dashed: training loss', color: t.muted },
+            ],
+            { anchor: 'bottom-right' },
+          ),
         ],
       }),
     );

@@ -6,7 +6,15 @@ import { type StepEvent, train } from '@decaylab/core';
  * @example
  * lambdaGrid({ from: 1e-4, to: 1, count: 5 }) // [1e-4, 1e-3, 1e-2, 1e-1, 1]
  */
-export function lambdaGrid({ from = 1e-5, to = 1, count = 16 }: { from?: number; to?: number; count?: number } = {}): number[] {
+export function lambdaGrid({
+  from = 1e-5,
+  to = 1,
+  count = 16,
+}: {
+  from?: number;
+  to?: number;
+  count?: number;
+} = {}): number[] {
   const a = Math.log10(from);
   const b = Math.log10(to);
   return Array.from({ length: count }, (_, i) => 10 ** (a + ((b - a) * i) / (count - 1)));
@@ -58,7 +66,12 @@ export interface SweepPoint {
  * @example
  * sweepPoint({ n: 20, lambda: 3e-3 }) // { n: 20, lambda: 0.003, val: 2.6…, train: 0.15… }
  */
-export function sweepPoint({ n = 20, lambda, seed = 0, steps = 2000 }: SweepSpecOptions): SweepPoint {
+export function sweepPoint({
+  n = 20,
+  lambda,
+  seed = 0,
+  steps = 2000,
+}: SweepSpecOptions): SweepPoint {
   let last: StepEvent | undefined;
   train(sweepSpec({ lambda, n, seed, steps }), { every: steps }).subscribe((e) => {
     if (e.type === 'step') last = e;

@@ -25,6 +25,9 @@ self.onmessage = (event: MessageEvent<SweepRequest>) => {
   try {
     self.postMessage({ id, point: sweepPoint(options) } satisfies SweepAnswer);
   } catch (error) {
-    self.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies SweepAnswer);
+    self.postMessage({
+      id,
+      error: error instanceof Error ? error.message : String(error),
+    } satisfies SweepAnswer);
   }
 };

@@ -13,7 +13,9 @@ describe('lambdaGrid', () => {
   it('spans 1e-5..1 evenly in log10', () => {
     const g = lambdaGrid({ from: 1e-5, to: 1, count: 6 });
     expect(g).toHaveLength(6);
-    g.forEach((l, i) => expect(Math.log10(l)).toBeCloseTo(-5 + i, 12));
+    g.forEach((l, i) => {
+      expect(Math.log10(l)).toBeCloseTo(-5 + i, 12);
+    });
   });
 });
 
@@ -32,7 +34,13 @@ describe('runSweep', () => {
 
   it('stops when asked', () => {
     const points: SweepPoint[] = [];
-    runSweep({ sizes: [20], lambdas: [1e-3, 1e-2], steps: 10, onPoint: (p) => points.push(p), shouldStop: () => points.length > 0 });
+    runSweep({
+      sizes: [20],
+      lambdas: [1e-3, 1e-2],
+      steps: 10,
+      onPoint: (p) => points.push(p),
+      shouldStop: () => points.length > 0,
+    });
     expect(points).toHaveLength(1);
   });
 

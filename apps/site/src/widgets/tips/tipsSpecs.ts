@@ -5,7 +5,15 @@
  * @example
  * train(pureDecaySpec({ lr: 0.1, lambda: 0.01 })) // w_t = 0.999^t
  */
-export function pureDecaySpec({ lr = 0.1, lambda = 0.01, steps = 3000 }: { lr?: number; lambda?: number; steps?: number } = {}) {
+export function pureDecaySpec({
+  lr = 0.1,
+  lambda = 0.01,
+  steps = 3000,
+}: {
+  lr?: number;
+  lambda?: number;
+  steps?: number;
+} = {}) {
   return {
     name: 'pure-decay',
     data: { train: { x: [[0]], y: [0] } },
@@ -23,7 +31,15 @@ export function pureDecaySpec({ lr = 0.1, lambda = 0.01, steps = 3000 }: { lr?: 
  * @example
  * decayedWeight({ lr: 0.1, lambda: 0.01, t: 1000 }) // 0.3677 (e⁻¹ = 0.3679)
  */
-export function decayedWeight({ lr, lambda, t }: { lr: number; lambda: number; t: number }): number {
+export function decayedWeight({
+  lr,
+  lambda,
+  t,
+}: {
+  lr: number;
+  lambda: number;
+  t: number;
+}): number {
   return (1 - lr * lambda) ** t;
 }
 
@@ -39,7 +55,12 @@ export function biasSpec({
   lambda = 0.1,
   seed = 0,
   steps = 400,
-}: { decayBias?: boolean; lambda?: number; seed?: number; steps?: number } = {}) {
+}: {
+  decayBias?: boolean;
+  lambda?: number;
+  seed?: number;
+  steps?: number;
+} = {}) {
   return {
     name: decayBias ? 'decay-everything' : 'no-decay-on-bias',
     seed,

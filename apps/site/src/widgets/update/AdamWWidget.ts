@@ -30,8 +30,14 @@ export class AdamWWidget extends DecayWidget {
   protected draw(): void {
     const { Plot, theme: t } = this;
     const color = { domain: [...NAMES], range: [t.c1, t.c2] };
-    const key = legend(Plot, NAMES.map((label, i) => ({ label, color: i ? t.c2 : t.c1 })), { anchor: 'bottom-right' });
-    const norms = this.runs.flatMap((steps, i) => steps.map((e) => ({ step: e.step, norm: e.norms.weight ?? 0, run: NAMES[i] })));
+    const key = legend(
+      Plot,
+      NAMES.map((label, i) => ({ label, color: i ? t.c2 : t.c1 })),
+      { anchor: 'bottom-right' },
+    );
+    const norms = this.runs.flatMap((steps, i) =>
+      steps.map((e) => ({ step: e.step, norm: e.norms.weight ?? 0, run: NAMES[i] })),
+    );
     this.render(
       'norms',
       Plot.plot({
@@ -51,13 +57,21 @@ export class AdamWWidget extends DecayWidget {
       Plot.plot({
         ...this.frame('coefficients'),
         marginLeft: 44,
-        x: { label: 'coefficient', domain: Array.from({ length: 9 }, (_, k) => `x^${k + 1}`), type: 'point', padding: 0.5 },
+        x: {
+          label: 'coefficient',
+          domain: Array.from({ length: 9 }, (_, k) => `x^${k + 1}`),
+          type: 'point',
+          padding: 0.5,
+        },
         y: { label: 'value now', grid: true },
         color,
         marks: [
           Plot.ruleY([0], { stroke: t.grid }),
           Plot.dot(coefficients, { x: 'k', y: 'v', stroke: 'run', fill: 'run', r: 3.5 }),
-          ...legend(Plot, NAMES.map((label, i) => ({ label, color: i ? t.c2 : t.c1 }))),
+          ...legend(
+            Plot,
+            NAMES.map((label, i) => ({ label, color: i ? t.c2 : t.c1 })),
+          ),
         ],
       }),
     );
@@ -66,10 +80,20 @@ export class AdamWWidget extends DecayWidget {
     const step = Math.min(a?.step ?? 0, w?.step ?? 0);
     const sa = this.runs[0]?.[step - 1];
     const sw = this.runs[1]?.[step - 1];
-    this.readout('diff', sa && sw ? `${formatValue(paramDifference(sa.params, sw.params), 'exp')} at step ${step}` : '…');
+    this.readout(
+      'diff',
+      sa && sw
+        ? `${formatValue(paramDifference(sa.params, sw.params), 'exp')} at step ${step}`
+        : '…',
+    );
     this.readout('normAdam', formatValue(a?.norms.weight ?? Number.NaN, 'fixed3'));
     this.readout('normAdamW', formatValue(w?.norms.weight ?? Number.NaN, 'fixed3'));
-    this.readout('val', a && w ? `${formatValue(a.val?.loss ?? Number.NaN, 'fixed3')} vs ${formatValue(w.val?.loss ?? Number.NaN, 'fixed3')}` : '…');
+    this.readout(
+      'val',
+      a && w
+        ? `${formatValue(a.val?.loss ?? Number.NaN, 'fixed3')} vs ${formatValue(w.val?.loss ?? Number.NaN, 'fixed3')}`
+        : '…',
+    );
     const shrink = w?.decoupledDecay?.weight?.[0];
     this.readout('shrink', shrink === undefined ? '…' : formatValue(shrink, 'exp'));
   }

@@ -22,7 +22,11 @@ export class CouplingWidget extends DecayWidget {
   protected start(): void {
     this.runs = [[], [], []];
     this.maxDiff = 0;
-    const options = { lambda: this.value('lambda'), momentum: this.value('momentum'), seed: this.seed };
+    const options = {
+      lambda: this.value('lambda'),
+      momentum: this.value('momentum'),
+      seed: this.seed,
+    };
     const [inLoss, onOptimizer] = couplingPair(options);
     const [, none] = couplingPair({ ...options, lambda: 0 });
     this.run([{ ...none, name: 'no-decay' }, inLoss, onOptimizer]);
@@ -33,14 +37,21 @@ export class CouplingWidget extends DecayWidget {
     this.runs[run]?.push(e);
     const a = this.runs[1]?.[e.step - 1];
     const b = this.runs[2]?.[e.step - 1];
-    if (a && b && (run === 1 || run === 2)) this.maxDiff = Math.max(this.maxDiff, paramDifference(a.params, b.params));
+    if (a && b && (run === 1 || run === 2))
+      this.maxDiff = Math.max(this.maxDiff, paramDifference(a.params, b.params));
   }
 
   protected draw(): void {
     const { Plot, theme: t } = this;
     const colors = [t.muted, t.c1, t.c2];
-    const norms = this.runs.flatMap((steps, i) => steps.map((e) => ({ step: e.step, norm: e.norms.weight ?? 0, run: NAMES[i] })));
-    const losses = this.runs.slice(1).flatMap((steps, i) => steps.map((e) => ({ step: e.step, loss: e.loss.total, run: NAMES[i + 1] })));
+    const norms = this.runs.flatMap((steps, i) =>
+      steps.map((e) => ({ step: e.step, norm: e.norms.weight ?? 0, run: NAMES[i] })),
+    );
+    const losses = this.runs
+      .slice(1)
+      .flatMap((steps, i) =>
+        steps.map((e) => ({ step: e.step, loss: e.loss.total, run: NAMES[i + 1] })),
+      );
     const color = { domain: [...NAMES], range: colors };
     this.render(
       'norms',
@@ -51,9 +62,19 @@ export class CouplingWidget extends DecayWidget {
         y: { label: '‖weight‖', grid: true },
         color,
         marks: [
-          Plot.line(norms.filter((d) => d.run !== NAMES[2]), { x: 'step', y: 'norm', stroke: 'run', strokeWidth: 2 }),
-          Plot.dot(norms.filter((d) => d.run === NAMES[2] && d.step % 10 === 0), { x: 'step', y: 'norm', stroke: 'run', r: 3 }),
-          ...legend(Plot, NAMES.map((label, i) => ({ label, color: colors[i] as string })), { anchor: 'bottom-right' }),
+          Plot.line(
+            norms.filter((d) => d.run !== NAMES[2]),
+            { x: 'step', y: 'norm', stroke: 'run', strokeWidth: 2 },
+          ),
+          Plot.dot(
+            norms.filter((d) => d.run === NAMES[2] && d.step % 10 === 0),
+            { x: 'step', y: 'norm', stroke: 'run', r: 3 },
+          ),
+          ...legend(
+            Plot,
+            NAMES.map((label, i) => ({ label, color: colors[i] as string })),
+            { anchor: 'bottom-right' },
+          ),
         ],
       }),
     );
@@ -78,10 +99,19 @@ export class CouplingWidget extends DecayWidget {
     const b = this.runs[2]?.at(-1);
     const n = Math.min(this.runs[1]?.length ?? 0, this.runs[2]?.length ?? 0);
     this.readout('diff', n ? `${formatValue(this.maxDiff, 'exp')} over ${n} steps` : '…');
-    this.readout('normNone', formatValue(this.runs[0]?.at(-1)?.norms.weight ?? Number.NaN, 'fixed3'));
+    this.readout(
+      'normNone',
+      formatValue(this.runs[0]?.at(-1)?.norms.weight ?? Number.NaN, 'fixed3'),
+    );
     this.readout('normDecay', formatValue(b?.norms.weight ?? Number.NaN, 'fixed3'));
-    this.readout('lossInLoss', a ? `${formatValue(a.loss.data, 'fixed4')} + ${formatValue(a.loss.penalty, 'fixed4')}` : '…');
-    this.readout('lossOnOpt', b ? `${formatValue(b.loss.data, 'fixed4')} + ${formatValue(b.loss.penalty, 'fixed4')}` : '…');
+    this.readout(
+      'lossInLoss',
+      a ? `${formatValue(a.loss.data, 'fixed4')} + ${formatValue(a.loss.penalty, 'fixed4')}` : '…',
+    );
+    this.readout(
+      'lossOnOpt',
+      b ? `${formatValue(b.loss.data, 'fixed4')} + ${formatValue(b.loss.penalty, 'fixed4')}` : '…',
+    );
   }
 }
 

@@ -39,7 +39,10 @@ export class DecompositionWidget extends DecayWidget {
     this.rows = [];
     const spec = this.spec();
     const ridge = this.engine.ridgeSolution(spec);
-    const plain = this.engine.ridgeSolution({ ...spec, optimizer: { ...spec.optimizer, weightDecay: 0 } });
+    const plain = this.engine.ridgeSolution({
+      ...spec,
+      optimizer: { ...spec.optimizer, weightDecay: 0 },
+    });
     this.optima = {
       decay: { w: ridge.weight[0] as number, b: ridge.bias[0] as number },
       none: { w: plain.weight[0] as number, b: plain.bias[0] as number },
@@ -83,15 +86,35 @@ export class DecompositionWidget extends DecayWidget {
       ];
       marks.push(
         Plot.dot(refs, { x: 'w', y: 'b', r: 4, stroke: t.fg, fill: 'none', strokeWidth: 1.5 }),
-        Plot.text(refs.slice(0, 1), { x: 'w', y: 'b', text: 'label', dy: -10, dx: 4, textAnchor: 'start', fill: t.fg }),
+        Plot.text(refs.slice(0, 1), {
+          x: 'w',
+          y: 'b',
+          text: 'label',
+          dy: -10,
+          dx: 4,
+          textAnchor: 'start',
+          fill: t.fg,
+        }),
         Plot.text(refs.slice(1), { x: 'w', y: 'b', text: 'label', dy: 16, fill: t.fg }),
       );
     }
     if (last) {
       const mid = { w: last.before.w + last.grad.w, b: last.before.b + last.grad.b };
       marks.push(
-        Plot.line([last.before, mid], { x: 'w', y: 'b', stroke: t.c1, strokeWidth: 2.5, markerEnd: 'arrow' }),
-        Plot.line([mid, last.after], { x: 'w', y: 'b', stroke: t.c2, strokeWidth: 2.5, markerEnd: 'arrow' }),
+        Plot.line([last.before, mid], {
+          x: 'w',
+          y: 'b',
+          stroke: t.c1,
+          strokeWidth: 2.5,
+          markerEnd: 'arrow',
+        }),
+        Plot.line([mid, last.after], {
+          x: 'w',
+          y: 'b',
+          stroke: t.c2,
+          strokeWidth: 2.5,
+          markerEnd: 'arrow',
+        }),
         Plot.dot([last.after], { x: 'w', y: 'b', r: 3.5, fill: t.fg }),
       );
     }
@@ -123,7 +146,10 @@ export class DecompositionWidget extends DecayWidget {
         marginLeft: 44,
         x: { label: 'step', domain: [0, 60] },
         y: { label: 'change of the weight', grid: true },
-        color: { domain: ['gradient part', 'decay part', 'update (sum)'], range: [t.c1, t.c2, t.fg] },
+        color: {
+          domain: ['gradient part', 'decay part', 'update (sum)'],
+          range: [t.c1, t.c2, t.fg],
+        },
         marks: [
           Plot.ruleY([0], { stroke: t.grid }),
           Plot.line(parts, { x: 'step', y: 'value', z: 'part', stroke: 'part', strokeWidth: 1.5 }),
@@ -136,7 +162,8 @@ export class DecompositionWidget extends DecayWidget {
       }),
     );
     if (!last) {
-      for (const name of ['step', 'before', 'grad', 'decay', 'after', 'check']) this.readout(name, '—');
+      for (const name of ['step', 'before', 'grad', 'decay', 'after', 'check'])
+        this.readout(name, '—');
       this.readout('before', vec(this.start0));
       return;
     }

@@ -16,7 +16,10 @@ export interface LegendItem {
 export function legend(
   Plot: PlotModule,
   items: readonly LegendItem[],
-  { anchor = 'top-right', halo = 'var(--sl-color-bg-nav)' }: { anchor?: 'top-right' | 'top-left' | 'bottom-right' | 'bottom-left'; halo?: string } = {},
+  {
+    anchor = 'top-right',
+    halo = 'var(--sl-color-bg-nav)',
+  }: { anchor?: 'top-right' | 'top-left' | 'bottom-right' | 'bottom-left'; halo?: string } = {},
 ) {
   const top = anchor.startsWith('top');
   const n = items.length;

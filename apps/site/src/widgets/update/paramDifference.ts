@@ -13,7 +13,8 @@ export function paramDifference(a: Params, b: Params): number {
     const x = a[name] ?? [];
     const y = b[name];
     if (!y || y.length !== x.length) return Infinity;
-    for (let i = 0; i < x.length; i++) max = Math.max(max, Math.abs((x[i] as number) - (y[i] as number)));
+    for (let i = 0; i < x.length; i++)
+      max = Math.max(max, Math.abs((x[i] as number) - (y[i] as number)));
   }
   return max;
 }

@@ -24,7 +24,13 @@ export interface UpdateOptions {
  * @example
  * train(decompositionSpec({ lambda: 0.5 }))
  */
-export function decompositionSpec({ lambda = 0.5, lr = 0.1, momentum = 0, seed = 0, steps = 60 }: UpdateOptions = {}) {
+export function decompositionSpec({
+  lambda = 0.5,
+  lr = 0.1,
+  momentum = 0,
+  seed = 0,
+  steps = 60,
+}: UpdateOptions = {}) {
   return {
     name: 'decomposition',
     seed,
@@ -50,7 +56,13 @@ const polyBase = (seed: number, steps: number) => ({
  * @example
  * const [inLoss, onOptimizer] = couplingPair({ lambda: 0.01, momentum: 0.9 });
  */
-export function couplingPair({ lambda = 0.01, lr = 0.1, momentum = 0, seed = 0, steps = 300 }: UpdateOptions = {}) {
+export function couplingPair({
+  lambda = 0.01,
+  lr = 0.1,
+  momentum = 0,
+  seed = 0,
+  steps = 300,
+}: UpdateOptions = {}) {
   const base = polyBase(seed, steps);
   return [
     {

@@ -77,7 +77,9 @@ export class RunViewerElement extends HTMLElement {
       this.show();
     } catch (error) {
       this.recording = null;
-      this.status(`Could not read ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      this.status(
+        `Could not read ${name}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       this.dataset.state = 'error';
     }
   }
@@ -93,21 +95,44 @@ export class RunViewerElement extends HTMLElement {
     if (!rec) return;
     const s = rec.summary;
     const steps = rec.steps.length;
-    if (!rec.run) this.status(`${rec.source}: not a decaylab recording (no readable "run" header).`);
-    else this.status(`${rec.source}: ${steps} step events${rec.errors.length ? `, ${rec.errors.length} bad lines skipped` : ''}.`);
-    const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : Number(v.toPrecision(4)).toString());
+    if (!rec.run)
+      this.status(`${rec.source}: not a decaylab recording (no readable "run" header).`);
+    else
+      this.status(
+        `${rec.source}: ${steps} step events${rec.errors.length ? `, ${rec.errors.length} bad lines skipped` : ''}.`,
+      );
+    const fmt = (v: number | undefined) =>
+      v === undefined || !Number.isFinite(v) ? '—' : Number(v.toPrecision(4)).toString();
     const spec = rec.run?.spec;
     const rows: [string, string][] = spec
       ? [
           ['Run', spec.name ?? '(unnamed)'],
-          ['Model', spec.model.kind === 'polynomial' ? `polynomial, degree ${spec.model.degree}` : spec.model.kind],
-          ['Optimizer', `${spec.optimizer.kind}, lr ${spec.optimizer.lr}, weightDecay ${spec.optimizer.weightDecay}`],
+          [
+            'Model',
+            spec.model.kind === 'polynomial'
+              ? `polynomial, degree ${spec.model.degree}`
+              : spec.model.kind,
+          ],
+          [
+            'Optimizer',
+            `${spec.optimizer.kind}, lr ${spec.optimizer.lr}, weightDecay ${spec.optimizer.weightDecay}`,
+          ],
           ['Penalty', spec.penalty ? `${spec.penalty.kind}, λ ${spec.penalty.lambda}` : 'none'],
-          ['End', rec.end ? `${rec.end.reason} after ${rec.end.steps} steps` : 'no end event (cut short?)'],
+          [
+            'End',
+            rec.end
+              ? `${rec.end.reason} after ${rec.end.steps} steps`
+              : 'no end event (cut short?)',
+          ],
           ['Final loss', fmt(s?.final?.loss.total)],
           ['Final validation loss', fmt(s?.final?.val)],
           ['Best', s?.best ? `${s.best.metric} ${fmt(s.best.value)} at step ${s.best.step}` : '—'],
-          ['‖θ‖ final / initial', Object.entries(s?.shrink ?? {}).map(([k, v]) => `${k} ${fmt(v)}`).join(', ') || '—'],
+          [
+            '‖θ‖ final / initial',
+            Object.entries(s?.shrink ?? {})
+              .map(([k, v]) => `${k} ${fmt(v)}`)
+              .join(', ') || '—',
+          ],
         ]
       : [];
     const summary = this.querySelector<HTMLElement>('[data-summary]');
@@ -130,7 +155,8 @@ export class RunViewerElement extends HTMLElement {
       errors.hidden = rec.errors.length === 0;
       errors.open = rec.errors.length > 0 && rec.errors.length <= 10;
       const title = errors.querySelector('summary');
-      if (title) title.textContent = `${rec.errors.length} line${rec.errors.length === 1 ? '' : 's'} could not be read`;
+      if (title)
+        title.textContent = `${rec.errors.length} line${rec.errors.length === 1 ? '' : 's'} could not be read`;
       const list = errors.querySelector('ul');
       if (list) {
         const items = rec.errors.slice(0, MAX_SHOWN_ERRORS).map((e) => {

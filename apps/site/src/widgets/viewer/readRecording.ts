@@ -35,7 +35,10 @@ export interface Recording {
  * const rec = await readRecording(splitLines(chunksOf(file)), { source: file.name });
  * rec.errors.map((e) => `line ${e.line}: ${e.reason}`)
  */
-export async function readRecording(lines: AsyncIterable<string>, { source = 'recording' }: { source?: string } = {}): Promise<Recording> {
+export async function readRecording(
+  lines: AsyncIterable<string>,
+  { source = 'recording' }: { source?: string } = {},
+): Promise<Recording> {
   const errors: BadLine[] = [];
   let run: RunStartEvent | null = null;
   let end: EndEvent | null = null;
@@ -43,7 +46,11 @@ export async function readRecording(lines: AsyncIterable<string>, { source = 're
   let summary: RunSummary | null = null;
   try {
     summary = await lastValueFrom(
-      fromNdjson(lines, { source, skipInvalid: true, onSkip: (e) => errors.push({ line: e.line, reason: e.reason }) }).pipe(
+      fromNdjson(lines, {
+        source,
+        skipInvalid: true,
+        onSkip: (e) => errors.push({ line: e.line, reason: e.reason }),
+      }).pipe(
         tap((e) => {
           if (e.type === 'run') run = e;
           else if (e.type === 'step') steps.push(e);
@@ -56,7 +63,8 @@ export async function readRecording(lines: AsyncIterable<string>, { source = 're
   } catch (error) {
     // summarize() needs a run header; anything else unreadable is reported the same way.
     if (error instanceof ReplayError) errors.push({ line: error.line, reason: error.reason });
-    else if (!run) errors.push({ line: 0, reason: error instanceof Error ? error.message : String(error) });
+    else if (!run)
+      errors.push({ line: 0, reason: error instanceof Error ? error.message : String(error) });
     else throw error;
   }
   return { source, run, steps, end, summary: run ? summary : null, errors };

@@ -9,9 +9,12 @@ async function* chunks(text: string, size: number): AsyncGenerator<string> {
 
 function recording(): string {
   const lines: string[] = [];
-  train({ data: { kind: 'line', n: 20 }, model: { kind: 'polynomial', degree: 3 }, optimizer: { kind: 'sgd', lr: 0.1, weightDecay: 0.01 }, steps: 30 }).subscribe(
-    (e: RunEvent) => lines.push(encodeEvent(e)),
-  );
+  train({
+    data: { kind: 'line', n: 20 },
+    model: { kind: 'polynomial', degree: 3 },
+    optimizer: { kind: 'sgd', lr: 0.1, weightDecay: 0.01 },
+    steps: 30,
+  }).subscribe((e: RunEvent) => lines.push(encodeEvent(e)));
   return `${lines.join('\n')}\n`;
 }
 
@@ -38,14 +41,18 @@ describe('readRecording', () => {
     const lines = recording().split('\n');
     lines.splice(3, 0, '{"type":"step"'); // line 4: not JSON
     lines.splice(6, 1, '{"type":"nope"}'); // line 7: unknown type
-    const rec = await readRecording(splitLines(chunks(lines.join('\n'), 50)), { source: 'bad.ndjson' });
+    const rec = await readRecording(splitLines(chunks(lines.join('\n'), 50)), {
+      source: 'bad.ndjson',
+    });
     expect(rec.errors.map((e) => e.line)).toEqual([4, 7]);
     expect(rec.errors[0]?.reason).toMatch(/json/i);
     expect(rec.steps).toHaveLength(29);
   });
 
   it('reports a file that is not a recording at all', async () => {
-    const rec = await readRecording(splitLines(chunks('hello\nworld\n', 4)), { source: 'notes.txt' });
+    const rec = await readRecording(splitLines(chunks('hello\nworld\n', 4)), {
+      source: 'notes.txt',
+    });
     expect(rec.run).toBeNull();
     expect(rec.summary).toBeNull();
     expect(rec.errors.map((e) => e.line)).toEqual([1, 2]);

@@ -13,12 +13,19 @@ export { chunksOf, splitLines } from './splitLines';
  * @example
  * const { loss, norms } = recordingCharts(rec, { width: 640, height: 320 });
  */
-export function recordingCharts(rec: Recording, { width, height }: { width: number; height: number }) {
+export function recordingCharts(
+  rec: Recording,
+  { width, height }: { width: number; height: number },
+) {
   const series = seriesFromSteps(rec.steps, { name: rec.run?.spec.name ?? rec.source });
-  const thin = <T extends { step: number; value: number }>(points: readonly T[]) => downsample(points, { max: 800 });
+  const thin = <T extends { step: number; value: number }>(points: readonly T[]) =>
+    downsample(points, { max: 800 });
   const norms = Object.fromEntries(Object.entries(series.norms).map(([k, v]) => [k, thin(v)]));
   return {
-    loss: lossChart({ train: thin(series.train), ...(series.val ? { val: thin(series.val) } : {}) }, { width, height }),
+    loss: lossChart(
+      { train: thin(series.train), ...(series.val ? { val: thin(series.val) } : {}) },
+      { width, height },
+    ),
     norms: normChart(norms, { width, height }),
   };
 }

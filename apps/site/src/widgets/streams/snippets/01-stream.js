@@ -13,7 +13,9 @@ train(spec)
   .subscribe((e) => {
     if (e.type === 'run') console.log('run', e.shapes);
     if (e.type === 'step') {
-      console.log(`step ${e.step}: loss ${e.loss.total.toFixed(4)}, val ${e.val.loss.toFixed(4)}, ‖w‖ ${e.norms.weight.toFixed(3)}`);
+      console.log(
+        `step ${e.step}: loss ${e.loss.total.toFixed(4)}, val ${e.val.loss.toFixed(4)}, ‖w‖ ${e.norms.weight.toFixed(3)}`,
+      );
     }
     if (e.type === 'end') console.log('end', e.reason, e.steps);
   });

@@ -14,4 +14,6 @@ train({
     filter((e) => e.type === 'step'),
     take(3),
   )
-  .subscribe((e) => console.log(`step ${e.step}`, { grad: e.grad, decayGrad: e.decayGrad, params: e.params }));
+  .subscribe((e) =>
+    console.log(`step ${e.step}`, { grad: e.grad, decayGrad: e.decayGrad, params: e.params }),
+  );

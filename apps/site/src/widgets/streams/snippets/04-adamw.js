@@ -3,7 +3,11 @@ import { lastValueFrom, tap } from 'rxjs';
 
 // Adam's weightDecay is L2 (it goes through the adaptive step); AdamW's is decoupled, and
 // only AdamW's step events carry decoupledDecay = lr·λ·θ.
-const base = { data: { kind: 'line', n: 20 }, model: { kind: 'polynomial', degree: 9 }, steps: 400 };
+const base = {
+  data: { kind: 'line', n: 20 },
+  model: { kind: 'polynomial', degree: 9 },
+  steps: 400,
+};
 
 for (const kind of ['adam', 'adamw']) {
   let first;
@@ -15,6 +19,8 @@ for (const kind of ['adam', 'adamw']) {
       summarize(),
     ),
   );
-  console.log(`${kind}: final ‖w‖ ${s.final.norms.weight.toFixed(3)}, val ${s.final.val.toFixed(3)}`);
+  console.log(
+    `${kind}: final ‖w‖ ${s.final.norms.weight.toFixed(3)}, val ${s.final.val.toFixed(3)}`,
+  );
   console.log('  decoupledDecay at step 1:', first ?? '(none)');
 }

@@ -18,4 +18,6 @@ const summary = await lastValueFrom(
     onSkip: (error) => console.log('skipped', error.message),
   }).pipe(summarize()),
 );
-console.log(`${lines.length} lines, ${summary.steps} steps, ${summary.reason}, final loss ${summary.final.loss.total.toFixed(4)}`);
+console.log(
+  `${lines.length} lines, ${summary.steps} steps, ${summary.reason}, final loss ${summary.final.loss.total.toFixed(4)}`,
+);

@@ -1,7 +1,12 @@
 import { parseSpec, train } from '@decaylab/core';
 
 // A bad spec is refused before any step, with a message naming the field.
-const bad = { data: { kind: 'line' }, model: { kind: 'linear' }, optimizer: { kind: 'sgd', lr: -1 }, steps: 10 };
+const bad = {
+  data: { kind: 'line' },
+  model: { kind: 'linear' },
+  optimizer: { kind: 'sgd', lr: -1 },
+  steps: 10,
+};
 
 try {
   parseSpec(bad);

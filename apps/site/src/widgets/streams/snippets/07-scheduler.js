@@ -22,5 +22,6 @@ train(
   )
   .subscribe({
     next: (loss) => console.log(`smoothed loss ${loss.toFixed(4)}`),
-    complete: () => console.log(`done in ${(performance.now() - started).toFixed(0)} ms, without blocking`),
+    complete: () =>
+      console.log(`done in ${(performance.now() - started).toFixed(0)} ms, without blocking`),
   });

@@ -1,0 +1,139 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openPage, renderAllWidgets, type TestBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+
+/** The markup of a widget's charts and the text of its readouts. */
+const snapshot = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((el) => ({
+    charts: [...el.querySelectorAll('[data-chart]')].map((c) => c.innerHTML),
+    readouts: Object.fromEntries(
+      [...el.querySelectorAll<HTMLElement>('[data-readout]')].map((r) => [
+        r.dataset.readout,
+        r.textContent ?? '',
+      ]),
+    ),
+  }));
+
+const waitState = (page: Page, selector: string, state: string) =>
+  page.waitForFunction(
+    ([s, st]) => document.querySelector<HTMLElement>(s as string)?.dataset.state === st,
+    [selector, state],
+    { timeout: 30_000 },
+  );
+
+describe('site-b widget controls', () => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('play/pause: Pause freezes the run, Play resumes it, Step advances while paused', async () => {
+    const { page, problems } = await openPage(
+      browser,
+      baseUrl,
+      'chapters/06-where-the-code-puts-it/',
+    );
+    try {
+      await renderAllWidgets(page);
+      const w = 'dl-coupling';
+      await page.locator(`${w} [data-action="reset"]`).click();
+      await waitState(page, w, 'paused');
+      await page.locator(`${w} [data-action="play"]`).click();
+      await waitState(page, w, 'playing');
+      await page.locator(`${w} [data-action="play"]`).click();
+      await waitState(page, w, 'paused');
+      const frozen = await snapshot(page, w);
+      await page.waitForTimeout(400);
+      expect((await snapshot(page, w)).readouts).toEqual(frozen.readouts);
+      await page.locator(`${w} [data-action="step"]`).click();
+      await page.waitForFunction(
+        (s) => document.querySelector(`${s} [data-readout="diff"]`)?.textContent !== '…',
+        w,
+      );
+      expect((await snapshot(page, w)).readouts.diff).not.toBe(frozen.readouts.diff);
+      await page.locator(`${w} [data-action="play"]`).click();
+      await waitState(page, w, 'done');
+      expect((await snapshot(page, w)).readouts.diff).toMatch(/over 300 steps$/);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('chapter 6: one step decomposes exactly into the gradient part and the decay part', async () => {
+    const { page, problems } = await openPage(
+      browser,
+      baseUrl,
+      'chapters/06-where-the-code-puts-it/?decomposition.lambda=0.8',
+    );
+    try {
+      await renderAllWidgets(page);
+      const w = 'dl-decomposition';
+      await page.locator(`${w} [data-action="reset"]`).click();
+      await page.locator(`${w} [data-action="step"]`).click();
+      await page.waitForFunction(
+        (s) => document.querySelector(`${s} [data-readout="step"]`)?.textContent === '1',
+        w,
+      );
+      const r = (await snapshot(page, w)).readouts;
+      // −γλθ with γ = 0.1, λ = 0.8, θ = (−1.5, 1.2)
+      expect(r.decay).toBe('(0.120, -0.096)');
+      expect(Number(r.check)).toBeLessThan(1e-12);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('chapter 7: the λ sweep runs in a Web Worker; pause stops it and Step adds exactly one point', async () => {
+    const { page, problems } = await openPage(browser, baseUrl, 'chapters/07-practical-tips/');
+    try {
+      const w = 'dl-sweep';
+      await page.locator(w).scrollIntoViewIfNeeded();
+      await page.waitForFunction(
+        (s) =>
+          /^[1-9]\d* of 32 runs$/.test(
+            document.querySelector(`${s} [data-readout="progress"]`)?.textContent ?? '',
+          ),
+        w,
+        { timeout: 20_000 },
+      );
+      expect(page.workers().length).toBe(1);
+      await page.locator(`${w} [data-action="play"]`).click();
+      await waitState(page, w, 'paused');
+      await page.waitForTimeout(600); // let an in-flight point land
+      const done = async () =>
+        Number((await page.locator(`${w} [data-readout="progress"]`).textContent())?.split(' ')[0]);
+      const paused = await done();
+      await page.waitForTimeout(600);
+      expect(await done()).toBe(paused);
+      if (paused < 32) {
+        await page.locator(`${w} [data-action="step"]`).click();
+        await page.waitForFunction(
+          ([s, n]) =>
+            document
+              .querySelector(`${s} [data-readout="progress"]`)
+              ?.textContent?.startsWith(`${n} of`),
+          [w, paused + 1] as const,
+        );
+        await page.waitForTimeout(400);
+        expect(await done()).toBe(paused + 1);
+      }
+      await page.locator(`${w} [data-action="play"]`).click();
+      await waitState(page, w, 'done');
+      expect(await done()).toBe(32);
+      const best = await page.locator(`${w} [data-readout="small"]`).textContent();
+      const lambda = Number(best?.match(/^λ = ([^:]+):/)?.[1]);
+      expect(lambda).toBeGreaterThan(1e-5); // the U: the best λ is not at the small end...
+      expect(lambda).toBeLessThan(1); // ...nor at the large end
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

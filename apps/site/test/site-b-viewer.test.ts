@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { encodeEvent, train } from '@decaylab/core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, openPage, type TestBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+const cliDir = fileURLToPath(new URL('../../../packages/cli/', import.meta.url));
+const spec = {
+  name: 'viewer-test',
+  seed: 3,
+  data: { kind: 'line', n: 20, nVal: 50, noise: 0.3 },
+  model: { kind: 'polynomial', degree: 5 },
+  optimizer: { kind: 'sgd', lr: 0.1, momentum: 0.9, weightDecay: 0.01 },
+  steps: 400,
+};
+
+/** A recording made by the real CLI (`decaylab run --out`) when it is built, else by core. */
+function record(dir: string): { file: string; madeBy: string } {
+  const file = join(dir, 'viewer-test.ndjson');
+  if (existsSync(join(cliDir, 'dist'))) {
+    const specFile = join(dir, 'spec.json');
+    writeFileSync(specFile, JSON.stringify(spec));
+    const r = spawnSync(
+      process.execPath,
+      [join(cliDir, 'bin/decaylab.js'), 'run', specFile, '--out', file],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    if (r.status !== 0) throw new Error(`decaylab run failed (${r.status}): ${r.stderr}`);
+    return { file, madeBy: 'decaylab run --out' };
+  }
+  const lines: string[] = [];
+  train(spec).subscribe((e) => lines.push(encodeEvent(e)));
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return { file, madeBy: 'train() + encodeEvent' };
+}
+
+describe('run viewer', () => {
+  let browser: TestBrowser;
+  let dir: string;
+  beforeAll(async () => {
+    browser = await launch();
+    dir = mkdtempSync(join(tmpdir(), 'decaylab-viewer-'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('accepts a recording made by `decaylab run --out` and draws its charts', async () => {
+    const { file, madeBy } = record(dir);
+    console.log(`viewer test recording made by: ${madeBy}`);
+    const { page, problems } = await openPage(browser, baseUrl, 'reference/viewer/');
+    try {
+      await page.locator('dl-run-viewer input[type="file"]').setInputFiles(file);
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('dl-run-viewer')?.dataset.draws !== undefined,
+        null,
+        { timeout: 15_000 },
+      );
+      await expect(page.locator('dl-run-viewer [data-status]').textContent()).resolves.toBe(
+        'viewer-test.ndjson: 400 step events.',
+      );
+      const summary = (await page.locator('dl-run-viewer [data-summary]').textContent()) ?? '';
+      expect(summary).toContain('viewer-test');
+      expect(summary).toContain('completed after 400 steps');
+      expect(await page.locator('dl-run-viewer [data-chart="loss"] svg').count()).toBe(1);
+      expect(await page.locator('dl-run-viewer [data-chart="norms"] svg').count()).toBe(1);
+      expect(
+        await page.locator('dl-run-viewer [data-chart="loss"] svg path').count(),
+      ).toBeGreaterThan(1);
+      await expect(page.locator('dl-run-viewer [data-errors]').isHidden()).resolves.toBe(true);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('lists bad lines as `line N: reason` and still shows the rest', async () => {
+    const { file } = record(dir);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.splice(2, 0, 'not json at all'); // line 3
+    lines.splice(7, 0, '{"type":"step","step":-1}'); // line 8
+    const bad = join(dir, 'bad.ndjson');
+    writeFileSync(bad, lines.join('\n'));
+    const { page, problems } = await openPage(browser, baseUrl, 'reference/viewer/');
+    try {
+      await page.locator('dl-run-viewer input[type="file"]').setInputFiles(bad);
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('dl-run-viewer')?.dataset.draws !== undefined,
+        null,
+        { timeout: 15_000 },
+      );
+      const errors = await page.locator('dl-run-viewer [data-errors] li').allTextContents();
+      expect(errors).toHaveLength(2);
+      expect(errors[0]).toMatch(/^line 3: /);
+      expect(errors[1]).toMatch(/^line 8: /);
+      await expect(page.locator('dl-run-viewer [data-status]').textContent()).resolves.toBe(
+        'bad.ndjson: 400 step events, 2 bad lines skipped.',
+      );
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the example button records a run in the page and shows it', async () => {
+    const { page, problems } = await openPage(browser, baseUrl, 'reference/viewer/');
+    try {
+      await page.locator('dl-run-viewer [data-action="example"]').click();
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('dl-run-viewer')?.dataset.draws !== undefined,
+        null,
+        { timeout: 15_000 },
+      );
+      await expect(page.locator('dl-run-viewer [data-status]').textContent()).resolves.toBe(
+        'example.ndjson: 1000 step events.',
+      );
+      expect(await page.locator('dl-run-viewer svg').count()).toBe(2);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
