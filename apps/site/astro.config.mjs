@@ -22,7 +22,12 @@ function rehypeScrollableTables() {
       return {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['dl-table-scroll'], tabIndex: 0, role: 'region', ariaLabel: 'Table (scrollable)' },
+        properties: {
+          className: ['dl-table-scroll'],
+          tabIndex: 0,
+          role: 'region',
+          ariaLabel: 'Table (scrollable)',
+        },
         children: [child],
       };
     });
@@ -60,7 +65,8 @@ export default defineConfig({
   integrations: [
     starlight({
       title: 'decaylab',
-      description: 'Learn, see and measure weight decay, with live widgets driven by the real engine.',
+      description:
+        'Learn, see and measure weight decay, with live widgets driven by the real engine.',
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
       sidebar: [
         { label: 'Chapters', items: chapters },

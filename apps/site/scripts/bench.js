@@ -15,8 +15,16 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { createStaticServer, distDir, listen } from './serve.js';
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const EAGER_KB = 15;
 const TOTAL_KB = 150;
 const REDRAW_MS = 100;
@@ -43,7 +51,8 @@ function eagerScripts(html) {
   const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)].map((m) => m[1]);
   // Inline module scripts can import too.
   for (const m of html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)) {
-    for (const i of m[1].matchAll(/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g)) queue.push(i[1]);
+    for (const i of m[1].matchAll(/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g))
+      queue.push(i[1]);
   }
   while (queue.length) {
     const path = queue.pop();
@@ -52,7 +61,9 @@ function eagerScripts(html) {
     const file = join(distDir, path);
     if (!existsSync(file)) continue;
     const src = readFileSync(file, 'utf8');
-    for (const i of src.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g)) {
+    for (const i of src.matchAll(
+      /(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g,
+    )) {
       queue.push(posix.join(dirname(path), i[1]));
     }
   }
@@ -127,14 +138,20 @@ try {
     const slider = page.locator('.dl-widget input[type="range"][data-name="lambda"]').first();
     if ((await slider.count()) > 0) {
       await slider.scrollIntoViewIfNeeded();
-      const id = await slider.evaluate((el) => el.closest('.dl-widget')?.getAttribute('data-id') ?? '');
+      const id = await slider.evaluate(
+        (el) => el.closest('.dl-widget')?.getAttribute('data-id') ?? '',
+      );
       const samples = [];
       for (let i = 0; i < SAMPLES; i++) {
         await page.evaluate((name) => performance.clearMeasures(name), `dl:redraw:${id}`);
         await slider.focus();
         await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
         const ms = await page
-          .waitForFunction((name) => performance.getEntriesByName(name)[0]?.duration, `dl:redraw:${id}`, { timeout: 5000 })
+          .waitForFunction(
+            (name) => performance.getEntriesByName(name)[0]?.duration,
+            `dl:redraw:${id}`,
+            { timeout: 5000 },
+          )
           .then((h) => h.jsonValue())
           .catch(() => Number.NaN);
         samples.push(ms);
@@ -147,7 +164,10 @@ try {
 
     const n = Number(chapter.slice(0, 2));
     const redrawTarget = n === 3 || n === 5;
-    const ok = eager <= EAGER_KB * 1024 && total <= TOTAL_KB * 1024 && (!redrawTarget || redraw <= REDRAW_MS);
+    const ok =
+      eager <= EAGER_KB * 1024 &&
+      total <= TOTAL_KB * 1024 &&
+      (!redrawTarget || redraw <= REDRAW_MS);
     if (!ok) failed = true;
     rows.push({ chapter, eager, atLoad, total, redraw, redrawTarget, ok });
   }
@@ -159,8 +179,12 @@ try {
 
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
-console.log(`\nsite bench (gzip JS; redraw = median of ${SAMPLES} λ-slider keypresses; baseline: 1 animation frame = ${frameMs.toFixed(1)} ms)\n`);
-console.log(`${pad('chapter', 30)}${lpad('eager KB', 10)}${lpad('at load KB', 12)}${lpad('total KB', 10)}${lpad('redraw ms', 11)}${lpad('frames', 8)}  ok`);
+console.log(
+  `\nsite bench (gzip JS; redraw = median of ${SAMPLES} λ-slider keypresses; baseline: 1 animation frame = ${frameMs.toFixed(1)} ms)\n`,
+);
+console.log(
+  `${pad('chapter', 30)}${lpad('eager KB', 10)}${lpad('at load KB', 12)}${lpad('total KB', 10)}${lpad('redraw ms', 11)}${lpad('frames', 8)}  ok`,
+);
 for (const r of rows) {
   const redraw = Number.isNaN(r.redraw) ? '—' : r.redraw.toFixed(1);
   const frames = Number.isNaN(r.redraw) ? '—' : (r.redraw / frameMs).toFixed(1);
@@ -168,5 +192,7 @@ for (const r of rows) {
     `${pad(r.chapter, 30)}${lpad(kb(r.eager), 10)}${lpad(kb(r.atLoad), 12)}${lpad(kb(r.total), 10)}${lpad(redraw + (r.redrawTarget ? '*' : ''), 11)}${lpad(frames, 8)}  ${r.ok ? 'yes' : 'NO'}`,
   );
 }
-console.log(`\ntargets: eager ≤ ${EAGER_KB} KB, total ≤ ${TOTAL_KB} KB, redraw ≤ ${REDRAW_MS} ms (* = chapters 3 and 5)`);
+console.log(
+  `\ntargets: eager ≤ ${EAGER_KB} KB, total ≤ ${TOTAL_KB} KB, redraw ≤ ${REDRAW_MS} ms (* = chapters 3 and 5)`,
+);
 process.exit(failed ? 1 : 0);

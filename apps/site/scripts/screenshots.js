@@ -10,8 +10,16 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createStaticServer, distDir, listen } from './serve.js';
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const outDir = fileURLToPath(new URL('../screenshots-out/', import.meta.url));
 const filter = process.argv[2] ?? '';
 
@@ -20,7 +28,9 @@ if (!existsSync(join(distDir, 'index.html'))) {
   process.exit(1);
 }
 const chapters = existsSync(join(distDir, 'chapters'))
-  ? readdirSync(join(distDir, 'chapters')).sort().map((c) => `chapters/${c}/`)
+  ? readdirSync(join(distDir, 'chapters'))
+      .sort()
+      .map((c) => `chapters/${c}/`)
   : [];
 const routes = ['', ...chapters].filter((r) => r.includes(filter));
 
@@ -44,26 +54,35 @@ try {
       for (const route of routes) {
         const page = await context.newPage();
         const problems = [];
-        page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(m.text()));
+        page.on(
+          'console',
+          (m) => ['error', 'warning'].includes(m.type()) && problems.push(m.text()),
+        );
         page.on('pageerror', (e) => problems.push(e.message));
         await page.goto(`http://127.0.0.1:${port}/${route}`, { waitUntil: 'load' });
         // Scroll through so every widget loads, then wait for the runs to end.
         for (const w of await page.locator('.dl-widget').all()) {
           await w.scrollIntoViewIfNeeded();
           await page
-            .waitForFunction((el) => el.dataset.state === 'done' && el.querySelector('[data-chart] svg'), await w.elementHandle(), { timeout: 20_000 })
+            .waitForFunction(
+              (el) => el.dataset.state === 'done' && el.querySelector('[data-chart] svg'),
+              await w.elementHandle(),
+              { timeout: 20_000 },
+            )
             .catch(() => problems.push('widget did not finish within 20 s'));
         }
         const widgets = await page.locator('.dl-widget').all();
         for (const [i, w] of widgets.entries()) {
-          const stem = `${(route.replace(/\/$/, '').split('/').pop() || 'home')}-${theme}-${width}`;
+          const stem = `${route.replace(/\/$/, '').split('/').pop() || 'home'}-${theme}-${width}`;
           await w.screenshot({ path: join(outDir, `${stem}-widget${i + 1}.png`) });
         }
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.waitForTimeout(200);
-        const name = `${(route.replace(/\/$/, '').split('/').pop() || 'home')}-${theme}-${width}.png`;
+        const name = `${route.replace(/\/$/, '').split('/').pop() || 'home'}-${theme}-${width}.png`;
         await page.screenshot({ path: join(outDir, name), fullPage: true });
-        console.log(`${problems.length ? '✗' : '✓'} ${name}${problems.length ? `  ${problems.join(' | ')}` : ''}`);
+        console.log(
+          `${problems.length ? '✗' : '✓'} ${name}${problems.length ? `  ${problems.join(' | ')}` : ''}`,
+        );
         failures += problems.length ? 1 : 0;
         await page.close();
       }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium (CI installs it with apt); override with CHROMIUM_PATH. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -81,14 +81,21 @@ export interface OpenedPage {
  * const { page, problems } = await openPage(browser, 'chapters/03-smaller-weights/');
  * expect(problems).toEqual([]);
  */
-export async function openPage(browser: TestBrowser, baseUrl: string, path: string): Promise<OpenedPage> {
+export async function openPage(
+  browser: TestBrowser,
+  baseUrl: string,
+  path: string,
+): Promise<OpenedPage> {
   const page = await browser.newPage();
   const problems: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+    if (msg.type() === 'error' || msg.type() === 'warning')
+      problems.push(`${msg.type()}: ${msg.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (req) =>
+    problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`),
+  );
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`http ${res.status()}: ${res.url()}`);
   });
@@ -120,7 +127,10 @@ export async function renderAllWidgets(page: Page, { timeout = 20_000 } = {}): P
   return count;
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 /** One axe-core violation, reduced to what a failure message needs. */
 export interface AxeViolation {
@@ -141,7 +151,9 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const violations = await page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time
     const axe = (window as any).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+    });
     return result.violations.map(
       (v: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }) => ({
         id: v.id,
@@ -151,7 +163,9 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       }),
     );
   });
-  return (violations as AxeViolation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return (violations as AxeViolation[]).filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
 }
 
 /** The built site next to this file. */

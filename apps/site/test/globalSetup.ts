@@ -16,7 +16,9 @@ let server: Server | undefined;
 /** Serves the built site on a free port for the whole test run. */
 export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(`${distDir}index.html`)) {
-    throw new Error('apps/site/dist is missing: run `npm run build -w @decaylab/site` (npm test does)');
+    throw new Error(
+      'apps/site/dist is missing: run `npm run build -w @decaylab/site` (npm test does)',
+    );
   }
   server = createStaticServer({ root: distDir }) as Server;
   const port: number = await listen(server, { port: 0, host: '127.0.0.1' });

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, builtRoutes, launch, openPage, renderAllWidgets, type TestBrowser } from './browser';
+import {
+  axeViolations,
+  builtRoutes,
+  launch,
+  openPage,
+  renderAllWidgets,
+  type TestBrowser,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 
@@ -7,7 +14,10 @@ describe.each(['light', 'dark'] as const)('accessibility (%s mode)', (colorSchem
   let browser: TestBrowser;
   beforeAll(async () => {
     browser = await launch({ colorScheme, reducedMotion: 'reduce' });
-    await browser.context.addInitScript((t) => localStorage.setItem('starlight-theme', t), colorScheme);
+    await browser.context.addInitScript(
+      (t) => localStorage.setItem('starlight-theme', t),
+      colorScheme,
+    );
   });
   afterAll(async () => {
     await browser?.close();

@@ -18,19 +18,23 @@ describe('every page of the built site', () => {
     expect(routes.filter((r) => r.startsWith('chapters/')).length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(routes)('/%s loads, renders every widget, and logs no errors or warnings', async (route) => {
-    const { page, problems } = await openPage(browser, baseUrl, route);
-    try {
-      await expect(page.locator('h1').first()).toBeDefined();
-      const widgets = await renderAllWidgets(page);
-      if (route.startsWith('chapters/0') && Number(route.slice(9, 11)) <= 4) expect(widgets).toBeGreaterThan(0);
-      // Let the runs stream for a moment: errors during training must show up too.
-      await page.waitForTimeout(widgets > 0 ? 500 : 0);
-      const failed = await page.locator('.dl-status:not(:empty)').allTextContents();
-      expect(failed).toEqual([]);
-      expect(problems).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+  it.each(routes)(
+    '/%s loads, renders every widget, and logs no errors or warnings',
+    async (route) => {
+      const { page, problems } = await openPage(browser, baseUrl, route);
+      try {
+        await expect(page.locator('h1').first()).toBeDefined();
+        const widgets = await renderAllWidgets(page);
+        if (route.startsWith('chapters/0') && Number(route.slice(9, 11)) <= 4)
+          expect(widgets).toBeGreaterThan(0);
+        // Let the runs stream for a moment: errors during training must show up too.
+        await page.waitForTimeout(widgets > 0 ? 500 : 0);
+        const failed = await page.locator('.dl-status:not(:empty)').allTextContents();
+        expect(failed).toEqual([]);
+        expect(problems).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 });

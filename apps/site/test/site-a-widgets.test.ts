@@ -12,7 +12,11 @@ const snapshot = (page: Page, selector: string) =>
   }));
 
 const waitDone = (page: Page, selector: string) =>
-  page.waitForFunction((s) => document.querySelector<HTMLElement>(s)?.dataset.state === 'done', selector, { timeout: 30_000 });
+  page.waitForFunction(
+    (s) => document.querySelector<HTMLElement>(s)?.dataset.state === 'done',
+    selector,
+    { timeout: 60_000 },
+  );
 
 describe('chapter widgets', () => {
   let browser: TestBrowser;
@@ -51,15 +55,27 @@ describe('chapter widgets', () => {
   });
 
   it('chapter 3: the URL state is restored on load', async () => {
-    const { page, problems } = await openPage(browser, baseUrl, 'chapters/03-smaller-weights/?polyfit.lambda=-2&polyfit.degree=4&polyfit.seed=7');
+    const { page, problems } = await openPage(
+      browser,
+      baseUrl,
+      'chapters/03-smaller-weights/?polyfit.lambda=-2&polyfit.degree=4&polyfit.seed=7',
+    );
     try {
       await renderAllWidgets(page);
-      await expect(page.locator('dl-polyfit input[data-name="degree"]').inputValue()).resolves.toBe('4');
-      await expect(page.locator('dl-polyfit input[data-name="seed"]').inputValue()).resolves.toBe('7');
-      await expect(page.locator('dl-polyfit output[data-for="lambda"]').textContent()).resolves.toBe('1e-2');
+      await expect(page.locator('dl-polyfit input[data-name="degree"]').inputValue()).resolves.toBe(
+        '4',
+      );
+      await expect(page.locator('dl-polyfit input[data-name="seed"]').inputValue()).resolves.toBe(
+        '7',
+      );
+      await expect(
+        page.locator('dl-polyfit output[data-for="lambda"]').textContent(),
+      ).resolves.toBe('1e-2');
       await waitDone(page, 'dl-polyfit');
       // degree 4: a bias and 4 weights → 5 bars.
-      await expect(page.locator('dl-polyfit [data-chart="coef"] .dl-plot rect').count()).resolves.toBe(5);
+      await expect(
+        page.locator('dl-polyfit [data-chart="coef"] .dl-plot rect').count(),
+      ).resolves.toBe(5);
       expect(problems).toEqual([]);
     } finally {
       await page.close();
@@ -67,7 +83,11 @@ describe('chapter widgets', () => {
   });
 
   it('play/pause stops and resumes the run; step advances it; reset goes back to step 0', async () => {
-    const { page, problems } = await openPage(browser, baseUrl, 'chapters/01-what-weight-decay-is/');
+    const { page, problems } = await openPage(
+      browser,
+      baseUrl,
+      'chapters/01-what-weight-decay-is/',
+    );
     try {
       await renderAllWidgets(page);
       const w = page.locator('dl-overfit');
@@ -82,12 +102,21 @@ describe('chapter widgets', () => {
       await page.waitForTimeout(400);
       expect(await step()).toBe(paused); // nothing moves while paused
       await w.locator('button[data-action="step"]').click();
-      await page.waitForFunction((s) => Number(document.querySelector('dl-overfit [data-readout="step"]')?.textContent) === s, paused + 20);
+      await page.waitForFunction(
+        (s) =>
+          Number(document.querySelector('dl-overfit [data-readout="step"]')?.textContent) === s,
+        paused + 20,
+      );
       await play.click();
       await expect(w.getAttribute('data-state')).resolves.toBe('playing');
-      await page.waitForFunction((s) => Number(document.querySelector('dl-overfit [data-readout="step"]')?.textContent) > s, paused + 20);
+      await page.waitForFunction(
+        (s) => Number(document.querySelector('dl-overfit [data-readout="step"]')?.textContent) > s,
+        paused + 20,
+      );
       await w.locator('button[data-action="reset"]').click();
-      await page.waitForFunction(() => document.querySelector('dl-overfit [data-readout="step"]')?.textContent === '0');
+      await page.waitForFunction(
+        () => document.querySelector('dl-overfit [data-readout="step"]')?.textContent === '0',
+      );
       await expect(w.getAttribute('data-state')).resolves.toBe('paused');
       expect(problems).toEqual([]);
     } finally {
@@ -106,7 +135,9 @@ describe('chapter widgets', () => {
       // bias² + variance + noise estimates the expected validation loss (same data generator).
       expect(Math.abs((sum ?? 0) - (val ?? 0)) / (val ?? 1)).toBeLessThan(0.35);
       await page.locator('dl-biasvar button[data-action="resample"]').click();
-      await expect(page.locator('dl-biasvar input[data-name="seed"]').inputValue()).resolves.toBe('1');
+      await expect(page.locator('dl-biasvar input[data-name="seed"]').inputValue()).resolves.toBe(
+        '1',
+      );
       await waitDone(page, 'dl-biasvar');
       expect(await read()).not.toEqual(before);
       expect(problems).toEqual([]);
@@ -116,12 +147,18 @@ describe('chapter widgets', () => {
   });
 
   it('chapter 4: a too-large λ makes the penalty dominate and the model underfit', async () => {
-    const { page, problems } = await openPage(browser, baseUrl, 'chapters/04-penalty-term/?penalty.lambda=0');
+    const { page, problems } = await openPage(
+      browser,
+      baseUrl,
+      'chapters/04-penalty-term/?penalty.lambda=0',
+    );
     try {
       await renderAllWidgets(page);
       await waitDone(page, 'dl-penalty');
       const values = async () => {
-        const [, data, penalty, total, val] = (await page.locator('dl-penalty [data-readout]').allTextContents()).map(Number);
+        const [, data, penalty, total, val] = (
+          await page.locator('dl-penalty [data-readout]').allTextContents()
+        ).map(Number);
         return { data: data ?? 0, penalty: penalty ?? 0, total: total ?? 0, val: val ?? 0 };
       };
       const big = await values();
@@ -145,7 +182,9 @@ describe('chapter widgets', () => {
       const { page, problems } = await openPage(calm, baseUrl, 'chapters/01-what-weight-decay-is/');
       await renderAllWidgets(page);
       await waitDone(page, 'dl-overfit');
-      await expect(page.locator('dl-overfit [data-readout="step"]').textContent()).resolves.toBe('2000');
+      await expect(page.locator('dl-overfit [data-readout="step"]').textContent()).resolves.toBe(
+        '2000',
+      );
       const draws = Number(await page.locator('dl-overfit').getAttribute('data-draws'));
       expect(draws).toBeLessThan(10);
       expect(problems).toEqual([]);
@@ -155,7 +194,11 @@ describe('chapter widgets', () => {
   });
 
   it('leaving the page stops the runs (disconnectedCallback unsubscribes)', async () => {
-    const { page, problems } = await openPage(browser, baseUrl, 'chapters/01-what-weight-decay-is/');
+    const { page, problems } = await openPage(
+      browser,
+      baseUrl,
+      'chapters/01-what-weight-decay-is/',
+    );
     try {
       await renderAllWidgets(page);
       const counts = await page.evaluate(async () => {

@@ -43,7 +43,10 @@ export class Clock implements SchedulerLike {
   private stepCalls = -1;
   private readonly frameBudgetMs: number;
 
-  constructor({ frameBudgetMs = 10, playing = true }: { frameBudgetMs?: number; playing?: boolean } = {}) {
+  constructor({
+    frameBudgetMs = 10,
+    playing = true,
+  }: { frameBudgetMs?: number; playing?: boolean } = {}) {
     this.frameBudgetMs = frameBudgetMs;
     this.playing = playing;
   }
@@ -54,7 +57,11 @@ export class Clock implements SchedulerLike {
     return this.stepCalls-- > 0 ? 0 : Number.MAX_SAFE_INTEGER;
   }
 
-  schedule<T>(work: (this: SchedulerAction<T>, state?: T) => void, _delay = 0, state?: T): Subscription {
+  schedule<T>(
+    work: (this: SchedulerAction<T>, state?: T) => void,
+    _delay = 0,
+    state?: T,
+  ): Subscription {
     return new ClockAction<T>(this, work).schedule(state);
   }
 

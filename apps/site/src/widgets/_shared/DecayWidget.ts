@@ -160,7 +160,13 @@ export abstract class DecayWidget extends HTMLElement {
     return {
       width,
       height: Math.max(120, Math.floor(boxHeight - (legend?.offsetHeight ?? 0))),
-      style: { color: this.theme.fg, background: 'transparent', fontFamily: this.theme.font, fontSize: '12px', overflow: 'visible' },
+      style: {
+        color: this.theme.fg,
+        background: 'transparent',
+        fontFamily: this.theme.font,
+        fontSize: '12px',
+        overflow: 'visible',
+      },
     };
   }
 
@@ -203,7 +209,11 @@ export abstract class DecayWidget extends HTMLElement {
    * the chart contains focusable handles (it becomes a labelled `role="group"` instead, since
    * controls may not be nested inside an image).
    */
-  protected render(name: string, figure: Element, { interactive = false }: { interactive?: boolean } = {}): void {
+  protected render(
+    name: string,
+    figure: Element,
+    { interactive = false }: { interactive?: boolean } = {},
+  ): void {
     const slot = this.slot(name);
     const svg = figure.localName === 'svg' ? figure : figure.querySelector('svg');
     svg?.setAttribute('role', interactive ? 'group' : 'img');
@@ -245,7 +255,9 @@ export abstract class DecayWidget extends HTMLElement {
           if (event.type === 'step') this.sawStep = true;
           this.onEvent(event, index);
           if (event.type === 'end' && event.reason === 'diverged') {
-            this.status(`The run diverged at step ${event.step ?? event.steps}: the loss became infinite. Try a smaller λ.`);
+            this.status(
+              `The run diverged at step ${event.step ?? event.steps}: the loss became infinite. Try a smaller λ.`,
+            );
           }
           if (!this.reducedMotion || event.type !== 'step') this.invalidate();
         },
@@ -367,7 +379,9 @@ export abstract class DecayWidget extends HTMLElement {
       if (!input.dataset.name) return;
       if (input.type === 'number' && (input.value === '' || !input.checkValidity())) return;
       this.showValue(input);
-      writeUrlState(this.widgetId, { [input.dataset.name]: input.type === 'checkbox' ? (input.checked ? '1' : '0') : input.value });
+      writeUrlState(this.widgetId, {
+        [input.dataset.name]: input.type === 'checkbox' ? (input.checked ? '1' : '0') : input.value,
+      });
       performance.mark(`dl:input:${this.widgetId}`);
       this.awaitingDraw = true;
       this.userPaused = false;
@@ -404,7 +418,8 @@ export abstract class DecayWidget extends HTMLElement {
       this.removeEventListener('input', onInput);
       this.removeEventListener('click', onClick);
     });
-    for (const input of this.querySelectorAll<HTMLInputElement>('input[type="range"]')) this.showValue(input);
+    for (const input of this.querySelectorAll<HTMLInputElement>('input[type="range"]'))
+      this.showValue(input);
   }
 
   private togglePlay(): void {

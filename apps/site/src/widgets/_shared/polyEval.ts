@@ -6,7 +6,10 @@
  * @example
  * polyEval({ weight: [1, 0.5], bias: [0] }, 2) // 2 + 0.5·4 = 4
  */
-export function polyEval(params: { readonly [name: string]: readonly number[] }, x: number): number {
+export function polyEval(
+  params: { readonly [name: string]: readonly number[] },
+  x: number,
+): number {
   const weight = params.weight ?? [];
   let y = params.bias?.[0] ?? 0;
   let power = 1;

@@ -7,7 +7,8 @@ import { biasVarSpec, decompose } from './biasvarSpec';
 type Params = { readonly [name: string]: readonly number[] };
 const REFITS = 24;
 const xs = grid(-1, 1, 81);
-const sig = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '…' : formatValue(v, 'sig'));
+const sig = (v: number | undefined) =>
+  v === undefined || Number.isNaN(v) ? '…' : formatValue(v, 'sig');
 
 /** Chapter 2: many refits of y = x on fresh noisy data; bias², variance and noise from them. */
 class BiasVarWidget extends DecayWidget {
@@ -21,7 +22,9 @@ class BiasVarWidget extends DecayWidget {
   protected start(): void {
     const noise = this.value('noise');
     const lambda = this.value('lambda');
-    const specs = Array.from({ length: REFITS }, (_, refit) => biasVarSpec({ noise, lambda, seed: this.seed, refit }));
+    const specs = Array.from({ length: REFITS }, (_, refit) =>
+      biasVarSpec({ noise, lambda, seed: this.seed, refit }),
+    );
     const first = biasVarSpec({ noise, lambda, seed: this.seed, refit: 0 });
     const data = this.engine.materialize(first.data, first.seed);
     this.points = data.train.x.map((row, i) => ({ x: row[0] ?? 0, y: data.train.y[i] ?? 0 }));
@@ -50,7 +53,9 @@ class BiasVarWidget extends DecayWidget {
   protected draw(): void {
     const { Plot, theme } = this;
     const noise = this.value('noise');
-    const fits = this.params.filter((p): p is Params => p !== undefined).map((p) => xs.map((x) => polyEval(p, x)));
+    const fits = this.params
+      .filter((p): p is Params => p !== undefined)
+      .map((p) => xs.map((x) => polyEval(p, x)));
     const d = fits.length > 1 ? decompose(fits, xs, (x) => x) : undefined;
     const faint = fits.flatMap((f, k) => f.map((y, j) => ({ x: xs[j] ?? 0, y, k })));
     const main = fits[0]?.map((y, j) => ({ x: xs[j] ?? 0, y })) ?? [];
@@ -70,8 +75,22 @@ class BiasVarWidget extends DecayWidget {
         x: { label: 'x', domain: [-1, 1] },
         y: { label: 'y', domain: [-2, 2], grid: true },
         marks: [
-          Plot.line(faint, { x: 'x', y: 'y', z: 'k', stroke: theme.c1, strokeOpacity: 0.25, strokeWidth: 1, clip: true }),
-          Plot.line([{ x: -1, y: -1 }, { x: 1, y: 1 }], { x: 'x', y: 'y', stroke: theme.fg, strokeDasharray: '5,3' }),
+          Plot.line(faint, {
+            x: 'x',
+            y: 'y',
+            z: 'k',
+            stroke: theme.c1,
+            strokeOpacity: 0.25,
+            strokeWidth: 1,
+            clip: true,
+          }),
+          Plot.line(
+            [
+              { x: -1, y: -1 },
+              { x: 1, y: 1 },
+            ],
+            { x: 'x', y: 'y', stroke: theme.fg, strokeDasharray: '5,3' },
+          ),
           Plot.line(main, { x: 'x', y: 'y', stroke: theme.c4, strokeWidth: 2, clip: true }),
           Plot.line(mean, { x: 'x', y: 'y', stroke: theme.c2, strokeWidth: 3, clip: true }),
           Plot.dot(this.points, { x: 'x', y: 'y', r: 3.5, fill: theme.fg }),
@@ -100,12 +119,21 @@ class BiasVarWidget extends DecayWidget {
       Plot.plot({
         ...this.frame('decomp'),
         marginLeft: 74,
-        x: { label: 'expected squared error', grid: true, nice: true, domain: [0, Math.max(0.2, (d ? d.bias2 + d.variance : 0) + noise * noise, measured ?? 0) * 1.1] },
+        x: {
+          label: 'expected squared error',
+          grid: true,
+          nice: true,
+          domain: [
+            0,
+            Math.max(0.2, (d ? d.bias2 + d.variance : 0) + noise * noise, measured ?? 0) * 1.1,
+          ],
+        },
         y: { label: null, domain: ['estimated', 'measured'] },
-        color: { domain: ['bias²', 'variance', 'noise σ²', 'measured'], range: [theme.c2, theme.c1, theme.muted, theme.c3] },
-        marks: [
-          Plot.barX(parts, { x: 'v', y: 'row', fill: 'part', inset: 4 }),
-        ],
+        color: {
+          domain: ['bias²', 'variance', 'noise σ²', 'measured'],
+          range: [theme.c2, theme.c1, theme.muted, theme.c3],
+        },
+        marks: [Plot.barX(parts, { x: 'v', y: 'row', fill: 'part', inset: 4 })],
       }),
     );
 

@@ -18,7 +18,14 @@ export interface BiasVarOptions {
  * @example
  * train(biasVarSpec({ noise: 0.3, lambda: 0.1, seed: 0, refit: 3 }))
  */
-export function biasVarSpec({ noise, lambda, seed, refit, degree = 5, steps = 300 }: BiasVarOptions) {
+export function biasVarSpec({
+  noise,
+  lambda,
+  seed,
+  refit,
+  degree = 5,
+  steps = 300,
+}: BiasVarOptions) {
   return {
     name: `refit ${refit}`,
     seed: seed * 1000 + refit,
@@ -43,11 +50,18 @@ export interface Decomposition {
  * @example
  * decompose([[0, 1], [0.2, 0.8]], [0, 1], (x) => x) // { bias2: 0.01, variance: 0.01, mean: [0.1, 0.9] }
  */
-export function decompose(fits: readonly (readonly number[])[], xs: readonly number[], truth: (x: number) => number): Decomposition {
+export function decompose(
+  fits: readonly (readonly number[])[],
+  xs: readonly number[],
+  truth: (x: number) => number,
+): Decomposition {
   const k = fits.length;
   const mean = xs.map((_, j) => fits.reduce((sum, f) => sum + (f[j] ?? 0), 0) / k);
   const bias2 = xs.reduce((sum, x, j) => sum + ((mean[j] ?? 0) - truth(x)) ** 2, 0) / xs.length;
   const variance =
-    xs.reduce((sum, _, j) => sum + fits.reduce((s, f) => s + ((f[j] ?? 0) - (mean[j] ?? 0)) ** 2, 0) / k, 0) / xs.length;
+    xs.reduce(
+      (sum, _, j) => sum + fits.reduce((s, f) => s + ((f[j] ?? 0) - (mean[j] ?? 0)) ** 2, 0) / k,
+      0,
+    ) / xs.length;
   return { bias2, variance, mean };
 }

@@ -28,7 +28,10 @@ class OverfitWidget extends DecayWidget {
     this.rows = [];
     this.params = [];
     this.step = 0;
-    const specs = [overfitSpec({ lambda: 0, seed: this.seed }), overfitSpec({ lambda, seed: this.seed })];
+    const specs = [
+      overfitSpec({ lambda: 0, seed: this.seed }),
+      overfitSpec({ lambda, seed: this.seed }),
+    ];
     const data = this.engine.materialize(specs[0].data, this.seed);
     this.points = data.train.x.map((row, i) => ({ x: row[0] ?? 0, y: data.train.y[i] ?? 0 }));
     this.run(specs, { every: 2 });
@@ -39,7 +42,8 @@ class OverfitWidget extends DecayWidget {
     if (event.type !== 'step') return;
     const label = this.labels[run];
     this.rows.push({ step: event.step, loss: event.loss.data, series: `${label} train` });
-    if (event.val) this.rows.push({ step: event.step, loss: event.val.loss, series: `${label} validation` });
+    if (event.val)
+      this.rows.push({ step: event.step, loss: event.val.loss, series: `${label} validation` });
     this.params[run] = event.params;
     this.step = Math.max(this.step, event.step);
   }
@@ -51,15 +55,33 @@ class OverfitWidget extends DecayWidget {
     const color = { domain: series, range: [theme.c1, theme.c1, theme.c2, theme.c2] };
     this.legend(
       'loss',
-      series.map((label, i) => ({ label, color: i < 2 ? theme.c1 : theme.c2, dashed: i % 2 === 1 })),
+      series.map((label, i) => ({
+        label,
+        color: i < 2 ? theme.c1 : theme.c2,
+        dashed: i % 2 === 1,
+      })),
     );
     this.render(
       'loss',
       Plot.plot({
         ...this.frame('loss'),
         marginLeft: 48,
-        x: { type: 'log', label: 'step', domain: [2, 2000], ticks: [2, 10, 100, 1000], tickFormat: String, grid: true },
-        y: { type: 'log', label: 'loss (mse)', domain: [0.01, 10], ticks: [0.01, 0.1, 1, 10], tickFormat: String, grid: true },
+        x: {
+          type: 'log',
+          label: 'step',
+          domain: [2, 2000],
+          ticks: [2, 10, 100, 1000],
+          tickFormat: String,
+          grid: true,
+        },
+        y: {
+          type: 'log',
+          label: 'loss (mse)',
+          domain: [0.01, 10],
+          ticks: [0.01, 0.1, 1, 10],
+          tickFormat: String,
+          grid: true,
+        },
         color,
         marks: [
           Plot.line(
@@ -68,7 +90,15 @@ class OverfitWidget extends DecayWidget {
           ),
           Plot.line(
             this.rows.filter((d) => !d.series.endsWith('train')),
-            { x: 'step', y: 'loss', z: 'series', stroke: 'series', strokeWidth: 1.8, strokeDasharray: '5,3', clip: true },
+            {
+              x: 'step',
+              y: 'loss',
+              z: 'series',
+              stroke: 'series',
+              strokeWidth: 1.8,
+              strokeDasharray: '5,3',
+              clip: true,
+            },
           ),
         ],
       }),
@@ -89,8 +119,21 @@ class OverfitWidget extends DecayWidget {
         y: { label: 'y', domain: [-2, 2], grid: true },
         color: { domain: this.labels, range: [theme.c1, theme.c2] },
         marks: [
-          Plot.line([{ x: -1, y: -1 }, { x: 1, y: 1 }], { x: 'x', y: 'y', stroke: theme.muted, strokeDasharray: '2,3' }),
-          Plot.line(curves, { x: 'x', y: 'y', z: 'series', stroke: 'series', strokeWidth: 2, clip: true }),
+          Plot.line(
+            [
+              { x: -1, y: -1 },
+              { x: 1, y: 1 },
+            ],
+            { x: 'x', y: 'y', stroke: theme.muted, strokeDasharray: '2,3' },
+          ),
+          Plot.line(curves, {
+            x: 'x',
+            y: 'y',
+            z: 'series',
+            stroke: 'series',
+            strokeWidth: 2,
+            clip: true,
+          }),
           Plot.dot(this.points, { x: 'x', y: 'y', fill: theme.fg, r: 3.5 }),
         ],
       }),

@@ -40,7 +40,11 @@ class PenaltyWidget extends DecayWidget {
     if (event.type !== 'step') return;
     const { data, penalty, total } = event.loss;
     const [l0 = '', pen = '', sum = '', val = ''] = TERMS;
-    this.rows.push({ step: event.step, value: data, term: l0 }, { step: event.step, value: penalty, term: pen }, { step: event.step, value: total, term: sum });
+    this.rows.push(
+      { step: event.step, value: data, term: l0 },
+      { step: event.step, value: penalty, term: pen },
+      { step: event.step, value: total, term: sum },
+    );
     if (event.val) this.rows.push({ step: event.step, value: event.val.loss, term: val });
     this.last = { data, penalty, total, ...(event.val ? { val: event.val.loss } : {}) };
     this.params = event.params;
@@ -59,12 +63,38 @@ class PenaltyWidget extends DecayWidget {
       Plot.plot({
         ...this.frame('loss'),
         marginLeft: 44,
-        x: { type: 'log', label: 'step', domain: [1, 400], ticks: [1, 10, 100], tickFormat: String },
-        y: { type: 'log', label: 'value', domain: [1e-4, 2], ticks: [1e-4, 1e-3, 1e-2, 0.1, 1], tickFormat: (v: number) => formatValue(v, 'exp'), grid: true },
+        x: {
+          type: 'log',
+          label: 'step',
+          domain: [1, 400],
+          ticks: [1, 10, 100],
+          tickFormat: String,
+        },
+        y: {
+          type: 'log',
+          label: 'value',
+          domain: [1e-4, 2],
+          ticks: [1e-4, 1e-3, 1e-2, 0.1, 1],
+          tickFormat: (v: number) => formatValue(v, 'exp'),
+          grid: true,
+        },
         color: { domain: TERMS, range: colors },
         marks: [
-          Plot.line(this.rows.filter((r) => r.term !== TERMS[3]), { x: 'step', y: 'value', z: 'term', stroke: 'term', strokeWidth: 2, clip: true }),
-          Plot.line(this.rows.filter((r) => r.term === TERMS[3]), { x: 'step', y: 'value', stroke: theme.c3, strokeWidth: 1.5, strokeDasharray: '5,3', clip: true }),
+          Plot.line(
+            this.rows.filter((r) => r.term !== TERMS[3]),
+            { x: 'step', y: 'value', z: 'term', stroke: 'term', strokeWidth: 2, clip: true },
+          ),
+          Plot.line(
+            this.rows.filter((r) => r.term === TERMS[3]),
+            {
+              x: 'step',
+              y: 'value',
+              stroke: theme.c3,
+              strokeWidth: 1.5,
+              strokeDasharray: '5,3',
+              clip: true,
+            },
+          ),
         ],
       }),
     );
@@ -81,8 +111,20 @@ class PenaltyWidget extends DecayWidget {
         x: { label: 'x', domain: [-1, 1] },
         y: { label: 'y', domain: [-2, 2], grid: true },
         marks: [
-          Plot.line([{ x: -1, y: -1 }, { x: 1, y: 1 }], { x: 'x', y: 'y', stroke: theme.muted, strokeDasharray: '5,3' }),
-          Plot.line(params ? xs.map((x) => ({ x, y: polyEval(params, x) })) : [], { x: 'x', y: 'y', stroke: theme.c1, strokeWidth: 2.5, clip: true }),
+          Plot.line(
+            [
+              { x: -1, y: -1 },
+              { x: 1, y: 1 },
+            ],
+            { x: 'x', y: 'y', stroke: theme.muted, strokeDasharray: '5,3' },
+          ),
+          Plot.line(params ? xs.map((x) => ({ x, y: polyEval(params, x) })) : [], {
+            x: 'x',
+            y: 'y',
+            stroke: theme.c1,
+            strokeWidth: 2.5,
+            clip: true,
+          }),
           Plot.dot(this.points, { x: 'x', y: 'y', r: 3.5, fill: theme.fg }),
         ],
       }),

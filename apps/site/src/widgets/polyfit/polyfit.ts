@@ -31,7 +31,11 @@ class PolyfitWidget extends DecayWidget {
   private coefLimit = 1.5;
 
   protected start(): void {
-    const spec = polyfitSpec({ degree: this.value('degree'), lambda: this.value('lambda'), seed: this.seed });
+    const spec = polyfitSpec({
+      degree: this.value('degree'),
+      lambda: this.value('lambda'),
+      seed: this.seed,
+    });
     const data = this.engine.materialize(spec.data, this.seed);
     const points = (set: { x: readonly (readonly number[])[]; y: readonly number[] }) =>
       set.x.map((row, i) => ({ x: row[0] ?? 0, y: set.y[i] ?? 0 }));
@@ -39,7 +43,8 @@ class PolyfitWidget extends DecayWidget {
     this.val = data.val ? points(data.val) : [];
     const exact = this.engine.ridgeSolution(spec);
     this.ridge = { weight: exact.weight, bias: exact.bias };
-    this.coefLimit = Math.max(1.2, ...exact.weight.map(Math.abs), ...exact.bias.map(Math.abs)) * 1.1;
+    this.coefLimit =
+      Math.max(1.2, ...exact.weight.map(Math.abs), ...exact.bias.map(Math.abs)) * 1.1;
     this.params = undefined;
     this.losses = [];
     this.step = 0;
@@ -74,15 +79,30 @@ class PolyfitWidget extends DecayWidget {
         y: { label: 'y', domain: [-2, 2], grid: true },
         marks: [
           Plot.dot(this.val, { x: 'x', y: 'y', r: 1.5, fill: theme.muted, fillOpacity: 0.5 }),
-          Plot.line(curve(this.ridge), { x: 'x', y: 'y', stroke: theme.c2, strokeWidth: 1.5, strokeDasharray: '5,3', clip: true }),
-          Plot.line(curve(params), { x: 'x', y: 'y', stroke: theme.c1, strokeWidth: 2.5, clip: true }),
+          Plot.line(curve(this.ridge), {
+            x: 'x',
+            y: 'y',
+            stroke: theme.c2,
+            strokeWidth: 1.5,
+            strokeDasharray: '5,3',
+            clip: true,
+          }),
+          Plot.line(curve(params), {
+            x: 'x',
+            y: 'y',
+            stroke: theme.c1,
+            strokeWidth: 2.5,
+            clip: true,
+          }),
           Plot.dot(this.train, { x: 'x', y: 'y', r: 3.5, fill: theme.fg }),
         ],
       }),
     );
 
     const coefs = (p: Params | undefined): { k: number; v: number }[] =>
-      p ? [{ k: 0, v: p.bias?.[0] ?? 0 }, ...(p.weight ?? []).map((v, i) => ({ k: i + 1, v }))] : [];
+      p
+        ? [{ k: 0, v: p.bias?.[0] ?? 0 }, ...(p.weight ?? []).map((v, i) => ({ k: i + 1, v }))]
+        : [];
     const current = coefs(params);
     this.legend('coef', [
       { label: 'SGD weights', color: theme.c1 },
@@ -94,10 +114,18 @@ class PolyfitWidget extends DecayWidget {
       Plot.plot({
         ...this.frame('coef'),
         marginLeft: 44,
-        x: { label: 'power k (0 = bias)', domain: current.map((d) => d.k), tickFormat: (k: number) => (current.length > 10 && k % 2 ? '' : String(k)) },
+        x: {
+          label: 'power k (0 = bias)',
+          domain: current.map((d) => d.k),
+          tickFormat: (k: number) => (current.length > 10 && k % 2 ? '' : String(k)),
+        },
         y: { label: 'value', domain: [-lim, lim], grid: true },
         marks: [
-          Plot.barY(current, { x: 'k', y: (d: { v: number }) => Math.max(-lim, Math.min(lim, d.v)), fill: theme.c1 }),
+          Plot.barY(current, {
+            x: 'k',
+            y: (d: { v: number }) => Math.max(-lim, Math.min(lim, d.v)),
+            fill: theme.c1,
+          }),
           Plot.tickY(coefs(this.ridge), { x: 'k', y: 'v', stroke: theme.c2, strokeWidth: 2.5 }),
           Plot.ruleY([0], { stroke: theme.fg }),
         ],
@@ -114,10 +142,30 @@ class PolyfitWidget extends DecayWidget {
         ...this.frame('loss'),
         marginLeft: 44,
         x: { label: 'step', domain: [0, 1000] },
-        y: { type: 'log', label: 'loss (mse)', domain: [0.03, 3], ticks: [0.03, 0.1, 0.3, 1, 3], tickFormat: String, grid: true },
+        y: {
+          type: 'log',
+          label: 'loss (mse)',
+          domain: [0.03, 3],
+          ticks: [0.03, 0.1, 0.3, 1, 3],
+          tickFormat: String,
+          grid: true,
+        },
         marks: [
-          Plot.line(this.losses.filter((d) => d.set === 'train'), { x: 'step', y: 'loss', stroke: theme.c1, strokeWidth: 1.8, clip: true }),
-          Plot.line(this.losses.filter((d) => d.set === 'validation'), { x: 'step', y: 'loss', stroke: theme.c2, strokeWidth: 1.8, strokeDasharray: '5,3', clip: true }),
+          Plot.line(
+            this.losses.filter((d) => d.set === 'train'),
+            { x: 'step', y: 'loss', stroke: theme.c1, strokeWidth: 1.8, clip: true },
+          ),
+          Plot.line(
+            this.losses.filter((d) => d.set === 'validation'),
+            {
+              x: 'step',
+              y: 'loss',
+              stroke: theme.c2,
+              strokeWidth: 1.8,
+              strokeDasharray: '5,3',
+              clip: true,
+            },
+          ),
         ],
       }),
     );
