@@ -38,3 +38,19 @@ describe('every page of the built site', () => {
     },
   );
 });
+
+describe('links', () => {
+  it.each(routes)('/%s links only to pages and files that exist', async (route) => {
+    const html = await (await fetch(new URL(route, baseUrl))).text();
+    const hrefs = [...html.matchAll(/<a\s[^>]*href="([^"#]+)(?:#[^"]*)?"/g)].map((m) => m[1] ?? '');
+    const internal = [...new Set(hrefs)].filter(
+      (h) => !/^(?:[a-z]+:)?\/\//i.test(h) && !h.startsWith('mailto:'),
+    );
+    const broken: string[] = [];
+    for (const href of internal) {
+      const res = await fetch(new URL(href, new URL(route, baseUrl)), { method: 'HEAD' });
+      if (res.status !== 200) broken.push(`${href} (${res.status})`);
+    }
+    expect(broken).toEqual([]);
+  });
+});
