@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { compareChart } from '@decaylab/charts';
 import type { RunEvent, StepEvent } from '@decaylab/core';
 import { CliError, usageError } from '../cli/cliError.js';
 import type { Command } from '../cli/command.js';
@@ -12,7 +11,6 @@ import { brailleChart } from '../dashboard/brailleChart.js';
 import { fmt, pad } from '../format/fmt.js';
 import { type EventCursor, eventCursor } from '../io/eventCursor.js';
 import { collectSeries } from '../plot/collectSeries.js';
-import { serverDocument, stackSvgs } from '../plot/renderSvg.js';
 import { paramDiff } from '../summary/paramDiff.js';
 import { type RunReport, runStats } from '../summary/runStats.js';
 
@@ -229,6 +227,8 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   ctx.stdout.write(`${out.join('\n')}\n`);
 
   if (values.out) {
+    const { compareChart } = await import('@decaylab/charts');
+    const { serverDocument, stackSvgs } = await import('../plot/renderSvg.js');
     const document = serverDocument();
     const charts = [
       compareChart(series, { document, width: 720, height: 320, metric: 'loss' }) as Element,

@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { compareChart, lossChart, normChart } from '@decaylab/charts';
 import type { RunEvent, StepEvent } from '@decaylab/core';
 import { CliError, usageError } from '../cli/cliError.js';
 import type { Command } from '../cli/command.js';
@@ -9,7 +8,6 @@ import { EXIT } from '../cli/exitCodes.js';
 import { intOption, parse } from '../cli/parse.js';
 import { eventCursor } from '../io/eventCursor.js';
 import { collectSeries } from '../plot/collectSeries.js';
-import { serverDocument, stackSvgs } from '../plot/renderSvg.js';
 
 const help = `Usage: decaylab plot <file.ndjson>... -o chart.svg [options]
 
@@ -70,6 +68,9 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   for (const file of positionals) runs.push(await readSeries(file));
   if (runs.every((r) => r.series.train.length === 0))
     throw new CliError(`${positionals.join(', ')}: no step events to plot`);
+  // Plot and linkedom load only when a chart is drawn (they are most of the CLI's startup time).
+  const { compareChart, lossChart, normChart } = await import('@decaylab/charts');
+  const { serverDocument, stackSvgs } = await import('../plot/renderSvg.js');
   const document = serverDocument();
   const opts = { document, width, height };
   const charts: Element[] = [];

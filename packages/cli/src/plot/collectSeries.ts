@@ -1,4 +1,4 @@
-import { downsample, type Point, type RunSeries } from '@decaylab/charts';
+import { downsample, type Point, type RunSeries } from '@decaylab/charts/data';
 import type { RunEvent } from '@decaylab/core';
 
 /**

@@ -1,0 +1,8 @@
+/**
+ * The data helpers alone, without Observable Plot: `import { downsample } from '@decaylab/charts/data'`
+ * loads no chart code (for servers and CLIs that only prepare series).
+ */
+
+export { downsample } from './downsample.js';
+export { type StepLike, seriesFromSteps } from './seriesFromSteps.js';
+export type { LossSeries, NormSeries, Point, RunSeries } from './types.js';
