@@ -9,7 +9,7 @@ const hasScript = spawnSync('script', ['--version']).status === 0;
 /** Runs the binary on a real pseudo-terminal (util-linux `script`) of the given size. */
 function onTty(
   args: string,
-  { cols = 80, rows = 30, env = '' }: { cols?: number; rows?: number; env?: string } = {},
+  { cols = 80, rows = 30, env = 'NO_COLOR=' }: { cols?: number; rows?: number; env?: string } = {},
 ) {
   const cmd = `stty cols ${cols} rows ${rows}; ${env} "${process.execPath}" "${bin}" ${args}; echo "[exit $?]"`;
   const r = spawnSync('script', ['-qec', cmd, '/dev/null'], {
