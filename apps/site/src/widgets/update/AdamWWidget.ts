@@ -50,7 +50,7 @@ export class AdamWWidget extends DecayWidget {
       }),
     );
     const coefficients = this.runs.flatMap((steps, i) =>
-      (steps.at(-1)?.params.weight ?? []).map((v, k) => ({ k: `x^${k + 1}`, v, run: NAMES[i] })),
+      (steps.at(-1)?.params.weight ?? []).map((v, k) => ({ k: String(k + 1), v, run: NAMES[i] })),
     );
     this.render(
       'coefficients',
@@ -58,8 +58,8 @@ export class AdamWWidget extends DecayWidget {
         ...this.frame('coefficients'),
         marginLeft: 44,
         x: {
-          label: 'coefficient',
-          domain: Array.from({ length: 9 }, (_, k) => `x^${k + 1}`),
+          label: 'k (the coefficient of xᵏ)',
+          domain: Array.from({ length: 9 }, (_, k) => String(k + 1)),
           type: 'point',
           padding: 0.5,
         },

@@ -89,8 +89,8 @@ export class CouplingWidget extends DecayWidget {
         marks: [
           Plot.line(losses, { x: 'step', y: 'loss', stroke: 'run', strokeWidth: 2 }),
           ...legend(Plot, [
-            { label: `${NAMES[1]}: L0 + λ/2‖θ‖²`, color: t.c1 },
-            { label: `${NAMES[2]}: L0 only`, color: t.c2 },
+            { label: 'in the loss: L0 + λ/2‖θ‖²', color: t.c1 },
+            { label: 'on the optimizer: L0 only', color: t.c2 },
           ]),
         ],
       }),
