@@ -32,6 +32,8 @@ export interface LaunchOptions {
   readonly reducedMotion?: 'reduce' | 'no-preference';
   readonly width?: number;
   readonly height?: number;
+  /** Run the page's JavaScript. Default true (false: test the no-JS fallbacks). */
+  readonly javaScriptEnabled?: boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function launch({
   reducedMotion = 'no-preference',
   width = 1280,
   height = 900,
+  javaScriptEnabled = true,
 }: LaunchOptions = {}): Promise<TestBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'decaylab-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -55,6 +58,7 @@ export async function launch({
     colorScheme,
     reducedMotion,
     viewport: { width, height },
+    javaScriptEnabled,
   });
   return {
     context,

@@ -54,3 +54,53 @@ describe('links', () => {
     expect(broken).toEqual([]);
   });
 });
+
+describe('chapter pages', () => {
+  const chapters = routes.filter((r) => /^chapters\/0[1-4]-/.test(r));
+
+  it.each(chapters)(
+    '/%s: widgets reserve their size (no layout shift while they load and draw)',
+    async (route) => {
+      const browser = await launch({ reducedMotion: 'reduce' });
+      try {
+        const { page, problems } = await openPage(browser, baseUrl, route);
+        // Web fonts (KaTeX) may reflow text once when they arrive: start watching after that,
+        // before any widget has loaded Plot or drawn.
+        await page.evaluate(async () => {
+          await document.fonts.ready;
+          await new Promise(requestAnimationFrame);
+          const w = window as unknown as { __cls: number };
+          w.__cls = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as (PerformanceEntry & { value: number })[])
+              w.__cls += e.value;
+          }).observe({ type: 'layout-shift' });
+        });
+        await renderAllWidgets(page);
+        await page.waitForTimeout(300);
+        const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+        expect(cls).toBeLessThan(0.01);
+        expect(problems).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+
+  it.each(chapters)(
+    '/%s: without JavaScript, every widget shows its fallback text',
+    async (route) => {
+      const browser = await launch({ javaScriptEnabled: false });
+      try {
+        const { page } = await openPage(browser, baseUrl, route);
+        const widgets = await page.locator('.dl-widget').count();
+        expect(widgets).toBeGreaterThan(0);
+        const fallbacks = await page.locator('.dl-widget .dl-fallback').allInnerTexts();
+        expect(fallbacks).toHaveLength(widgets);
+        for (const text of fallbacks) expect(text).toMatch(/Without JavaScript.*\d/s);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+});
