@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { builtRoutes, launch, openPage, renderAllWidgets, type TestBrowser } from './browser';
 
@@ -103,4 +104,18 @@ describe('chapter pages', () => {
       }
     },
   );
+});
+
+describe('docs/ content', () => {
+  const docsDir = new URL('../../../docs/', import.meta.url);
+  const files = (readdirSync(docsDir, { recursive: true }) as string[]).filter((f) =>
+    /\.mdx?$/.test(f),
+  );
+
+  it.each(files)('docs/%s has a title and a description in its frontmatter', (file) => {
+    const text = readFileSync(new URL(file, docsDir), 'utf8');
+    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
+    expect(front).toMatch(/^title:\s*\S/m);
+    expect(front).toMatch(/^description:\s*\S/m);
+  });
 });

@@ -217,3 +217,35 @@ describe('chapter widgets', () => {
     }
   });
 });
+
+describe('theme', () => {
+  it('switching light/dark redraws the charts in the new colours', async () => {
+    const browser = await launch({ colorScheme: 'light', reducedMotion: 'reduce' });
+    try {
+      const { page, problems } = await openPage(browser, baseUrl, 'chapters/04-penalty-term/');
+      await renderAllWidgets(page);
+      await waitDone(page, 'dl-penalty');
+      const strokes = () =>
+        page
+          .locator('dl-penalty [data-chart="fit"] .dl-plot g[stroke]')
+          .evaluateAll((paths) => paths.map((p) => p.getAttribute('stroke')));
+      const light = await strokes();
+      expect(light.length).toBeGreaterThan(0);
+      await page.locator('starlight-theme-select select').first().selectOption('dark');
+      await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      await page.waitForFunction(
+        (before) =>
+          JSON.stringify(
+            [
+              ...document.querySelectorAll('dl-penalty [data-chart="fit"] .dl-plot g[stroke]'),
+            ].map((p) => p.getAttribute('stroke')),
+          ) !== before,
+        JSON.stringify(light),
+      );
+      expect(await strokes()).not.toEqual(light);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});

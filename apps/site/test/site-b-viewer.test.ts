@@ -107,6 +107,29 @@ describe('run viewer', () => {
     }
   });
 
+  it('?viewer.example=1 opens the example on load (a shareable view)', async () => {
+    const { page, problems } = await openPage(
+      browser,
+      baseUrl,
+      'reference/viewer/?viewer.example=1',
+    );
+    try {
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('dl-run-viewer')?.dataset.draws !== undefined,
+        null,
+        {
+          timeout: 15_000,
+        },
+      );
+      await expect(page.locator('dl-run-viewer [data-status]').textContent()).resolves.toBe(
+        'example.ndjson: 1000 step events.',
+      );
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the example button records a run in the page and shows it', async () => {
     const { page, problems } = await openPage(browser, baseUrl, 'reference/viewer/');
     try {
