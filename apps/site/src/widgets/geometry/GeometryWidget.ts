@@ -177,7 +177,7 @@ export class GeometryWidget extends DecayWidget {
         Plot.text([opt], {
           x: (d: Vec2) => d[0],
           y: (d: Vec2) => d[1],
-          text: () => `w_λ ${pair(opt)}`,
+          text: () => `wλ ${pair(opt)}`,
           dy: 14,
           fill: t.fg,
           stroke: 'var(--sl-color-bg-nav)',

@@ -19,7 +19,9 @@ export class RunViewerElement extends HTMLElement {
     const drop = this.querySelector<HTMLElement>('[data-drop]');
     const onFile = () => {
       const file = input?.files?.[0];
-      if (file) void this.open(file, file.name);
+      if (!file) return;
+      this.setUrl({ 'viewer.example': null, 'viewer.src': null });
+      void this.open(file, file.name);
     };
     const onClick = (e: Event) => {
       const action = (e.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
@@ -34,7 +36,9 @@ export class RunViewerElement extends HTMLElement {
       e.preventDefault();
       drop?.classList.remove('dl-dragging');
       const file = e.dataTransfer?.files?.[0];
-      if (file) void this.open(file, file.name);
+      if (!file) return;
+      this.setUrl({ 'viewer.example': null, 'viewer.src': null });
+      void this.open(file, file.name);
     };
     input?.addEventListener('change', onFile);
     this.addEventListener('click', onClick);
@@ -55,6 +59,11 @@ export class RunViewerElement extends HTMLElement {
       theme.disconnect();
     });
     this.dataset.ready = '';
+    // Shareable views: ?viewer.src=<same-origin URL of a recording> or ?viewer.example=1.
+    const params = new URLSearchParams(location.search);
+    const src = params.get('viewer.src');
+    if (src) void this.openUrl(src);
+    else if (params.get('viewer.example') === '1') void this.openExample();
   }
 
   disconnectedCallback(): void {
@@ -88,6 +97,36 @@ export class RunViewerElement extends HTMLElement {
     const rt = await this.load();
     const text = rt.exampleRecording();
     await this.open(new Blob([text], { type: 'application/x-ndjson' }), 'example.ndjson');
+    this.setUrl({ 'viewer.example': '1' });
+  }
+
+  /** Opens a recording served by this site (`?viewer.src=/runs/run.ndjson`); other origins are refused. */
+  private async openUrl(src: string): Promise<void> {
+    const url = new URL(src, location.href);
+    const name = url.pathname.split('/').pop() || src;
+    if (url.origin !== location.origin) {
+      this.status(`Not loading ${src}: only recordings on this site can be opened by URL.`);
+      return;
+    }
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      await this.open(await response.blob(), name);
+    } catch (error) {
+      this.status(
+        `Could not load ${src}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  /** Keeps the view in the URL (replaceState, no new history entry); a null value removes a key. */
+  private setUrl(values: Record<string, string | null>): void {
+    const url = new URL(location.href);
+    for (const [k, v] of Object.entries(values)) {
+      if (v === null) url.searchParams.delete(k);
+      else url.searchParams.set(k, v);
+    }
+    history.replaceState(history.state, '', url);
   }
 
   private show(): void {
