@@ -23,6 +23,6 @@ if (task === 'baseline') {
   throw new Error(`unknown task ${task}`);
 }
 const ms = performance.now() - t0;
-process.stderr.write(
-  `@@bench ${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS })}\n`,
-);
+const usage = process.resourceUsage();
+const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+process.stderr.write(`@@bench ${JSON.stringify({ ms, cpuMs, maxRssKb: usage.maxRSS })}\n`);
