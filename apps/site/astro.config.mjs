@@ -1,5 +1,5 @@
 // @ts-check
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
@@ -35,6 +35,40 @@ function rehypeScrollableTables() {
   return visit;
 }
 
+/**
+ * After the build, preloads the KaTeX fonts that nearly every formula uses on pages with math,
+ * so they arrive with the page instead of reflowing the text later (layout shift).
+ *
+ * @returns {import('astro').AstroIntegration}
+ */
+function preloadKatexFonts() {
+  const wanted = /^KaTeX_(Main-Regular|Math-Italic|Size1-Regular|Size2-Regular)\.[\w-]+\.woff2$/;
+  return {
+    name: 'decaylab:preload-katex-fonts',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        const root = fileURLToPath(dir);
+        const fonts = readdirSync(`${root}_astro`).filter((f) => wanted.test(f));
+        const links = fonts
+          .map((f) => `<link rel="preload" href="/_astro/${f}" as="font" type="font/woff2" crossorigin>`)
+          .join('');
+        /** @param {string} d */
+        const walk = (d) => {
+          for (const entry of readdirSync(d, { withFileTypes: true })) {
+            const path = `${d}/${entry.name}`;
+            if (entry.isDirectory()) walk(path);
+            else if (entry.name.endsWith('.html')) {
+              const html = readFileSync(path, 'utf8');
+              if (html.includes('class="katex"')) writeFileSync(path, html.replace('</head>', `${links}</head>`));
+            }
+          }
+        };
+        walk(root.replace(/\/$/, ''));
+      },
+    },
+  };
+}
+
 /** The docs live in the top-level docs/ folder (symlinked as src/content/docs). */
 const docsDir = fileURLToPath(new URL('../../docs/', import.meta.url));
 
@@ -63,6 +97,7 @@ const reference = [
 export default defineConfig({
   site: 'https://decaylab.example',
   integrations: [
+    preloadKatexFonts(),
     starlight({
       title: 'decaylab',
       description:
