@@ -1,6 +1,7 @@
 import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
 import { legend } from '../update/legend';
+import { thin } from '../update/thin';
 import { biasSpec } from './tipsSpecs';
 
 type RunEvent = import('../_shared/engine').RunEvent;
@@ -39,10 +40,10 @@ export class BiasDecayWidget extends DecayWidget {
     const color = { domain: [...NAMES], range: colors };
     const key = NAMES.map((label, i) => ({ label, color: colors[i] as string }));
     const bias = this.runs.flatMap((s, i) =>
-      s.map((e) => ({ step: e.step, v: e.params.bias?.[0] ?? 0, run: NAMES[i] })),
+      thin(s).map((e) => ({ step: e.step, v: e.params.bias?.[0] ?? 0, run: NAMES[i] })),
     );
     const loss = this.runs.flatMap((s, i) =>
-      s.map((e) => ({ step: e.step, v: e.loss.data, run: NAMES[i] })),
+      thin(s).map((e) => ({ step: e.step, v: e.loss.data, run: NAMES[i] })),
     );
     this.render(
       'bias',

@@ -198,7 +198,8 @@ export class SweepWidget extends DecayWidget {
       const b = bestPoint(this.points, n);
       const first = this.points.find((p) => p.n === n);
       if (!b || !first) return '…';
-      if (b === first) return `the smallest λ tried (${formatValue(b.lambda, 'exp')}): ${formatValue(b.val, 'fixed3')}`;
+      if (b === first)
+        return `the smallest λ tried (${formatValue(b.lambda, 'exp')}): ${formatValue(b.val, 'fixed3')}`;
       return `λ = ${formatValue(b.lambda, 'exp')}: ${formatValue(b.val, 'fixed3')} (λ = ${formatValue(first.lambda, 'exp')}: ${formatValue(first.val, 'fixed3')})`;
     };
     this.readout('small', describe(SMALL));

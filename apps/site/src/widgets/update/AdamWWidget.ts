@@ -2,6 +2,7 @@ import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
 import { legend } from './legend';
 import { paramDifference } from './paramDifference';
+import { thin } from './thin';
 import { adamPair } from './updateSpecs';
 
 type RunEvent = import('../_shared/engine').RunEvent;
@@ -36,7 +37,7 @@ export class AdamWWidget extends DecayWidget {
       { anchor: 'bottom-right' },
     );
     const norms = this.runs.flatMap((steps, i) =>
-      steps.map((e) => ({ step: e.step, norm: e.norms.weight ?? 0, run: NAMES[i] })),
+      thin(steps).map((e) => ({ step: e.step, norm: e.norms.weight ?? 0, run: NAMES[i] })),
     );
     this.render(
       'norms',

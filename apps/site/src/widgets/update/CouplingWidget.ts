@@ -2,6 +2,7 @@ import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
 import { legend } from './legend';
 import { paramDifference } from './paramDifference';
+import { thin } from './thin';
 import { couplingPair } from './updateSpecs';
 
 type RunEvent = import('../_shared/engine').RunEvent;
@@ -45,12 +46,12 @@ export class CouplingWidget extends DecayWidget {
     const { Plot, theme: t } = this;
     const colors = [t.muted, t.c1, t.c2];
     const norms = this.runs.flatMap((steps, i) =>
-      steps.map((e) => ({ step: e.step, norm: e.norms.weight ?? 0, run: NAMES[i] })),
+      thin(steps).map((e) => ({ step: e.step, norm: e.norms.weight ?? 0, run: NAMES[i] })),
     );
     const losses = this.runs
       .slice(1)
       .flatMap((steps, i) =>
-        steps.map((e) => ({ step: e.step, loss: e.loss.total, run: NAMES[i + 1] })),
+        thin(steps).map((e) => ({ step: e.step, loss: e.loss.total, run: NAMES[i + 1] })),
       );
     const color = { domain: [...NAMES], range: colors };
     this.render(
@@ -67,7 +68,7 @@ export class CouplingWidget extends DecayWidget {
             { x: 'step', y: 'norm', stroke: 'run', strokeWidth: 2 },
           ),
           Plot.dot(
-            norms.filter((d) => d.run === NAMES[2] && d.step % 10 === 0),
+            norms.filter((d) => d.run === NAMES[2]).filter((_, j) => j % 8 === 0),
             { x: 'step', y: 'norm', stroke: 'run', r: 3 },
           ),
           ...legend(

@@ -68,3 +68,16 @@ describe('paramDifference', () => {
     expect(paramDifference({ w: [1] }, { w: [1, 2] })).toBe(Infinity);
   });
 });
+
+describe('thin', () => {
+  it('keeps at most about max evenly spaced items and always the last', async () => {
+    const { thin } = await import('./thin.js');
+    expect(thin([1, 2, 3, 4, 5], { max: 3 })).toEqual([1, 3, 5]);
+    const long = Array.from({ length: 1001 }, (_, i) => i);
+    const t = thin(long, { max: 100 });
+    expect(t.length).toBeLessThanOrEqual(101);
+    expect(t[0]).toBe(0);
+    expect(t.at(-1)).toBe(1000);
+    expect(thin([7], { max: 3 })).toEqual([7]);
+  });
+});
