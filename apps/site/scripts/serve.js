@@ -27,8 +27,10 @@ const TYPES = {
   '.pagefind': 'application/octet-stream',
 };
 
-/** The built site next to this script. */
-export const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
+/** The built site next to this script (or SITE_DIST, e.g. a private `astro build --outDir`). */
+export const distDir = process.env.SITE_DIST
+  ? `${resolve(process.env.SITE_DIST)}/`
+  : fileURLToPath(new URL('../dist/', import.meta.url));
 
 /**
  * Creates (but does not start) a static file server for `root`.

@@ -19,8 +19,10 @@ const run = (bin, args) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-if (!existsSync(new URL('../dist/index.html', import.meta.url))) {
-  console.log('site: dist/ is missing, building it first');
-  run(pkgFile('astro', 'astro.js'), ['build']);
+// SITE_DIST: test a build elsewhere (e.g. `astro build --outDir /tmp/site`), see scripts/serve.js.
+const dist = process.env.SITE_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
+if (!existsSync(join(dist, 'index.html'))) {
+  console.log(`site: ${dist} has no build, building it first`);
+  run(pkgFile('astro', 'astro.js'), ['build', '--outDir', dist]);
 }
 run(pkgFile('vitest', 'vitest.mjs'), ['run', ...process.argv.slice(2)]);

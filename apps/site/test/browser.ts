@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
@@ -112,7 +112,7 @@ export async function openPage(
  * drawn an <svg> into every chart slot. A widget marked `data-awaits-input` (it draws only
  * after the reader gives it something, like the run viewer) only has to be defined.
  */
-export async function renderAllWidgets(page: Page, { timeout = 20_000 } = {}): Promise<number> {
+export async function renderAllWidgets(page: Page, { timeout = 45_000 } = {}): Promise<number> {
   const count = await page.locator('.dl-widget').count();
   for (let i = 0; i < count; i++) {
     const widget = page.locator('.dl-widget').nth(i);
@@ -172,8 +172,10 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   );
 }
 
-/** The built site next to this file. */
-export const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
+/** The built site (apps/site/dist, or SITE_DIST: see scripts/serve.js). */
+export const distDir = process.env.SITE_DIST
+  ? `${resolve(process.env.SITE_DIST)}/`
+  : fileURLToPath(new URL('../dist/', import.meta.url));
 
 /**
  * Every page of the built site, as paths relative to the site root (`''`, `chapters/01-…/`),

@@ -58,13 +58,23 @@ describe('links', () => {
 
 describe('chapter pages', () => {
   const chapters = routes.filter((r) => /^chapters\/0[1-4]-/.test(r));
+  let calm: TestBrowser;
+  let noJs: TestBrowser;
+  beforeAll(async () => {
+    [calm, noJs] = await Promise.all([
+      launch({ reducedMotion: 'reduce' }),
+      launch({ javaScriptEnabled: false }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([calm?.close(), noJs?.close()]);
+  });
 
   it.each(chapters)(
     '/%s: widgets reserve their size (no layout shift while they load and draw)',
     async (route) => {
-      const browser = await launch({ reducedMotion: 'reduce' });
+      const { page, problems } = await openPage(calm, baseUrl, route);
       try {
-        const { page, problems } = await openPage(browser, baseUrl, route);
         // Web fonts (KaTeX) may reflow text once when they arrive: start watching after that,
         // before any widget has loaded Plot or drawn.
         await page.evaluate(async () => {
@@ -83,7 +93,7 @@ describe('chapter pages', () => {
         expect(cls).toBeLessThan(0.01);
         expect(problems).toEqual([]);
       } finally {
-        await browser.close();
+        await page.close();
       }
     },
   );
@@ -91,16 +101,15 @@ describe('chapter pages', () => {
   it.each(chapters)(
     '/%s: without JavaScript, every widget shows its fallback text',
     async (route) => {
-      const browser = await launch({ javaScriptEnabled: false });
+      const { page } = await openPage(noJs, baseUrl, route);
       try {
-        const { page } = await openPage(browser, baseUrl, route);
         const widgets = await page.locator('.dl-widget').count();
         expect(widgets).toBeGreaterThan(0);
         const fallbacks = await page.locator('.dl-widget .dl-fallback').allInnerTexts();
         expect(fallbacks).toHaveLength(widgets);
         for (const text of fallbacks) expect(text).toMatch(/Without JavaScript.*\d/s);
       } finally {
-        await browser.close();
+        await page.close();
       }
     },
   );

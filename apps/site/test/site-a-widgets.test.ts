@@ -92,32 +92,40 @@ describe('chapter widgets', () => {
       await renderAllWidgets(page);
       const w = page.locator('dl-overfit');
       const step = () => w.locator('[data-readout="step"]').textContent().then(Number);
+      const stepIs = (predicate: string, value: number) =>
+        page.waitForFunction(
+          ([p, v]) => {
+            const s = Number(
+              document.querySelector('dl-overfit [data-readout="step"]')?.textContent,
+            );
+            return p === '>' ? s > Number(v) : s === Number(v);
+          },
+          [predicate, value] as const,
+          { timeout: 60_000 },
+        );
       const play = w.locator('button[data-action="play"]');
-      await expect(w.getAttribute('data-state')).resolves.toBe('playing');
-      await play.click();
+      // Reset: back to step 0, paused (whatever the run had reached while the page loaded).
+      await w.locator('button[data-action="reset"]').click();
+      await stepIs('=', 0);
       await expect(w.getAttribute('data-state')).resolves.toBe('paused');
       await expect(play.textContent()).resolves.toBe('Play');
-      await page.waitForTimeout(100);
-      const paused = await step();
-      await page.waitForTimeout(400);
-      expect(await step()).toBe(paused); // nothing moves while paused
+      await page.waitForTimeout(300);
+      expect(await step()).toBe(0); // nothing moves while paused
+      // Step: +20 steps (the widget's step size), still paused.
       await w.locator('button[data-action="step"]').click();
-      await page.waitForFunction(
-        (s) =>
-          Number(document.querySelector('dl-overfit [data-readout="step"]')?.textContent) === s,
-        paused + 20,
-      );
+      await stepIs('=', 20);
+      await expect(w.getAttribute('data-state')).resolves.toBe('paused');
+      // Play: the run moves on by itself.
       await play.click();
       await expect(w.getAttribute('data-state')).resolves.toBe('playing');
-      await page.waitForFunction(
-        (s) => Number(document.querySelector('dl-overfit [data-readout="step"]')?.textContent) > s,
-        paused + 20,
-      );
-      await w.locator('button[data-action="reset"]').click();
-      await page.waitForFunction(
-        () => document.querySelector('dl-overfit [data-readout="step"]')?.textContent === '0',
-      );
+      await expect(play.textContent()).resolves.toBe('Pause');
+      await stepIs('>', 20);
+      // Pause: it stops.
+      await play.click();
       await expect(w.getAttribute('data-state')).resolves.toBe('paused');
+      const paused = await step();
+      await page.waitForTimeout(400);
+      expect(await step()).toBe(paused);
       expect(problems).toEqual([]);
     } finally {
       await page.close();
@@ -236,9 +244,9 @@ describe('theme', () => {
       await page.waitForFunction(
         (before) =>
           JSON.stringify(
-            [
-              ...document.querySelectorAll('dl-penalty [data-chart="fit"] .dl-plot g[stroke]'),
-            ].map((p) => p.getAttribute('stroke')),
+            [...document.querySelectorAll('dl-penalty [data-chart="fit"] .dl-plot g[stroke]')].map(
+              (p) => p.getAttribute('stroke'),
+            ),
           ) !== before,
         JSON.stringify(light),
       );
