@@ -1,8 +1,8 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseSpec, SpecError } from '@decaylab/core';
-import { usageError } from '../cli/cliError.js';
+import { CliError, usageError } from '../cli/cliError.js';
 import type { Command } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
 import { EXIT } from '../cli/exitCodes.js';
@@ -30,6 +30,25 @@ Options:
   --steps N, --seed N, --set PATH=V   as in run, applied before the grid
   --format F         table (default) | csv
   -h, --help         show this help`;
+
+/** Creates DIR (and missing parents); an error is one line (exit 1). */
+async function makeDir(dir: string): Promise<void> {
+  const fail = (e: NodeJS.ErrnoException) => {
+    throw new CliError(`${dir}: cannot create the directory (${e.code ?? e.message})`);
+  };
+  // A plain mkdir first: Node's recursive mkdir can hang on special file systems such as /proc.
+  const made = await mkdir(dir).then(
+    () => true,
+    (e: NodeJS.ErrnoException) =>
+      e.code === 'EEXIST' ? true : e.code === 'ENOENT' ? false : fail(e),
+  );
+  if (!made)
+    await mkdir(dirname(dir), { recursive: true })
+      .then(() => mkdir(dir))
+      .catch(fail);
+  const s = await stat(dir);
+  if (!s.isDirectory()) throw new CliError(`${dir}: not a directory`);
+}
 
 async function run(argv: readonly string[], ctx: Context): Promise<number> {
   const { values, positionals } = parse(
@@ -77,7 +96,7 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     }
     return s;
   });
-  if (values.out) await mkdir(values.out, { recursive: true });
+  if (values.out) await makeDir(values.out);
   const jobs: Job[] = mine.map((c, k) => ({
     id: c.index,
     spec: specs[k],
