@@ -49,6 +49,7 @@ describe('decaylab: help, version, exit codes', () => {
       ['run', 'line', '--steps', '-3'],
       ['run', 'line', '--format', 'xml'],
       ['run', 'line', '--fields', 'nope'],
+      ['run', 'line', '--format', 'csv', '--fields', 'grad,params'],
       ['run', 'line', '--set', 'novalue'],
       ['replay', 'x.ndjson', '--speed', 'fast'],
       ['sweep', 'line'],

@@ -28,6 +28,16 @@ export function makeSink(
   out: Output,
   { fields, width }: { fields: string[][] | null; width: number },
 ): Sink {
+  const tabular = ['step', 'epoch', 'lr', 'loss', 'val', 'norms'];
+  if (
+    (format === 'csv' || format === 'table') &&
+    fields &&
+    !fields.some((f) => tabular.includes(f[0] as string))
+  ) {
+    throw usageError(
+      `--fields: the ${format} format has no column for ${fields.map((f) => f.join('.')).join(', ')} (its columns come from ${tabular.join(', ')})`,
+    );
+  }
   switch (format) {
     case 'ndjson':
       return ndjsonSink(out, { fields });
