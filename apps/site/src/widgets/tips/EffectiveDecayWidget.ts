@@ -78,10 +78,14 @@ export class EffectiveDecayWidget extends DecayWidget {
             strokeDasharray: '5 4',
             strokeWidth: 2,
           }),
-          ...legend(Plot, [
-            { label: 'engine: w after t SGD steps', color: t.c1 },
-            { label: 'e^(−γλt)', color: t.c2 },
-          ]),
+          ...legend(
+            Plot,
+            [
+              { label: 'engine: w after t SGD steps', color: t.c1 },
+              { label: 'e^(−γλt)', color: t.c2 },
+            ],
+            { anchor: 'bottom-left' },
+          ),
         ],
       }),
     );
