@@ -103,6 +103,8 @@ export default defineConfig({
       description:
         'Learn, see and measure weight decay, with live widgets driven by the real engine.',
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      // Search loads Pagefind's UI on first open instead of on idle (eager JS budget).
+      components: { Search: './src/components/Search.astro' },
       sidebar: [
         { label: 'Chapters', items: chapters },
         { label: 'Reference', items: reference },

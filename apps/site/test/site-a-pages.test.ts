@@ -128,3 +128,36 @@ describe('docs/ content', () => {
     expect(front).toMatch(/^description:\s*\S/m);
   });
 });
+
+describe('search', () => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads Pagefind only when opened, and finds the chapters (offline index)', async () => {
+    const { page, problems } = await openPage(
+      browser,
+      baseUrl,
+      'chapters/01-what-weight-decay-is/',
+    );
+    try {
+      const requested: string[] = [];
+      page.on('request', (r) => requested.push(r.url()));
+      await page.waitForTimeout(500);
+      expect(requested.filter((u) => /ui-core|pagefind/.test(u))).toEqual([]);
+      await page.keyboard.press('Control+k');
+      const input = page.locator('#starlight__search input');
+      await input.fill('overfitting');
+      await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+      const results = await page.locator('.pagefind-ui__result-link').allTextContents();
+      expect(results).toContain('What weight decay is');
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
