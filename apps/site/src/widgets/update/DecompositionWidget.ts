@@ -98,6 +98,38 @@ export class DecompositionWidget extends DecayWidget {
         Plot.text(refs.slice(1), { x: 'w', y: 'b', text: 'label', dy: 16, fill: t.fg }),
       );
     }
+    const first = this.rows[0];
+    if (first && last && last.step > 1) {
+      // The first step stays visible (faint): at the end of a run the last step is tiny.
+      const mid1 = { w: first.before.w + first.grad.w, b: first.before.b + first.grad.b };
+      marks.push(
+        Plot.line([first.before, mid1], {
+          x: 'w',
+          y: 'b',
+          stroke: t.c1,
+          strokeOpacity: 0.45,
+          strokeWidth: 2,
+          markerEnd: 'arrow',
+        }),
+        Plot.line([mid1, first.after], {
+          x: 'w',
+          y: 'b',
+          stroke: t.c2,
+          strokeOpacity: 0.45,
+          strokeWidth: 2,
+          markerEnd: 'arrow',
+        }),
+        Plot.text([first.before], {
+          x: 'w',
+          y: 'b',
+          text: () => 'step 1',
+          dx: 8,
+          dy: -8,
+          textAnchor: 'start',
+          fill: t.muted,
+        }),
+      );
+    }
     if (last) {
       const mid = { w: last.before.w + last.grad.w, b: last.before.b + last.grad.b };
       marks.push(
