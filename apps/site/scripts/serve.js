@@ -74,6 +74,9 @@ export function createStaticServer({ root = distDir } = {}) {
 /**
  * Listens on `port`, or on a free port when that one is taken. Resolves to the port used.
  *
+ * @param {import('node:http').Server} server
+ * @param {{ port?: number, host?: string }} [options]
+ * @returns {Promise<number>}
  * @example
  * const port = await listen(createStaticServer(), { port: 4321 });
  */

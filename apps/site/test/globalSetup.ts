@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error: plain JS module without types
 import { createStaticServer, distDir, listen } from '../scripts/serve.js';
 
 declare module 'vitest' {

@@ -14,7 +14,7 @@ class ClockAction<T> extends Subscription implements SchedulerAction<T> {
   schedule(state?: T): Subscription {
     if (this.closed) return this;
     this.state = state;
-    this.clock.enqueue(this);
+    this.clock.enqueue(this as ClockAction<unknown>);
     return this;
   }
 

@@ -153,7 +153,7 @@ export abstract class DecayWidget extends HTMLElement {
    * its legend, if any) and the theme's style.
    */
   protected frame(name: string): { width: number; height: number; style: Record<string, string> } {
-    const slot = this.slot(name);
+    const slot = this.chartSlot(name);
     const legend = slot.querySelector<HTMLElement>('.dl-legend');
     const width = Math.max(200, Math.floor(slot.clientWidth || 640));
     const boxHeight = slot.clientHeight || width / 1.6;
@@ -177,7 +177,7 @@ export abstract class DecayWidget extends HTMLElement {
    * this.legend('loss', [{ label: 'train', color: theme.c1 }, { label: 'validation', color: theme.c1, dashed: true }]);
    */
   protected legend(name: string, items: readonly LegendItem[]): void {
-    const slot = this.slot(name);
+    const slot = this.chartSlot(name);
     let legend = slot.querySelector<HTMLElement>('.dl-legend');
     if (!legend) {
       legend = document.createElement('div');
@@ -214,7 +214,7 @@ export abstract class DecayWidget extends HTMLElement {
     figure: Element,
     { interactive = false }: { interactive?: boolean } = {},
   ): void {
-    const slot = this.slot(name);
+    const slot = this.chartSlot(name);
     const svg = figure.localName === 'svg' ? figure : figure.querySelector('svg');
     svg?.setAttribute('role', interactive ? 'group' : 'img');
     svg?.setAttribute('aria-label', slot.dataset.label ?? name);
@@ -230,7 +230,7 @@ export abstract class DecayWidget extends HTMLElement {
     else slot.append(figure);
   }
 
-  private slot(name: string): HTMLElement {
+  private chartSlot(name: string): HTMLElement {
     const slot = this.querySelector<HTMLElement>(`[data-chart="${name}"]`);
     if (!slot) throw new Error(`${this.localName}: no chart named ${name}`);
     return slot;
