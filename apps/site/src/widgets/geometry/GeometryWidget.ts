@@ -35,6 +35,8 @@ export class GeometryWidget extends DecayWidget {
     iy: (p: number) => number;
   } | null = null;
   private dragging = false;
+  /** Removes the handle's listeners when the element leaves the page. */
+  private handleListeners: AbortController | null = null;
   private cached: { key: string; w: Vec2 } | null = null;
 
   override connectedCallback(): void {
@@ -54,7 +56,9 @@ export class GeometryWidget extends DecayWidget {
     }
     super.connectedCallback();
     const slot = this.querySelector<HTMLElement>('[data-chart="plane"]');
-    if (slot) this.wireHandle(slot);
+    this.handleListeners?.abort();
+    this.handleListeners = new AbortController();
+    if (slot) this.wireHandle(slot, this.handleListeners.signal);
   }
 
   private get kind(): PenaltyKind {
@@ -321,7 +325,13 @@ export class GeometryWidget extends DecayWidget {
   }
 
   /** Pointer and keyboard handling for w*, on the chart slot (which outlives each redraw). */
-  private wireHandle(slot: HTMLElement): void {
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.handleListeners?.abort();
+    this.handleListeners = null;
+  }
+
+  private wireHandle(slot: HTMLElement, signal: AbortSignal): void {
     const moveTo = (w: Vec2) => {
       const clamp = (v: number) =>
         Math.min(LIMIT - 0.2, Math.max(-LIMIT + 0.2, Math.round(v * 100) / 100));
@@ -345,39 +355,51 @@ export class GeometryWidget extends DecayWidget {
         this.scales.iy((e.clientY - box.top) * scaleY),
       ];
     };
-    slot.addEventListener('pointerdown', (e) => {
-      if (!(e.target as Element).closest('[data-handle]')) return;
-      this.dragging = true;
-      slot.setPointerCapture(e.pointerId);
-      e.preventDefault();
-    });
-    slot.addEventListener('pointermove', (e) => {
-      if (!this.dragging) return;
-      const w = fromPointer(e);
-      if (w) moveTo(w);
-    });
+    slot.addEventListener(
+      'pointerdown',
+      (e) => {
+        if (!(e.target as Element).closest('[data-handle]')) return;
+        this.dragging = true;
+        slot.setPointerCapture(e.pointerId);
+        e.preventDefault();
+      },
+      { signal },
+    );
+    slot.addEventListener(
+      'pointermove',
+      (e) => {
+        if (!this.dragging) return;
+        const w = fromPointer(e);
+        if (w) moveTo(w);
+      },
+      { signal },
+    );
     const end = (e: PointerEvent) => {
       if (!this.dragging) return;
       this.dragging = false;
       if (slot.hasPointerCapture(e.pointerId)) slot.releasePointerCapture(e.pointerId);
     };
-    slot.addEventListener('pointerup', end);
-    slot.addEventListener('pointercancel', end);
-    slot.addEventListener('keydown', (e) => {
-      if (!(e.target as Element).closest('[data-handle]')) return;
-      const d = e.shiftKey ? 0.5 : 0.1;
-      const moves: Record<string, Vec2> = {
-        ArrowLeft: [-d, 0],
-        ArrowRight: [d, 0],
-        ArrowUp: [0, d],
-        ArrowDown: [0, -d],
-      };
-      const move = moves[e.key];
-      if (!move) return;
-      e.preventDefault();
-      const [wx, wy] = this.wStar;
-      moveTo([wx + move[0], wy + move[1]]);
-    });
+    slot.addEventListener('pointerup', end, { signal });
+    slot.addEventListener('pointercancel', end, { signal });
+    slot.addEventListener(
+      'keydown',
+      (e) => {
+        if (!(e.target as Element).closest('[data-handle]')) return;
+        const d = e.shiftKey ? 0.5 : 0.1;
+        const moves: Record<string, Vec2> = {
+          ArrowLeft: [-d, 0],
+          ArrowRight: [d, 0],
+          ArrowUp: [0, d],
+          ArrowDown: [0, -d],
+        };
+        const move = moves[e.key];
+        if (!move) return;
+        e.preventDefault();
+        const [wx, wy] = this.wStar;
+        moveTo([wx + move[0], wy + move[1]]);
+      },
+      { signal },
+    );
   }
 }
 

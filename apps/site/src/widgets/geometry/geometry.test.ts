@@ -111,3 +111,18 @@ describe('contours', () => {
     for (const [x, y] of penaltyBall('l1', 2)) expect(Math.abs(x) + Math.abs(y)).toBe(2);
   });
 });
+
+describe('startPoint', () => {
+  it('is the chapter’s start for seed 0, and inside the plotted square for other seeds', async () => {
+    const { startPoint } = await import('./startPoint.js');
+    expect(startPoint(0)).toEqual([-2, 2.5]);
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 50; seed++) {
+      const [x, y] = startPoint(seed);
+      expect(Math.abs(x)).toBeLessThan(3);
+      expect(Math.abs(y)).toBeLessThan(3);
+      seen.add(`${x.toFixed(3)},${y.toFixed(3)}`);
+    }
+    expect(seen.size).toBe(50);
+  });
+});
