@@ -9,8 +9,9 @@ import remarkMath from 'remark-math';
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
 /**
- * Wraps every Markdown table in a focusable, labelled scroll container, so wide tables can be
- * scrolled from the keyboard at 375 px (axe: scrollable-region-focusable).
+ * Wraps every Markdown table in a focusable, labelled scroll container and makes display
+ * formulas focusable, so what scrolls sideways at 375 px can be scrolled from the keyboard
+ * (axe: scrollable-region-focusable).
  */
 function rehypeScrollableTables() {
   /** @param {any} node */
@@ -18,6 +19,12 @@ function rehypeScrollableTables() {
     if (!Array.isArray(node.children)) return;
     node.children = node.children.map((child) => {
       visit(child);
+      const classes = child.properties?.className ?? [];
+      if (child.type === 'element' && Array.isArray(classes) && classes.includes('katex-display')) {
+        // Display formulas scroll sideways on narrow screens: make them reachable by keyboard.
+        child.properties.tabIndex = 0;
+        return child;
+      }
       if (child.type !== 'element' || child.tagName !== 'table') return child;
       return {
         type: 'element',
