@@ -71,11 +71,16 @@ try {
             )
             .catch(() => problems.push('widget did not finish within 20 s'));
         }
+        // Close-ups: hide the sticky header and mobile table of contents, which would cover the widget.
+        const hide = await page.addStyleTag({
+          content: 'header.header, mobile-starlight-toc { visibility: hidden !important; }',
+        });
         const widgets = await page.locator('.dl-widget').all();
         for (const [i, w] of widgets.entries()) {
           const stem = `${route.replace(/\/$/, '').split('/').pop() || 'home'}-${theme}-${width}`;
           await w.screenshot({ path: join(outDir, `${stem}-widget${i + 1}.png`) });
         }
+        await hide.evaluate((el) => el.remove());
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.waitForTimeout(200);
         const name = `${route.replace(/\/$/, '').split('/').pop() || 'home'}-${theme}-${width}.png`;
