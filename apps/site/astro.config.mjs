@@ -57,7 +57,10 @@ function preloadKatexFonts() {
         const root = fileURLToPath(dir);
         const fonts = readdirSync(`${root}_astro`).filter((f) => wanted.test(f));
         const links = fonts
-          .map((f) => `<link rel="preload" href="/_astro/${f}" as="font" type="font/woff2" crossorigin>`)
+          .map(
+            (f) =>
+              `<link rel="preload" href="/_astro/${f}" as="font" type="font/woff2" crossorigin>`,
+          )
           .join('');
         /** @param {string} d */
         const walk = (d) => {
@@ -66,7 +69,8 @@ function preloadKatexFonts() {
             if (entry.isDirectory()) walk(path);
             else if (entry.name.endsWith('.html')) {
               const html = readFileSync(path, 'utf8');
-              if (html.includes('class="katex"')) writeFileSync(path, html.replace('</head>', `${links}</head>`));
+              if (html.includes('class="katex"'))
+                writeFileSync(path, html.replace('</head>', `${links}</head>`));
             }
           }
         };
