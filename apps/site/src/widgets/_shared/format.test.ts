@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatValue } from './format';
+
+describe('formatValue', () => {
+  it('prints powers of ten for log sliders', () => {
+    expect(formatValue(1e-3, 'exp')).toBe('1e-3');
+    expect(formatValue(0.03, 'exp')).toBe('3e-2');
+    expect(formatValue(10, 'exp')).toBe('1e1');
+    expect(formatValue(0, 'exp')).toBe('0');
+  });
+
+  it('prints integers, fixed decimals and significant digits', () => {
+    expect(formatValue(11.6, 'int')).toBe('12');
+    expect(formatValue(0.3, 'fixed2')).toBe('0.30');
+    expect(formatValue(0.12345, 'fixed3')).toBe('0.123');
+    expect(formatValue(0.0034561, 'sig')).toBe('0.003456');
+    expect(formatValue(Number.NaN, 'sig')).toBe('NaN');
+  });
+});
