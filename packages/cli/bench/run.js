@@ -12,6 +12,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const measure = join(here, 'measure.js');
 const bin = join(here, '..', 'bin', 'decaylab.js');
 const big = process.env.BENCH_BIG === '1';
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const dir = mkdtempSync(join(tmpdir(), 'decaylab-bench-'));
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
@@ -79,7 +80,7 @@ try {
   );
 
   // 2. Replay vs a plain readline + JSON.parse loop, same file, same run (best of 3 each).
-  const a = replayVsBaseline(rec, 3);
+  const a = replayVsBaseline(rec, rounds);
   const ratio = a.replay / a.base;
   report(
     `replay --speed max --format summary: ${(a.replay / 1000).toFixed(2)}s · baseline readline+JSON.parse: ${(a.base / 1000).toFixed(2)}s · ratio ${ratio.toFixed(2)} (target ≤ 2)`,
@@ -112,7 +113,7 @@ try {
     );
   }
 
-  // 5. A sweep of 8 values: worker threads (one per core) vs one worker, best of 2 each.
+  // 5. A sweep of 8 values: worker threads (one per core) vs one worker, best of BENCH_ROUNDS (3) each.
   const grid = [
     '--grid',
     'optimizer.weightDecay=0,1e-5,1e-4,3e-4,1e-3,3e-3,1e-2,1e-1',
@@ -121,7 +122,7 @@ try {
   ];
   const seq = [];
   const par = [];
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < rounds; i++) {
     seq.push(run('cli', ['sweep', 'overfitting', ...grid, '--workers', '1']));
     par.push(run('cli', ['sweep', 'overfitting', ...grid]));
   }
