@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clean, decaylab, tmp } from './helpers.js';
+import { clean, decaylab, decaylabAsync, tmp } from './helpers.js';
 
 let dir: string;
 let rec: string;
@@ -74,6 +74,22 @@ describe('decaylab replay', () => {
       expect(replayed.code).toBe(0);
       expect(replayed.stdout, format).toBe(live.stdout);
     }
+  });
+
+  it('Ctrl-C stops a paced replay with the summary of what was shown (exit 130)', async () => {
+    const { child, done } = decaylabAsync([
+      'replay',
+      rec,
+      '--speed',
+      '0.05',
+      '--format',
+      'summary',
+    ]);
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGINT');
+    const r = await done;
+    expect(r.code).toBe(130);
+    expect(r.stdout).toMatch(/^run {9}line: incomplete \(no end event\) after \d steps/);
   });
 
   it('--fields', () => {

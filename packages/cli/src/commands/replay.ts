@@ -133,7 +133,9 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
           nudge();
         })
       : () => undefined;
+  let interrupted = false;
   const onSigint = () => {
+    interrupted = true;
     quit = true;
     nudge();
   };
@@ -225,6 +227,7 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
       `decaylab: skipped ${skipped} invalid line${skipped === 1 ? '' : 's'} (first: ${first?.message})\n`,
     );
   }
+  if (interrupted) return 130;
   if (!sawAny && !quit) throw new CliError(`${source}: empty recording (no "run" header)`);
   if (!sawEnd && !quit)
     ctx.stderr.write(`decaylab: ${source}: no "end" event: the recording is incomplete\n`);
