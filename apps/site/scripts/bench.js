@@ -87,6 +87,14 @@ const context = await chromium.launchPersistentContext(userDataDir, {
   headless: true,
   viewport: { width: 1280, height: 900 },
 });
+// Long tasks (> 50 ms on the main thread), recorded from the start of every page.
+await context.addInitScript(() => {
+  const w = /** @type {any} */ (window);
+  w.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+});
 
 const rows = [];
 let frameMs = Number.NaN;
@@ -168,6 +176,13 @@ try {
       }
       redraw = median(samples);
     }
+    const longTasks = await page.evaluate(() => /** @type {any} */ (window).__longTasks ?? []);
+    const draws = await page.evaluate(() =>
+      performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith('dl:draw:'))
+        .map((m) => m.duration),
+    );
     context.off('request', onRequest);
     await page.close();
 
@@ -178,7 +193,21 @@ try {
       total <= TOTAL_KB * 1024 &&
       (!redrawTarget || redraw <= REDRAW_MS);
     if (!ok) failed = true;
-    rows.push({ chapter, eager, atLoad, total, withSearch, redraw, redrawTarget, ok });
+    const longest = longTasks.length ? Math.max(...longTasks) : 0;
+    rows.push({
+      chapter,
+      eager,
+      atLoad,
+      total,
+      withSearch,
+      redraw,
+      redrawTarget,
+      ok,
+      longest,
+      longCount: longTasks.length,
+      drawMedian: median(draws),
+      drawMax: draws.length ? Math.max(...draws) : Number.NaN,
+    });
   }
 } finally {
   await context.close();
@@ -192,13 +221,13 @@ console.log(
   `\nsite bench (gzip JS; redraw = median of ${SAMPLES} λ-slider keypresses; baseline: 1 animation frame = ${frameMs.toFixed(1)} ms)\n`,
 );
 console.log(
-  `${pad('chapter', 30)}${lpad('eager KB', 10)}${lpad('at load KB', 12)}${lpad('total KB', 10)}${lpad('+search KB', 12)}${lpad('redraw ms', 11)}${lpad('frames', 8)}  ok`,
+  `${pad('chapter', 30)}${lpad('eager KB', 10)}${lpad('at load KB', 12)}${lpad('total KB', 10)}${lpad('+search KB', 12)}${lpad('redraw ms', 11)}${lpad('frames', 8)}${lpad('draw ms', 14)}${lpad('long tasks', 13)}  ok`,
 );
 for (const r of rows) {
   const redraw = Number.isNaN(r.redraw) ? '—' : r.redraw.toFixed(1);
   const frames = Number.isNaN(r.redraw) ? '—' : (r.redraw / frameMs).toFixed(1);
   console.log(
-    `${pad(r.chapter, 30)}${lpad(kb(r.eager), 10)}${lpad(kb(r.atLoad), 12)}${lpad(kb(r.total), 10)}${lpad(kb(r.withSearch), 12)}${lpad(redraw + (r.redrawTarget ? '*' : ''), 11)}${lpad(frames, 8)}  ${r.ok ? 'yes' : 'NO'}`,
+    `${pad(r.chapter, 30)}${lpad(kb(r.eager), 10)}${lpad(kb(r.atLoad), 12)}${lpad(kb(r.total), 10)}${lpad(kb(r.withSearch), 12)}${lpad(redraw + (r.redrawTarget ? '*' : ''), 11)}${lpad(frames, 8)}${lpad(Number.isNaN(r.drawMax) ? '—' : `${r.drawMedian.toFixed(1)} / ${r.drawMax.toFixed(0)}`, 14)}${lpad(r.longCount ? `${r.longCount}, ≤${r.longest.toFixed(0)}ms` : '0', 13)}  ${r.ok ? 'yes' : 'NO'}`,
   );
 }
 console.log(
@@ -211,6 +240,8 @@ console.log(
     '  within the first screen loads Plot and the engine at once, by design)',
     'total: after scrolling to every widget and pressing its buttons (the checked total)',
     '+search: total after also opening the search dialog (Pagefind, loaded on demand)',
+    'draw ms: median / max time of one widget redraw (DecayWidget.draw, all widgets of the page)',
+    'long tasks: main-thread tasks > 50 ms during the whole visit (count, longest; includes parsing Plot)',
   ].join('\n'),
 );
 process.exit(failed ? 1 : 0);

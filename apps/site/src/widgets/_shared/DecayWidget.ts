@@ -287,13 +287,17 @@ export abstract class DecayWidget extends HTMLElement {
     this.drawFrame = requestAnimationFrame(() => {
       this.drawFrame = 0;
       this.theme = readTheme();
+      const start = performance.now();
       try {
         this.draw();
+        performance.measure(`dl:draw:${this.widgetId}`, { start, end: performance.now() });
       } catch (error) {
         this.fail(error);
         return;
       }
       this.draws++;
+      // Keep the user-timing buffer small on long visits (the bench reads recent draws only).
+      if (this.draws % 500 === 0) performance.clearMeasures(`dl:draw:${this.widgetId}`);
       this.dataset.draws = String(this.draws);
       if (this.awaitingDraw && this.sawStep) {
         this.awaitingDraw = false;
