@@ -3,11 +3,15 @@
 // check against PyTorch. Streams their output and ends with one line of totals.
 import { spawn } from 'node:child_process';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC
 const strip = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 function run(cmd, args) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(cmd, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
