@@ -199,3 +199,23 @@ export function builtRoutes(dir = distDir): string[] {
 export function chapterRoutes(): string[] {
   return builtRoutes().filter((r) => r.startsWith('chapters/'));
 }
+
+/** The markup of a widget's charts and the text of its readouts, keyed by `data-readout`. */
+export const widgetSnapshot = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((el) => ({
+    charts: [...el.querySelectorAll('[data-chart]')].map((c) => c.innerHTML),
+    readouts: Object.fromEntries(
+      [...el.querySelectorAll<HTMLElement>('[data-readout]')].map((r) => [
+        r.dataset.readout,
+        r.textContent ?? '',
+      ]),
+    ),
+  }));
+
+/** Waits until the widget matching `selector` reports `data-state` = `state`. */
+export const waitForState = (page: Page, selector: string, state = 'done', timeout = 60_000) =>
+  page.waitForFunction(
+    ([s, st]) => document.querySelector<HTMLElement>(s as string)?.dataset.state === st,
+    [selector, state],
+    { timeout },
+  );

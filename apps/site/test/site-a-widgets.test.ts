@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, renderAllWidgets, type TestBrowser } from './browser';
+import { launch, openPage, renderAllWidgets, type TestBrowser, waitForState } from './browser';
 
 const baseUrl = inject('baseUrl');
 
@@ -10,13 +10,6 @@ const snapshot = (page: Page, selector: string) =>
     charts: [...el.querySelectorAll('[data-chart]')].map((c) => c.innerHTML),
     readouts: [...el.querySelectorAll('[data-readout]')].map((r) => r.textContent ?? ''),
   }));
-
-const waitDone = (page: Page, selector: string) =>
-  page.waitForFunction(
-    (s) => document.querySelector<HTMLElement>(s)?.dataset.state === 'done',
-    selector,
-    { timeout: 60_000 },
-  );
 
 describe('chapter widgets', () => {
   let browser: TestBrowser;
@@ -32,14 +25,14 @@ describe('chapter widgets', () => {
     try {
       await renderAllWidgets(page);
       const widget = 'dl-polyfit';
-      await waitDone(page, widget);
+      await waitForState(page, widget);
       const before = await snapshot(page, widget);
       const slider = page.locator(`${widget} input[data-name="lambda"]`);
       await expect(slider.getAttribute('aria-valuetext')).resolves.toBe('1e-4');
       await slider.focus();
       for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight'); // 1e-4 → 1e-1
       await expect(slider.getAttribute('aria-valuetext')).resolves.toBe('1e-1');
-      await waitDone(page, widget);
+      await waitForState(page, widget);
       const after = await snapshot(page, widget);
       expect(after.charts[0]).not.toBe(before.charts[0]); // the fitted curve
       expect(after.charts[1]).not.toBe(before.charts[1]); // the coefficient bars
@@ -71,7 +64,7 @@ describe('chapter widgets', () => {
       await expect(
         page.locator('dl-polyfit output[data-for="lambda"]').textContent(),
       ).resolves.toBe('1e-2');
-      await waitDone(page, 'dl-polyfit');
+      await waitForState(page, 'dl-polyfit');
       // degree 4: a bias and 4 weights → 5 bars.
       await expect(
         page.locator('dl-polyfit [data-chart="coef"] .dl-plot rect').count(),
@@ -136,7 +129,7 @@ describe('chapter widgets', () => {
     const { page, problems } = await openPage(browser, baseUrl, 'chapters/02-bias-variance-noise/');
     try {
       await renderAllWidgets(page);
-      await waitDone(page, 'dl-biasvar');
+      await waitForState(page, 'dl-biasvar');
       const read = () => page.locator('dl-biasvar [data-readout]').allTextContents();
       const before = await read();
       const [, , , , sum, val] = before.map(Number);
@@ -146,7 +139,7 @@ describe('chapter widgets', () => {
       await expect(page.locator('dl-biasvar input[data-name="seed"]').inputValue()).resolves.toBe(
         '1',
       );
-      await waitDone(page, 'dl-biasvar');
+      await waitForState(page, 'dl-biasvar');
       expect(await read()).not.toEqual(before);
       expect(problems).toEqual([]);
     } finally {
@@ -162,7 +155,7 @@ describe('chapter widgets', () => {
     );
     try {
       await renderAllWidgets(page);
-      await waitDone(page, 'dl-penalty');
+      await waitForState(page, 'dl-penalty');
       const values = async () => {
         const [, data, penalty, total, val] = (
           await page.locator('dl-penalty [data-readout]').allTextContents()
@@ -173,7 +166,7 @@ describe('chapter widgets', () => {
       expect(big.total).toBeCloseTo(big.data + big.penalty, 3);
       await page.goto(new URL('chapters/04-penalty-term/?penalty.lambda=-2', baseUrl).href);
       await renderAllWidgets(page);
-      await waitDone(page, 'dl-penalty');
+      await waitForState(page, 'dl-penalty');
       const small = await values();
       expect(big.penalty).toBeGreaterThan(small.penalty);
       expect(big.data).toBeGreaterThan(small.data); // underfits the training data
@@ -189,7 +182,7 @@ describe('chapter widgets', () => {
     try {
       const { page, problems } = await openPage(calm, baseUrl, 'chapters/01-what-weight-decay-is/');
       await renderAllWidgets(page);
-      await waitDone(page, 'dl-overfit');
+      await waitForState(page, 'dl-overfit');
       await expect(page.locator('dl-overfit [data-readout="step"]').textContent()).resolves.toBe(
         '2000',
       );
@@ -232,7 +225,7 @@ describe('theme', () => {
     try {
       const { page, problems } = await openPage(browser, baseUrl, 'chapters/04-penalty-term/');
       await renderAllWidgets(page);
-      await waitDone(page, 'dl-penalty');
+      await waitForState(page, 'dl-penalty');
       const strokes = () =>
         page
           .locator('dl-penalty [data-chart="fit"] .dl-plot g[stroke]')

@@ -1,27 +1,14 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, renderAllWidgets, type TestBrowser } from './browser';
+import {
+  launch,
+  openPage,
+  renderAllWidgets,
+  type TestBrowser,
+  waitForState,
+  widgetSnapshot,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
-
-/** The markup of a widget's charts and the text of its readouts. */
-const snapshot = (page: Page, selector: string) =>
-  page.locator(selector).evaluate((el) => ({
-    charts: [...el.querySelectorAll('[data-chart]')].map((c) => c.innerHTML),
-    readouts: Object.fromEntries(
-      [...el.querySelectorAll<HTMLElement>('[data-readout]')].map((r) => [
-        r.dataset.readout,
-        r.textContent ?? '',
-      ]),
-    ),
-  }));
-
-const waitState = (page: Page, selector: string, state: string) =>
-  page.waitForFunction(
-    ([s, st]) => document.querySelector<HTMLElement>(s as string)?.dataset.state === st,
-    [selector, state],
-    { timeout: 30_000 },
-  );
 
 describe('site-b widget controls', () => {
   let browser: TestBrowser;
@@ -42,23 +29,23 @@ describe('site-b widget controls', () => {
       await renderAllWidgets(page);
       const w = 'dl-coupling';
       await page.locator(`${w} [data-action="reset"]`).click();
-      await waitState(page, w, 'paused');
+      await waitForState(page, w, 'paused');
       await page.locator(`${w} [data-action="play"]`).click();
-      await waitState(page, w, 'playing');
+      await waitForState(page, w, 'playing');
       await page.locator(`${w} [data-action="play"]`).click();
-      await waitState(page, w, 'paused');
-      const frozen = await snapshot(page, w);
+      await waitForState(page, w, 'paused');
+      const frozen = await widgetSnapshot(page, w);
       await page.waitForTimeout(400);
-      expect((await snapshot(page, w)).readouts).toEqual(frozen.readouts);
+      expect((await widgetSnapshot(page, w)).readouts).toEqual(frozen.readouts);
       await page.locator(`${w} [data-action="step"]`).click();
       await page.waitForFunction(
         (s) => document.querySelector(`${s} [data-readout="diff"]`)?.textContent !== '…',
         w,
       );
-      expect((await snapshot(page, w)).readouts.diff).not.toBe(frozen.readouts.diff);
+      expect((await widgetSnapshot(page, w)).readouts.diff).not.toBe(frozen.readouts.diff);
       await page.locator(`${w} [data-action="play"]`).click();
-      await waitState(page, w, 'done');
-      expect((await snapshot(page, w)).readouts.diff).toMatch(/over 300 steps$/);
+      await waitForState(page, w, 'done');
+      expect((await widgetSnapshot(page, w)).readouts.diff).toMatch(/over 300 steps$/);
       expect(problems).toEqual([]);
     } finally {
       await page.close();
@@ -80,7 +67,7 @@ describe('site-b widget controls', () => {
         (s) => document.querySelector(`${s} [data-readout="step"]`)?.textContent === '1',
         w,
       );
-      const r = (await snapshot(page, w)).readouts;
+      const r = (await widgetSnapshot(page, w)).readouts;
       // −γλθ with γ = 0.1, λ = 0.8, θ = (−1.5, 1.2)
       expect(r.decay).toBe('(0.120, -0.096)');
       expect(Number(r.check)).toBeLessThan(1e-12);
@@ -105,7 +92,7 @@ describe('site-b widget controls', () => {
       );
       expect(page.workers().length).toBe(1);
       await page.locator(`${w} [data-action="play"]`).click();
-      await waitState(page, w, 'paused');
+      await waitForState(page, w, 'paused');
       await page.waitForTimeout(600); // let an in-flight point land
       const done = async () =>
         Number((await page.locator(`${w} [data-readout="progress"]`).textContent())?.split(' ')[0]);
@@ -125,7 +112,7 @@ describe('site-b widget controls', () => {
         expect(await done()).toBe(paused + 1);
       }
       await page.locator(`${w} [data-action="play"]`).click();
-      await waitState(page, w, 'done');
+      await waitForState(page, w, 'done');
       expect(await done()).toBe(32);
       const best = await page.locator(`${w} [data-readout="small"]`).textContent();
       const lambda = Number(best?.match(/^λ = ([^:]+):/)?.[1]);

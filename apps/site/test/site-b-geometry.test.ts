@@ -1,27 +1,14 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, renderAllWidgets, type TestBrowser } from './browser';
+import {
+  launch,
+  openPage,
+  renderAllWidgets,
+  type TestBrowser,
+  waitForState,
+  widgetSnapshot,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
-
-/** The markup of a widget's charts and the text of its readouts. */
-const snapshot = (page: Page, selector: string) =>
-  page.locator(selector).evaluate((el) => ({
-    charts: [...el.querySelectorAll('[data-chart]')].map((c) => c.innerHTML),
-    readouts: Object.fromEntries(
-      [...el.querySelectorAll<HTMLElement>('[data-readout]')].map((r) => [
-        r.dataset.readout,
-        r.textContent ?? '',
-      ]),
-    ),
-  }));
-
-const waitState = (page: Page, selector: string, state: string) =>
-  page.waitForFunction(
-    ([s, st]) => document.querySelector<HTMLElement>(s as string)?.dataset.state === st,
-    [selector, state],
-    { timeout: 30_000 },
-  );
 
 describe('chapter 5: the geometry widget', () => {
   let browser: TestBrowser;
@@ -36,15 +23,15 @@ describe('chapter 5: the geometry widget', () => {
     const { page, problems } = await openPage(browser, baseUrl, 'chapters/05-geometry/');
     try {
       await renderAllWidgets(page);
-      await waitState(page, 'dl-geometry', 'done');
-      const before = await snapshot(page, 'dl-geometry');
+      await waitForState(page, 'dl-geometry', 'done');
+      const before = await widgetSnapshot(page, 'dl-geometry');
       expect(before.readouts.optimum).toBe('(1.253, 0.539)');
       const slider = page.locator('dl-geometry input[data-name="lambda"]');
       await slider.focus();
       for (let i = 0; i < 50; i++) await page.keyboard.press('ArrowRight'); // λ 0.5 → 1.0
       await expect(slider.getAttribute('aria-valuetext')).resolves.toBe('1.00');
-      await waitState(page, 'dl-geometry', 'done');
-      const after = await snapshot(page, 'dl-geometry');
+      await waitForState(page, 'dl-geometry', 'done');
+      const after = await widgetSnapshot(page, 'dl-geometry');
       expect(after.charts[0]).not.toBe(before.charts[0]);
       expect(after.charts[1]).not.toBe(before.charts[1]);
       expect(after.readouts.optimum).not.toBe(before.readouts.optimum);
@@ -61,8 +48,8 @@ describe('chapter 5: the geometry widget', () => {
       expect(redraws.length).toBeGreaterThan(0);
 
       await page.locator('dl-geometry input[data-name="l1"]').check();
-      await waitState(page, 'dl-geometry', 'done');
-      const l1 = await snapshot(page, 'dl-geometry');
+      await waitForState(page, 'dl-geometry', 'done');
+      const l1 = await widgetSnapshot(page, 'dl-geometry');
       expect(l1.readouts.optimum).toMatch(/^\(\d\.\d{3}, 0\)$/);
       expect(l1.readouts.engine).not.toMatch(/, 0\)/); // subgradient descent only gets near 0
       expect(problems).toEqual([]);
@@ -75,7 +62,7 @@ describe('chapter 5: the geometry widget', () => {
     const { page, problems } = await openPage(browser, baseUrl, 'chapters/05-geometry/');
     try {
       await renderAllWidgets(page);
-      await waitState(page, 'dl-geometry', 'done');
+      await waitForState(page, 'dl-geometry', 'done');
       const handle = page.locator('dl-geometry [data-handle]');
       await expect(handle.getAttribute('aria-valuetext')).resolves.toBe('w* = (2.00, 0.60)');
       await handle.focus();
@@ -91,7 +78,7 @@ describe('chapter 5: the geometry widget', () => {
         page.evaluate(() => document.activeElement?.hasAttribute('data-handle')),
       ).resolves.toBe(true);
       expect(page.url()).toContain('geometry.wx=1.9');
-      await waitState(page, 'dl-geometry', 'done');
+      await waitForState(page, 'dl-geometry', 'done');
       // The handle is redrawn with the chart; measure it between two redraws.
       let box: { x: number; y: number; width: number; height: number } | null = null;
       for (let i = 0; i < 20 && !box; i++) {
@@ -99,13 +86,13 @@ describe('chapter 5: the geometry widget', () => {
         if (!box) await page.waitForTimeout(100);
       }
       if (!box) throw new Error('the w* handle has no box');
-      const before = await snapshot(page, 'dl-geometry');
+      const before = await widgetSnapshot(page, 'dl-geometry');
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.down();
       await page.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2 - 40, { steps: 5 });
       await page.mouse.up();
-      await waitState(page, 'dl-geometry', 'done');
-      const after = await snapshot(page, 'dl-geometry');
+      await waitForState(page, 'dl-geometry', 'done');
+      const after = await widgetSnapshot(page, 'dl-geometry');
       expect(after.readouts.optimum).not.toBe(before.readouts.optimum);
       const moved = await handle.getAttribute('aria-valuetext');
       expect(moved).not.toBe('w* = (1.90, 0.70)');

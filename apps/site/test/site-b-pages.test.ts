@@ -1,15 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, renderAllWidgets, type TestBrowser } from './browser';
+import { launch, openPage, renderAllWidgets, type TestBrowser, waitForState } from './browser';
 
 const baseUrl = inject('baseUrl');
-
-const waitState = (page: Page, selector: string, state: string) =>
-  page.waitForFunction(
-    ([s, st]) => document.querySelector<HTMLElement>(s as string)?.dataset.state === st,
-    [selector, state],
-    { timeout: 30_000 },
-  );
 
 describe('site-b pages', () => {
   let browser: TestBrowser;
@@ -33,7 +25,7 @@ describe('site-b pages', () => {
         for (const tag of widgets) {
           // A widget pauses while off screen, so bring each into view to let it finish.
           await page.locator(tag).scrollIntoViewIfNeeded();
-          await waitState(page, tag, 'done');
+          await waitForState(page, tag, 'done');
           const charts = await page
             .locator(`${tag} [data-chart]`)
             .evaluateAll((slots) =>
