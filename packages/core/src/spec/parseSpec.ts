@@ -91,7 +91,7 @@ export function parseSpec(json: unknown): RunSpec {
       : c.number(spec.steps, 'steps', count(MAX_STEPS));
 
   const model = readModel(c, spec.model);
-  const data = readData(c, spec.data, model);
+  const data = readData(c, spec.data);
   const inputDim = data ? inputDimOf(data) : undefined;
   const shapes = model && inputDim !== undefined ? paramShapes(model, inputDim) : undefined;
   const names = shapes?.map(([name]) => name);
@@ -138,11 +138,6 @@ export function parseSpec(json: unknown): RunSpec {
   return out;
 }
 
-/** True when `value` is already a normalized spec (as `parseSpec` returns). */
-export function isNormalized(value: unknown): boolean {
-  return isObj(value) && value.version === 1 && 'paramGroups' in value && 'batchSize' in value;
-}
-
 function readModel(c: Checker, value: unknown): ModelSpec | undefined {
   if (value === undefined) return c.fail('model', 'a model (missing)');
   if (!isObj(value)) return c.fail('model', 'an object', value);
@@ -173,7 +168,7 @@ function readModel(c: Checker, value: unknown): ModelSpec | undefined {
   return undefined;
 }
 
-function readData(c: Checker, value: unknown, model: ModelSpec | undefined): DataSpec | undefined {
+function readData(c: Checker, value: unknown): DataSpec | undefined {
   if (value === undefined) return c.fail('data', 'data (missing)');
   if (!isObj(value)) return c.fail('data', 'an object', value);
   if (value.kind === undefined) {
@@ -213,9 +208,6 @@ function readData(c: Checker, value: unknown, model: ModelSpec | undefined): Dat
     } else if (key === 'dims') out[key] = c.number(given, path, count(MAX_WIDTH));
     else if (key === 'std') out[key] = c.number(given, path, positive);
     else out[key] = c.number(given, path, nonNegative);
-  }
-  if (kind === 'blobs' && model && model.kind !== 'logistic' && model.kind !== 'mlp') {
-    // Labels 0/1 still work with mse, so this is allowed; nothing to check.
   }
   return out as unknown as DataSpec;
 }
