@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { builtRoutes, launch, openPage, renderAllWidgets, type TestBrowser } from './browser';
+import {
+  axeViolations,
+  builtRoutes,
+  launch,
+  openPage,
+  renderAllWidgets,
+  type TestBrowser,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 const routes = builtRoutes();
@@ -150,11 +157,50 @@ describe('search', () => {
       await page.waitForTimeout(500);
       expect(requested.filter((u) => /ui-core|pagefind/.test(u))).toEqual([]);
       await page.keyboard.press('Control+k');
-      const input = page.locator('#starlight__search input');
+      const input = page.getByRole('searchbox', { name: 'Search this site' });
+      await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
       await input.fill('overfitting');
-      await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-      const results = await page.locator('.pagefind-ui__result-link').allTextContents();
-      expect(results).toContain('What weight decay is');
+      const links = page.locator('#starlight__search .dl-search-link');
+      await links.first().waitFor({ timeout: 15_000 });
+      const titles = await page
+        .locator('#starlight__search .dl-search-results > li > a .dl-search-title')
+        .allTextContents();
+      expect(titles).toContain('What weight decay is');
+      expect(
+        await page.locator('#starlight__search .dl-search-excerpt mark').count(),
+      ).toBeGreaterThan(0);
+      expect(requested.some((u) => /\/pagefind\/pagefind\.js$/.test(u))).toBe(true);
+      expect(requested.filter((u) => /default-ui|pagefind-ui/.test(u))).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // Keyboard: ArrowDown into the results, ArrowUp back, Escape closes and refocuses the button.
+      await page.keyboard.press('ArrowDown');
+      expect(await page.evaluate(() => document.activeElement?.className)).toMatch(
+        /dl-search-link/,
+      );
+      await page.keyboard.press('ArrowUp');
+      expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(() =>
+          page.locator('site-search dialog').evaluate((d) => (d as HTMLDialogElement).open),
+        )
+        .toBe(false);
+      expect(
+        await page.evaluate(() => document.activeElement?.hasAttribute('data-open-modal')),
+      ).toBe(true);
+
+      // Enter on a result follows it to a real page.
+      await page.keyboard.press('Control+k');
+      await input.fill('overfitting');
+      await links.first().waitFor({ timeout: 15_000 });
+      const href = await links.first().getAttribute('href');
+      await page.keyboard.press('ArrowDown');
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === href),
+        page.keyboard.press('Enter'),
+      ]);
+      expect(await page.locator('h1').first().textContent()).toBeTruthy();
       expect(problems).toEqual([]);
     } finally {
       await page.close();
