@@ -11,7 +11,7 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 /**
  * Wraps every Markdown table in a focusable, labelled scroll container and makes display
  * formulas focusable, so what scrolls sideways at 375 px can be scrolled from the keyboard
- * (axe: scrollable-region-focusable).
+ * (axe: scrollable-region-focusable). Also keeps KaTeX's hidden MathML out of the search index.
  */
 function rehypeScrollableTables() {
   /** @param {any} node */
@@ -20,6 +20,11 @@ function rehypeScrollableTables() {
     node.children = node.children.map((child) => {
       visit(child);
       const classes = child.properties?.className ?? [];
+      if (child.type === 'element' && Array.isArray(classes) && classes.includes('katex-mathml')) {
+        // KaTeX's hidden MathML would be indexed as text ("γ\\gammaγ"): keep it out of search.
+        child.properties.dataPagefindIgnore = 'all';
+        return child;
+      }
       if (child.type === 'element' && Array.isArray(classes) && classes.includes('katex-display')) {
         // Display formulas scroll sideways on narrow screens: make them reachable by keyboard.
         child.properties.tabIndex = 0;

@@ -13,18 +13,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath } from './chromium.js';
 import { createStaticServer, distDir, listen } from './serve.js';
 
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const EAGER_KB = 15;
 const TOTAL_KB = 150;
 const REDRAW_MS = 100;
@@ -82,8 +73,8 @@ const port = await listen(server, { port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${port}`;
 const userDataDir = mkdtempSync(join(tmpdir(), 'decaylab-bench-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: FLAGS,
+  executablePath: chromiumPath,
+  args: CHROMIUM_FLAGS,
   headless: true,
   viewport: { width: 1280, height: 900 },
 });

@@ -8,18 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath } from './chromium.js';
 import { createStaticServer, distDir, listen } from './serve.js';
 
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const outDir = fileURLToPath(new URL('../screenshots-out/', import.meta.url));
 const filter = process.argv[2] ?? '';
 
@@ -43,8 +34,8 @@ try {
   for (const theme of ['light', 'dark']) {
     for (const width of [1280, 375]) {
       const context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: FLAGS,
+        executablePath: chromiumPath,
+        args: CHROMIUM_FLAGS,
         headless: true,
         colorScheme: theme,
         reducedMotion: 'reduce',

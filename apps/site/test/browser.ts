@@ -4,20 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath } from '../scripts/chromium.js';
 
-/** Debian's Chromium (CI installs it with apt); override with CHROMIUM_PATH. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** A running Chromium with its own fresh profile directory; `close()` removes both. */
 export interface TestBrowser {
@@ -53,7 +41,7 @@ export async function launch({
   const userDataDir = mkdtempSync(join(tmpdir(), 'decaylab-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     headless: true,
     colorScheme,
     reducedMotion,
