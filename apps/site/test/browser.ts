@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from '../scripts/chromium.js';
 
-
 /** A running Chromium with its own fresh profile directory; `close()` removes both. */
 export interface TestBrowser {
   readonly context: BrowserContext;
