@@ -18,6 +18,11 @@ export { paramShapes } from './models/paramShapes.js';
 export { encodeEvent } from './ndjson/encodeEvent.js';
 export { type FromNdjsonOptions, fromNdjson } from './ndjson/fromNdjson.js';
 export { parseEvent } from './ndjson/parseEvent.js';
+export {
+  type RecordingReaderOptions,
+  recordingReader,
+  TruncatedError,
+} from './ndjson/recordingReader.js';
 export { ReplayError } from './ndjson/replayError.js';
 export { every } from './operators/every.js';
 export { smooth } from './operators/smooth.js';

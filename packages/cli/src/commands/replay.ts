@@ -1,4 +1,4 @@
-import { ReplayError, type RunEvent, type StepEvent } from '@decaylab/core';
+import { ReplayError, type RunEvent, type StepEvent, TruncatedError } from '@decaylab/core';
 import { CliError, usageError } from '../cli/cliError.js';
 import type { Command } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
@@ -10,7 +10,7 @@ import { parseFields } from '../format/fields.js';
 import { makeSink, readFormat } from '../format/makeSink.js';
 import type { Sink } from '../format/sink.js';
 import { output } from '../io/output.js';
-import { readRecording, TruncatedError } from '../io/readRecording.js';
+import { readRecording } from '../io/readRecording.js';
 
 /** Recordings carry no timestamps, so `--speed 1` replays at this nominal pace (training steps per second). */
 export const BASE_STEPS_PER_SECOND = 200;
