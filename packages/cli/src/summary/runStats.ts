@@ -38,16 +38,21 @@ export function runStats() {
   let run: RunStartEvent | null = null;
   let stepEvents = 0;
   const decayPull: Record<string, number> = {};
+  /** Each parameter's learning rate: its param group's, else the optimizer's. */
+  let lrOf: Record<string, number> = {};
   return {
     add(e: RunEvent): void {
       if (e.type === 'run') {
         run = e;
+        const { optimizer, paramGroups } = e.spec;
+        lrOf = Object.fromEntries(Object.keys(e.shapes).map((k) => [k, optimizer.lr]));
+        for (const g of paramGroups) for (const k of g.params) lrOf[k] = g.lr ?? optimizer.lr;
         for (const k of Object.keys(e.shapes)) decayPull[k] = 0;
       } else if (e.type === 'step') {
         stepEvents += 1;
         if (e.decayGrad) {
           for (const [k, v] of Object.entries(e.decayGrad))
-            decayPull[k] = (decayPull[k] ?? 0) + e.lr * norm(v);
+            decayPull[k] = (decayPull[k] ?? 0) + (lrOf[k] ?? e.lr) * norm(v);
         }
         if (e.decoupledDecay) {
           for (const [k, v] of Object.entries(e.decoupledDecay))
