@@ -1,4 +1,5 @@
 import type { Rng } from '../random/rng.js';
+import { DATA_DEFAULTS } from '../spec/defaults.js';
 import type { BlobsData, Dataset } from '../spec/types.js';
 
 /**
@@ -9,11 +10,11 @@ import type { BlobsData, Dataset } from '../spec/types.js';
  * train({ data: blobs({ n: 64 }), model: { kind: 'logistic' }, optimizer: sgd({ lr: 0.5 }), steps: 100 })
  */
 export function blobs({
-  n = 100,
-  nVal = 100,
-  dims = 2,
-  separation = 2,
-  std = 1,
+  n = DATA_DEFAULTS.blobs.n,
+  nVal = DATA_DEFAULTS.blobs.nVal,
+  dims = DATA_DEFAULTS.blobs.dims,
+  separation = DATA_DEFAULTS.blobs.separation,
+  std = DATA_DEFAULTS.blobs.std,
 }: Partial<Omit<BlobsData, 'kind'>> = {}): BlobsData {
   return { kind: 'blobs', n, nVal, dims, separation, std };
 }

@@ -1,4 +1,5 @@
 import type { Rng } from '../random/rng.js';
+import { DATA_DEFAULTS } from '../spec/defaults.js';
 import type { Dataset, PolynomialData } from '../spec/types.js';
 
 /**
@@ -9,9 +10,9 @@ import type { Dataset, PolynomialData } from '../spec/types.js';
  * cubic({ n: 20, nVal: 100 }) // { kind: 'polynomial', n: 20, nVal: 100, noise: 0.1 }
  */
 export function cubic({
-  n = 100,
-  nVal = 100,
-  noise = 0.1,
+  n = DATA_DEFAULTS.polynomial.n,
+  nVal = DATA_DEFAULTS.polynomial.nVal,
+  noise = DATA_DEFAULTS.polynomial.noise,
 }: Partial<Omit<PolynomialData, 'kind'>> = {}): PolynomialData {
   return { kind: 'polynomial', n, nVal, noise };
 }

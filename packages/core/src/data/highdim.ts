@@ -1,4 +1,5 @@
 import type { Rng } from '../random/rng.js';
+import { DATA_DEFAULTS } from '../spec/defaults.js';
 import type { Dataset, HighdimData } from '../spec/types.js';
 
 /**
@@ -9,10 +10,10 @@ import type { Dataset, HighdimData } from '../spec/types.js';
  * highdim() // { kind: 'highdim', n: 20, nVal: 100, dims: 200, noise: 0.01 }
  */
 export function highdim({
-  n = 20,
-  nVal = 100,
-  dims = 200,
-  noise = 0.01,
+  n = DATA_DEFAULTS.highdim.n,
+  nVal = DATA_DEFAULTS.highdim.nVal,
+  dims = DATA_DEFAULTS.highdim.dims,
+  noise = DATA_DEFAULTS.highdim.noise,
 }: Partial<Omit<HighdimData, 'kind'>> = {}): HighdimData {
   return { kind: 'highdim', n, nVal, dims, noise };
 }

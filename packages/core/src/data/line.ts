@@ -1,4 +1,5 @@
 import type { Rng } from '../random/rng.js';
+import { DATA_DEFAULTS } from '../spec/defaults.js';
 import type { Dataset, LineData } from '../spec/types.js';
 
 /**
@@ -8,9 +9,9 @@ import type { Dataset, LineData } from '../spec/types.js';
  * train({ data: line({ n: 20, noise: 0.3 }), model: { kind: 'linear' }, optimizer: sgd({ lr: 0.1 }), steps: 100 })
  */
 export function line({
-  n = 20,
-  nVal = 100,
-  noise = 0.3,
+  n = DATA_DEFAULTS.line.n,
+  nVal = DATA_DEFAULTS.line.nVal,
+  noise = DATA_DEFAULTS.line.noise,
 }: Partial<Omit<LineData, 'kind'>> = {}): LineData {
   return { kind: 'line', n, nVal, noise };
 }

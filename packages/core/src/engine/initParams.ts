@@ -1,3 +1,4 @@
+import type { ParamLayout } from '../models/paramLayout.js';
 import { rng, STREAM } from '../random/rng.js';
 import type { InitSpec } from '../spec/types.js';
 
@@ -5,11 +6,10 @@ import type { InitSpec } from '../spec/types.js';
 export function initParams(
   init: InitSpec,
   seed: number,
-  names: readonly string[],
-  offsets: readonly number[],
-  sizes: readonly number[],
+  layout: ParamLayout,
   theta: Float64Array,
 ): void {
+  const { names, offsets, sizes } = layout;
   if (init.kind === 'zeros') return;
   if (init.kind === 'normal') {
     const { std, bias } = init as { std: number; bias: 'zeros' | 'normal' };

@@ -1,15 +1,17 @@
 import { materialize } from '../data/materialize.js';
-import type { LossValues, RunStartEvent, StepEvent } from '../events.js';
+import type { LossValues, ParamValues, RunStartEvent, StepEvent } from '../events.js';
 import { EVENT_VERSION } from '../events.js';
 import { LOSSES } from '../losses/dataLoss.js';
 import { createNet } from '../models/createNet.js';
 import type { Net } from '../models/net.js';
+import type { ParamLayout } from '../models/paramLayout.js';
 import { createOptimizer, type Optimizer } from '../optim/createOptimizer.js';
 import { type Rng, rng, STREAM } from '../random/rng.js';
 import type { RunSpec } from '../spec/types.js';
 import { initParams } from './initParams.js';
 import { applyPenalty } from './penalty.js';
-import { snapshot } from './snapshot.js';
+import { slice, snapshot } from './snapshot.js';
+import { type StepTrace, stepTrace } from './stepTrace.js';
 
 /** The rows one step trains on. */
 interface Rows {
@@ -47,6 +49,12 @@ export class Session {
   private readonly grad0: Float64Array;
   private readonly grad: Float64Array;
   private readonly penaltyIdx: readonly number[];
+  /** Where the penalty and the update rules write the decay they apply, on emitted steps. */
+  private readonly trace: StepTrace;
+  /** Parameters listed in `decayGrad`: penalized (λ ≠ 0) or with coupled weightDecay ≠ 0. */
+  private readonly decayParams: readonly number[];
+  /** Parameters listed in `decoupledDecay`: decoupled weightDecay ≠ 0. */
+  private readonly decoupledParams: readonly number[];
   /** Minibatching: the epoch's permutation and gather buffers. */
   private readonly batch: {
     size: number;
@@ -65,9 +73,10 @@ export class Session {
     const inputDim = data.train.x[0]?.length ?? 0;
     const net = createNet(spec.model, inputDim);
     this.net = net;
-    this.theta = new Float64Array(net.size);
-    initParams(spec.init, spec.seed, net.names, net.offsets, net.sizes, this.theta);
-    this.optimizer = createOptimizer(spec, net.names, net.offsets, net.sizes, net.size);
+    const { layout } = net;
+    this.theta = new Float64Array(layout.size);
+    initParams(spec.init, spec.seed, layout, this.theta);
+    this.optimizer = createOptimizer(spec, layout);
     this.loss = LOSSES[spec.loss];
     this.X = net.features(data.train.x);
     this.y = Float64Array.from(data.train.y);
@@ -77,9 +86,19 @@ export class Session {
     const maxRows = Math.max(this.rows, data.val?.y.length ?? 0);
     this.out = new Float64Array(maxRows);
     this.dOut = new Float64Array(maxRows);
-    this.grad0 = new Float64Array(net.size);
-    this.grad = new Float64Array(net.size);
-    this.penaltyIdx = spec.penalty ? spec.penalty.params.map((p) => net.names.indexOf(p)) : [];
+    this.grad0 = new Float64Array(layout.size);
+    this.grad = new Float64Array(layout.size);
+    this.penaltyIdx = spec.penalty ? spec.penalty.params.map((p) => layout.indexOf(p)) : [];
+    this.trace = stepTrace(layout.size);
+    const { groupOf, decoupled } = this.optimizer;
+    const lambda = spec.penalty?.lambda ?? 0;
+    const all = layout.names.map((_, p) => p);
+    this.decayParams = all.filter(
+      (p) =>
+        (lambda !== 0 && this.penaltyIdx.includes(p)) ||
+        (!decoupled && groupOf[p]?.hyper.weightDecay !== 0),
+    );
+    this.decoupledParams = decoupled ? all.filter((p) => groupOf[p]?.hyper.weightDecay !== 0) : [];
     this.full = { X: this.X, y: this.y, n: this.rows };
     const bs = spec.batchSize;
     if (bs !== null && bs < this.rows) {
@@ -99,7 +118,8 @@ export class Session {
 
   /** The run's first event. */
   start(): RunStartEvent {
-    const { names, shapes, offsets, sizes } = this.net;
+    const { layout } = this.net;
+    const { names, shapes } = layout;
     const shapeMap: Record<string, readonly number[]> = {};
     names.forEach((n, i) => {
       shapeMap[n] = [...(shapes[i] as number[])];
@@ -109,7 +129,7 @@ export class Session {
       version: EVENT_VERSION,
       spec: this.spec,
       shapes: shapeMap,
-      params: snapshot(this.theta, names, offsets, sizes),
+      params: snapshot(this.theta, layout),
     };
   }
 
@@ -148,21 +168,28 @@ export class Session {
     const data = this.loss.value(out, y, n);
     this.loss.grad(out, y, n, dOut);
     net.backward(theta, X, n, dOut, grad0);
+    const trace = emit ? this.trace : null;
+    trace?.decayGrad.fill(0);
     let penalty = 0;
     let g = grad0;
     if (spec.penalty) {
       grad.set(grad0);
-      penalty = applyPenalty(spec.penalty, this.penaltyIdx, net.offsets, net.sizes, theta, grad);
+      penalty = applyPenalty(spec.penalty, {
+        layout: net.layout,
+        params: this.penaltyIdx,
+        theta,
+        grad,
+        trace: trace?.decayGrad,
+      });
       g = grad;
     }
     const total = data + penalty;
     if (!Number.isFinite(total)) return { kind: 'diverged' };
-    const before = emit ? theta.slice() : null;
-    this.optimizer.step(theta, g);
+    this.optimizer.step(theta, g, trace);
     let check = 0;
     for (let i = 0; i < theta.length; i++) check += (theta[i] as number) - (theta[i] as number);
     if (check !== 0) return { kind: 'diverged' };
-    if (!before) {
+    if (!trace) {
       this.step = step;
       return SKIPPED;
     }
@@ -174,45 +201,15 @@ export class Session {
       if (!Number.isFinite(val)) return { kind: 'diverged' };
     }
     this.step = step;
-    return { kind: 'ok', event: this.event(step, { data, penalty, total }, before, val) };
+    return { kind: 'ok', event: this.event(step, { data, penalty, total }, val) };
   }
 
-  private event(
-    step: number,
-    loss: LossValues,
-    before: Float64Array,
-    val: number | undefined,
-  ): StepEvent {
-    const { net, theta, spec, optimizer } = this;
-    const { names, offsets, sizes } = net;
-    const pen = spec.penalty;
-    const decayGrad: Record<string, number[]> = {};
-    const decoupled: Record<string, number[]> = {};
+  /** The step event: copies of the buffers the step left (θ after it, its gradient, its trace). */
+  private event(step: number, loss: LossValues, val: number | undefined): StepEvent {
+    const { net, theta, spec, trace } = this;
+    const { layout } = net;
+    const { names, offsets, sizes } = layout;
     const norms: Record<string, number> = {};
-    for (const group of optimizer.groups) {
-      const { weightDecay, lr } = group.hyper;
-      for (const p of group.params) {
-        const o = offsets[p] as number;
-        const size = sizes[p] as number;
-        const name = names[p] as string;
-        const penalized = pen !== null && pen.lambda !== 0 && this.penaltyIdx.includes(p);
-        const coupled = !optimizer.decoupled && weightDecay !== 0;
-        if (penalized || coupled) {
-          const d = new Array<number>(size);
-          for (let i = 0; i < size; i++) {
-            const t = before[o + i] as number;
-            const pg = pen && penalized ? pen.lambda * (pen.kind === 'l2' ? t : Math.sign(t)) : 0;
-            d[i] = pg + (coupled ? weightDecay * t : 0);
-          }
-          decayGrad[name] = d;
-        }
-        if (optimizer.decoupled && weightDecay !== 0) {
-          const d = new Array<number>(size);
-          for (let i = 0; i < size; i++) d[i] = lr * weightDecay * (before[o + i] as number);
-          decoupled[name] = d;
-        }
-      }
-    }
     names.forEach((name, p) => {
       const o = offsets[p] as number;
       let s = 0;
@@ -220,27 +217,35 @@ export class Session {
         s += (theta[i] as number) * (theta[i] as number);
       norms[name] = Math.sqrt(s);
     });
-    const hasDecoupled = Object.keys(decoupled).length > 0;
+    const decoupled = this.decoupledParams;
     const ev: StepEvent = {
       type: 'step',
       step,
       epoch: this.batch ? Math.floor((step - 1) / this.batch.perEpoch) + 1 : step,
       lr: spec.optimizer.lr,
       loss,
-      grad: snapshot(this.grad0, names, offsets, sizes),
-      decayGrad: sortByName(decayGrad, names),
-      ...(hasDecoupled ? { decoupledDecay: sortByName(decoupled, names) } : {}),
-      params: snapshot(theta, names, offsets, sizes),
+      grad: snapshot(this.grad0, layout),
+      decayGrad: pick(trace.decayGrad, layout, this.decayParams),
+      ...(decoupled.length > 0
+        ? { decoupledDecay: pick(trace.decoupledDecay, layout, decoupled) }
+        : {}),
+      params: snapshot(theta, layout),
       ...(val !== undefined ? { val: { loss: val } } : {}),
-      norms: sortByName(norms, names),
+      norms,
     };
     return ev;
   }
 }
 
-/** Re-keys a record in parameter order, so that serialized events are stable. */
-function sortByName<T>(rec: Record<string, T>, names: readonly string[]): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const n of names) if (n in rec) out[n] = rec[n] as T;
+/** Plain copies of the listed parameters' slices of a flat buffer, in parameter order. */
+function pick(buf: Float64Array, layout: ParamLayout, params: readonly number[]): ParamValues {
+  const out: Record<string, number[]> = {};
+  for (const p of params) {
+    out[layout.names[p] as string] = slice(
+      buf,
+      layout.offsets[p] as number,
+      layout.sizes[p] as number,
+    );
+  }
   return out;
 }

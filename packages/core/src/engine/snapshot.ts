@@ -1,4 +1,5 @@
 import type { ParamValues } from '../events.js';
+import type { ParamLayout } from '../models/paramLayout.js';
 
 /** A plain array copy of buf[offset .. offset+size). */
 export function slice(buf: Float64Array, offset: number, size: number): number[] {
@@ -8,12 +9,8 @@ export function slice(buf: Float64Array, offset: number, size: number): number[]
 }
 
 /** Plain per-parameter arrays copied out of a flat buffer: a snapshot a consumer may keep. */
-export function snapshot(
-  buf: Float64Array,
-  names: readonly string[],
-  offsets: readonly number[],
-  sizes: readonly number[],
-): ParamValues {
+export function snapshot(buf: Float64Array, layout: ParamLayout): ParamValues {
+  const { names, offsets, sizes } = layout;
   const out: Record<string, number[]> = {};
   names.forEach((name, p) => {
     out[name] = slice(buf, offsets[p] as number, sizes[p] as number);

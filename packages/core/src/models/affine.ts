@@ -1,4 +1,5 @@
-import { layout, type Net, toMatrix } from './net.js';
+import { type Net, toMatrix } from './net.js';
+import { paramLayout } from './paramLayout.js';
 
 /**
  * ŷ = X·w + b over `width` feature columns produced by `features`: the shared core of the
@@ -8,14 +9,11 @@ export function affineNet(
   width: number,
   features: (x: readonly (readonly number[])[]) => Float64Array = (x) => toMatrix(x, width),
 ): Net {
-  const sizes = [width, 1];
-  const { offsets, size } = layout(sizes);
   return {
-    names: ['weight', 'bias'],
-    shapes: [[width], [1]],
-    offsets,
-    sizes,
-    size,
+    layout: paramLayout([
+      ['weight', [width]],
+      ['bias', [1]],
+    ]),
     width,
     features,
     forward(theta, X, n, out) {

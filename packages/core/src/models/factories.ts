@@ -1,3 +1,4 @@
+import { MLP_DEFAULTS } from '../spec/defaults.js';
 import type { Activation, ModelSpec } from '../spec/types.js';
 
 /**
@@ -38,7 +39,7 @@ export function polynomial({ degree }: { degree: number }): ModelSpec {
  */
 export function mlp({
   hidden,
-  activation = 'tanh',
+  activation = MLP_DEFAULTS.activation,
 }: {
   hidden: number[];
   activation?: Activation;

@@ -23,7 +23,7 @@ function lossAndGrad(
   net.forward(theta, X, n, out);
   const value = L.value(out, Y, n);
   L.grad(out, Y, n, dOut);
-  const grad = new Float64Array(net.size);
+  const grad = new Float64Array(net.layout.size);
   net.backward(theta, X, n, dOut, grad);
   return { value, grad, net };
 }
@@ -54,7 +54,7 @@ describe('analytic gradients match central finite differences', () => {
             Array.from({ length: dims }, () => r.uniform() * 2 - 1),
           );
           const y = x.map(() => (loss === 'bce-logits' ? (r.uniform() < 0.5 ? 1 : 0) : r.normal()));
-          const size = createNet(model, dims).size;
+          const size = createNet(model, dims).layout.size;
           const theta = Float64Array.from({ length: size }, () => 0.7 * r.normal());
           const { grad } = lossAndGrad(model, loss, theta, x, y);
           const h = 1e-6;

@@ -1,5 +1,6 @@
 import type { Activation } from '../spec/types.js';
-import { layout, type Net, toMatrix } from './net.js';
+import { type Net, toMatrix } from './net.js';
+import { paramLayout } from './paramLayout.js';
 
 type Act = {
   f(z: number): number /** derivative from the activation's output y (and input z) */;
@@ -16,17 +17,14 @@ const ACTIVATIONS: Record<Activation, Act> = {
 export function mlpNet(inputDim: number, hidden: readonly number[], activation: Activation): Net {
   const dims = [inputDim, ...hidden, 1];
   const layers = dims.length - 1;
-  const names: string[] = [];
-  const shapes: number[][] = [];
-  const sizes: number[] = [];
+  const params: [string, number[]][] = [];
   for (let l = 0; l < layers; l++) {
     const fin = dims[l] as number;
     const fout = dims[l + 1] as number;
-    names.push(`${l}.weight`, `${l}.bias`);
-    shapes.push([fout, fin], [fout]);
-    sizes.push(fout * fin, fout);
+    params.push([`${l}.weight`, [fout, fin]], [`${l}.bias`, [fout]]);
   }
-  const { offsets, size } = layout(sizes);
+  const lay = paramLayout(params);
+  const { offsets, size } = lay;
   const act = ACTIVATIONS[activation];
   // Pre-activations z[l] and outputs h[l] per layer, grown to the largest batch seen.
   let capacity = 0;
@@ -42,11 +40,7 @@ export function mlpNet(inputDim: number, hidden: readonly number[], activation: 
   };
 
   return {
-    names,
-    shapes,
-    offsets,
-    sizes,
-    size,
+    layout: lay,
     width: inputDim,
     features: (x) => toMatrix(x, inputDim),
     forward(theta, X, n, out) {

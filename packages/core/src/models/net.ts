@@ -1,15 +1,13 @@
+import type { ParamLayout } from './paramLayout.js';
+
 /**
- * The engine's view of a model: parameters live in one flat Float64Array (`theta`), each
- * parameter at `offsets[i]` with `sizes[i]` values, in PyTorch's order and layout.
+ * The engine's view of a model: parameters live in one flat Float64Array (`theta`) as its
+ * `layout` says, in PyTorch's order and layout.
  * Internal: the public model API is the `ModelSpec` in a RunSpec.
  */
 export interface Net {
-  readonly names: readonly string[];
-  readonly shapes: readonly (readonly number[])[];
-  readonly offsets: readonly number[];
-  readonly sizes: readonly number[];
-  /** Total number of parameter values. */
-  readonly size: number;
+  /** Where each parameter lives in `theta`. */
+  readonly layout: ParamLayout;
   /** Columns of the feature matrix the net reads (after any feature expansion). */
   readonly width: number;
   /** Turns raw input rows into the row-major feature matrix the net reads. */
@@ -36,15 +34,4 @@ export function toMatrix(x: readonly (readonly number[])[], width: number): Floa
     for (let j = 0; j < width; j++) out[i * width + j] = row[j] as number;
   });
   return out;
-}
-
-/** Offsets and total size for parameters of the given sizes. */
-export function layout(sizes: readonly number[]): { offsets: number[]; size: number } {
-  const offsets: number[] = [];
-  let size = 0;
-  for (const s of sizes) {
-    offsets.push(size);
-    size += s;
-  }
-  return { offsets, size };
 }

@@ -1,3 +1,4 @@
+import { ADAMW_DEFAULTS } from '../spec/defaults.js';
 import type { AdamSpec } from '../spec/types.js';
 
 /**
@@ -9,11 +10,11 @@ import type { AdamSpec } from '../spec/types.js';
  */
 export function adamw({
   lr,
-  betas = [0.9, 0.999],
-  eps = 1e-8,
-  weightDecay = 0.01,
-  amsgrad = false,
-  maximize = false,
+  betas = ADAMW_DEFAULTS.betas,
+  eps = ADAMW_DEFAULTS.eps,
+  weightDecay = ADAMW_DEFAULTS.weightDecay,
+  amsgrad = ADAMW_DEFAULTS.amsgrad,
+  maximize = ADAMW_DEFAULTS.maximize,
 }: { lr: number } & Partial<Omit<AdamSpec, 'kind' | 'lr'>>): AdamSpec {
   return { kind: 'adamw', lr, betas, eps, weightDecay, amsgrad, maximize };
 }

@@ -1,7 +1,10 @@
-import { optimizerHyper } from '../spec/parseSpec.js';
+import type { StepTrace } from '../engine/stepTrace.js';
+import type { ParamLayout } from '../models/paramLayout.js';
+import { optimizerHyper } from '../spec/optimizerHyper.js';
 import type { ParamGroupSpec, RunSpec } from '../spec/types.js';
-import { type AdamState, adamState, adamUpdate } from './adam.js';
-import { sgdUpdate } from './sgd.js';
+import { type AdamState, adamState, adamUpdate } from './adamUpdate.js';
+import { sgdUpdate } from './sgdUpdate.js';
+import type { UpdateTarget } from './updateTarget.js';
 
 /** A resolved param group: its hyperparameters and the indices of its parameters. */
 export interface Group {
@@ -13,20 +16,21 @@ export interface Optimizer {
   readonly groups: readonly Group[];
   /** True for AdamW, whose weightDecay shrinks θ directly instead of adding to the gradient. */
   readonly decoupled: boolean;
-  step(theta: Float64Array, grad: Float64Array): void;
+  /** Each parameter's group, by parameter index in the layout. */
+  readonly groupOf: readonly Group[];
+  /**
+   * One step over the flat parameter vector. With a `trace`, each update rule also writes the
+   * decay it applies there (see `StepTrace`).
+   */
+  step(theta: Float64Array, grad: Float64Array, trace: StepTrace | null): void;
 }
 
 /**
  * Resolves param groups as PyTorch does (unlisted parameters form the first group with the
  * optimizer's own settings) and returns the update rule over the flat parameter vector.
  */
-export function createOptimizer(
-  spec: RunSpec,
-  names: readonly string[],
-  offsets: readonly number[],
-  sizes: readonly number[],
-  size: number,
-): Optimizer {
+export function createOptimizer(spec: RunSpec, layout: ParamLayout): Optimizer {
+  const { names, offsets, sizes, size } = layout;
   const { optimizer } = spec;
   const base = optimizerHyper(optimizer);
   const listed = new Set(spec.paramGroups.flatMap((g) => g.params));
@@ -37,31 +41,32 @@ export function createOptimizer(
     const { params, ...overrides } = g;
     groups.push({
       hyper: { ...base, ...overrides } as Group['hyper'],
-      params: params.map((p) => names.indexOf(p)),
+      params: params.map((p) => layout.indexOf(p)),
     });
   }
+  const groupOf: Group[] = [];
+  for (const g of groups) for (const p of g.params) groupOf[p] = g;
   const decoupled = optimizer.kind === 'adamw';
+  const target = (theta: Float64Array, grad: Float64Array, trace: StepTrace | null, p: number) =>
+    ({
+      theta,
+      grad,
+      trace,
+      offset: offsets[p] as number,
+      size: sizes[p] as number,
+    }) as UpdateTarget;
   if (optimizer.kind === 'sgd') {
     const bufs = groups.map((g) => (g.hyper.momentum !== 0 ? new Float64Array(size) : null));
     let first = true;
     return {
       groups,
       decoupled,
-      step(theta, grad) {
+      groupOf,
+      step(theta, grad, trace) {
         for (let gi = 0; gi < groups.length; gi++) {
           const group = groups[gi] as Group;
-          const buf = bufs[gi] ?? null;
-          for (const p of group.params) {
-            sgdUpdate(
-              group.hyper,
-              buf,
-              first,
-              theta,
-              grad,
-              offsets[p] as number,
-              sizes[p] as number,
-            );
-          }
+          const options = { hyper: group.hyper, momentumBuffer: bufs[gi] ?? null, first };
+          for (const p of group.params) sgdUpdate(target(theta, grad, trace, p), options);
         }
         first = false;
       },
@@ -71,22 +76,14 @@ export function createOptimizer(
   return {
     groups,
     decoupled,
-    step(theta, grad) {
+    groupOf,
+    step(theta, grad, trace) {
       for (let gi = 0; gi < groups.length; gi++) {
         const group = groups[gi] as Group;
         const state = states[gi] as AdamState;
         state.step += 1;
-        for (const p of group.params) {
-          adamUpdate(
-            group.hyper,
-            decoupled,
-            state,
-            theta,
-            grad,
-            offsets[p] as number,
-            sizes[p] as number,
-          );
-        }
+        const options = { hyper: group.hyper, decoupled, state };
+        for (const p of group.params) adamUpdate(target(theta, grad, trace, p), options);
       }
     },
   };

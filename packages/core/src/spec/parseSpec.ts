@@ -1,5 +1,6 @@
 import { paramShapes, sizeOf } from '../models/paramShapes.js';
 import { Checker, isObj, join, type Obj } from './check.js';
+import { optimizerHyper } from './optimizerHyper.js';
 import { SpecError } from './specError.js';
 import type {
   Activation,
@@ -460,10 +461,4 @@ function readGroups(
     groups.push(group);
   });
   return groups;
-}
-
-/** The optimizer's hyperparameters, without its kind. */
-export function optimizerHyper(optimizer: OptimizerSpec): Omit<ParamGroupSpec, 'params'> {
-  const { kind: _kind, ...rest } = optimizer;
-  return rest;
 }

@@ -1,0 +1,41 @@
+import type { SgdSpec } from '../spec/types.js';
+import type { UpdateTarget } from './updateTarget.js';
+
+/** SGD's state for one update: the momentum buffers, and whether this is the first step. */
+export interface SgdUpdateOptions {
+  readonly hyper: Omit<SgdSpec, 'kind'>;
+  /** Momentum buffers over the whole parameter vector; null without momentum. */
+  readonly momentumBuffer: Float64Array | null;
+  /** On the first step the momentum buffers start as the gradient (torch's rule). */
+  readonly first: boolean;
+}
+
+/**
+ * One step of torch.optim.SGD on `target`: coupled weight decay adds weightDecay·θ to the
+ * gradient (and to the trace), then momentum, dampening and nesterov as torch does.
+ *
+ * @example
+ * sgdUpdate({ theta, grad, offset: 0, size: theta.length, trace: null }, { hyper, momentumBuffer: null, first: true });
+ */
+export function sgdUpdate(
+  { theta, grad, offset, size, trace }: UpdateTarget,
+  { hyper, momentumBuffer: buf, first }: SgdUpdateOptions,
+): void {
+  const { lr, momentum, dampening, nesterov, weightDecay, maximize } = hyper;
+  const decayGrad = trace ? trace.decayGrad : null;
+  for (let i = offset; i < offset + size; i++) {
+    let g = grad[i] as number;
+    if (maximize) g = -g;
+    if (weightDecay !== 0) {
+      const d = weightDecay * (theta[i] as number);
+      if (decayGrad) decayGrad[i] = (decayGrad[i] as number) + d;
+      g = g + d;
+    }
+    if (buf && momentum !== 0) {
+      const b = first ? g : momentum * (buf[i] as number) + (1 - dampening) * g;
+      buf[i] = b;
+      g = nesterov ? g + momentum * b : b;
+    }
+    theta[i] = (theta[i] as number) + -lr * g;
+  }
+}
