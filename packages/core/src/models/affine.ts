@@ -1,3 +1,4 @@
+import { denseBackward, denseForward } from './dense.js';
 import { type Net, toMatrix } from './net.js';
 import { paramLayout } from './paramLayout.js';
 
@@ -17,24 +18,10 @@ export function affineNet(
     width,
     features,
     forward(theta, X, n, out) {
-      const b = theta[width] as number;
-      for (let i = 0; i < n; i++) {
-        let s = 0;
-        const row = i * width;
-        for (let j = 0; j < width; j++) s += (X[row + j] as number) * (theta[j] as number);
-        out[i] = s + b;
-      }
+      denseForward(theta, 0, width, X, n, width, 1, out);
     },
     backward(_theta, X, n, dOut, grad) {
-      grad.fill(0, 0, width + 1);
-      let gb = 0;
-      for (let i = 0; i < n; i++) {
-        const d = dOut[i] as number;
-        const row = i * width;
-        for (let j = 0; j < width; j++) grad[j] = (grad[j] as number) + d * (X[row + j] as number);
-        gb += d;
-      }
-      grad[width] = gb;
+      denseBackward(X, dOut, n, width, 1, grad, 0, width);
     },
   };
 }
