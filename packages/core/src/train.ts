@@ -63,12 +63,12 @@ export function train(spec: unknown, options: TrainOptions = {}): Observable<Run
       while (!subscriber.closed && session.step < total) {
         const step = session.step + 1;
         const outcome = session.next(step % every === 0 || step === total);
-        if (outcome.kind === 'diverged') {
+        if (outcome === 'diverged') {
           subscriber.next({ type: 'end', reason: 'diverged', steps: session.step, step });
           subscriber.complete();
           return true;
         }
-        if (outcome.event) subscriber.next(outcome.event);
+        if (outcome !== null) subscriber.next(outcome);
         if (deadline()) break;
       }
       if (subscriber.closed) return true;

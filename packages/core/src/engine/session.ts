@@ -1,16 +1,16 @@
 import { materialize } from '../data/materialize.js';
-import type { LossValues, ParamValues, RunStartEvent, StepEvent } from '../events.js';
+import type { LossValues, RunStartEvent, StepEvent } from '../events.js';
 import { EVENT_VERSION } from '../events.js';
 import { LOSSES } from '../losses/dataLoss.js';
 import { createNet } from '../models/createNet.js';
 import type { Net } from '../models/net.js';
-import type { ParamLayout } from '../models/paramLayout.js';
 import { createOptimizer, type Optimizer } from '../optim/createOptimizer.js';
 import { type Rng, rng, STREAM } from '../random/rng.js';
 import type { RunSpec } from '../spec/types.js';
+import { EventPlan } from './eventPlan.js';
 import { initParams } from './initParams.js';
 import { applyPenalty } from './penalty.js';
-import { slice, snapshot } from './snapshot.js';
+import { snapshot } from './snapshot.js';
 import { type StepTrace, stepTrace } from './stepTrace.js';
 
 /** The rows one step trains on. */
@@ -20,12 +20,11 @@ interface Rows {
   n: number;
 }
 
-/** What one step of a session produced. */
-export type StepOutcome =
-  | { readonly kind: 'ok'; readonly event: StepEvent | null }
-  | { readonly kind: 'diverged' };
-
-const SKIPPED: StepOutcome = { kind: 'ok', event: null };
+/**
+ * What one step of a session produced: its event, null when the step emits none, or
+ * `'diverged'` when its loss or parameters became non-finite.
+ */
+export type StepOutcome = StepEvent | null | 'diverged';
 
 /**
  * The mutable state of one training run over a normalized spec: parameters, optimizer state,
@@ -55,6 +54,8 @@ export class Session {
   private readonly decayParams: readonly number[];
   /** Parameters listed in `decoupledDecay`: decoupled weightDecay ≠ 0. */
   private readonly decoupledParams: readonly number[];
+  /** How step events are built, decided once. */
+  private readonly plan: EventPlan;
   /** Minibatching: the epoch's permutation and gather buffers. */
   private readonly batch: {
     size: number;
@@ -99,6 +100,7 @@ export class Session {
         (!decoupled && groupOf[p]?.hyper.weightDecay !== 0),
     );
     this.decoupledParams = decoupled ? all.filter((p) => groupOf[p]?.hyper.weightDecay !== 0) : [];
+    this.plan = new EventPlan(layout, this.decayParams, this.decoupledParams);
     this.full = { X: this.X, y: this.y, n: this.rows };
     const bs = spec.batchSize;
     if (bs !== null && bs < this.rows) {
@@ -184,68 +186,25 @@ export class Session {
       g = grad;
     }
     const total = data + penalty;
-    if (!Number.isFinite(total)) return { kind: 'diverged' };
+    if (!Number.isFinite(total)) return 'diverged';
     this.optimizer.step(theta, g, trace);
     let check = 0;
     for (let i = 0; i < theta.length; i++) check += (theta[i] as number) - (theta[i] as number);
-    if (check !== 0) return { kind: 'diverged' };
+    if (check !== 0) return 'diverged';
     if (!trace) {
       this.step = step;
-      return SKIPPED;
+      return null;
     }
     let val: number | undefined;
     if (this.Xval && this.yval) {
       const m = this.yval.length;
       net.forward(theta, this.Xval, m, out);
       val = this.loss.value(out, this.yval, m);
-      if (!Number.isFinite(val)) return { kind: 'diverged' };
+      if (!Number.isFinite(val)) return 'diverged';
     }
     this.step = step;
-    return { kind: 'ok', event: this.event(step, { data, penalty, total }, val) };
+    const epoch = this.batch ? Math.floor((step - 1) / this.batch.perEpoch) + 1 : step;
+    const loss: LossValues = { data, penalty, total };
+    return this.plan.event(step, epoch, spec.optimizer.lr, loss, grad0, trace, theta, val);
   }
-
-  /** The step event: copies of the buffers the step left (θ after it, its gradient, its trace). */
-  private event(step: number, loss: LossValues, val: number | undefined): StepEvent {
-    const { net, theta, spec, trace } = this;
-    const { layout } = net;
-    const { names, offsets, sizes } = layout;
-    const norms: Record<string, number> = {};
-    names.forEach((name, p) => {
-      const o = offsets[p] as number;
-      let s = 0;
-      for (let i = o; i < o + (sizes[p] as number); i++)
-        s += (theta[i] as number) * (theta[i] as number);
-      norms[name] = Math.sqrt(s);
-    });
-    const decoupled = this.decoupledParams;
-    const ev: StepEvent = {
-      type: 'step',
-      step,
-      epoch: this.batch ? Math.floor((step - 1) / this.batch.perEpoch) + 1 : step,
-      lr: spec.optimizer.lr,
-      loss,
-      grad: snapshot(this.grad0, layout),
-      decayGrad: pick(trace.decayGrad, layout, this.decayParams),
-      ...(decoupled.length > 0
-        ? { decoupledDecay: pick(trace.decoupledDecay, layout, decoupled) }
-        : {}),
-      params: snapshot(theta, layout),
-      ...(val !== undefined ? { val: { loss: val } } : {}),
-      norms,
-    };
-    return ev;
-  }
-}
-
-/** Plain copies of the listed parameters' slices of a flat buffer, in parameter order. */
-function pick(buf: Float64Array, layout: ParamLayout, params: readonly number[]): ParamValues {
-  const out: Record<string, number[]> = {};
-  for (const p of params) {
-    out[layout.names[p] as string] = slice(
-      buf,
-      layout.offsets[p] as number,
-      layout.sizes[p] as number,
-    );
-  }
-  return out;
 }
