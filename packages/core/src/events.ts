@@ -14,6 +14,19 @@ export interface RunStartEvent {
   readonly shapes: { readonly [name: string]: readonly number[] };
   /** θ before the first step (the initialization). */
   readonly params: ParamValues;
+  /**
+   * Each parameter's learning rate and weight decay after param-group resolution (PyTorch's
+   * rules: a parameter in a group takes the group's values, else the optimizer's). Constant for
+   * the whole run: there are no learning-rate schedules. A backwards-compatible addition to
+   * version 1: recordings made before it lack the field.
+   */
+  readonly paramHyper?: { readonly [name: string]: ParamHyper };
+}
+
+/** A parameter's resolved hyperparameters, in the `run` event. */
+export interface ParamHyper {
+  readonly lr: number;
+  readonly weightDecay: number;
 }
 
 export interface LossValues {
@@ -32,7 +45,10 @@ export interface StepEvent {
   readonly step: number;
   /** 1-based epoch the step's batch belongs to. */
   readonly epoch: number;
-  /** The learning rate of the optimizer's first param group. */
+  /**
+   * The optimizer's own learning rate (`spec.optimizer.lr`). Each parameter's resolved rate is
+   * in the `run` event's `paramHyper`; without schedules it does not change between steps.
+   */
   readonly lr: number;
   readonly loss: LossValues;
   /** ∂L0/∂θ at the parameters before the step (the data loss only). */

@@ -8,6 +8,7 @@ export {
   type EndReason,
   EVENT_VERSION,
   type LossValues,
+  type ParamHyper,
   type ParamValues,
   type RunEvent,
   type RunStartEvent,

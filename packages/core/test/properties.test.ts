@@ -130,6 +130,43 @@ describe('properties', () => {
     }
   });
 
+  it("the run event's paramHyper resolves param groups, and plain SGD moves each parameter by its own lr·(grad + decayGrad)", async () => {
+    await fc.assert(
+      fc.asyncProperty(seeds, lambdas, lambdas, async (seed, wd, lambda) => {
+        const events = await lastValueFrom(
+          train({
+            ...base(seed),
+            penalty: { kind: 'l1', lambda, params: ['weight'] },
+            optimizer: { kind: 'sgd', lr: 0.02, weightDecay: wd },
+            paramGroups: [{ params: ['bias'], lr: 0.07, weightDecay: 2 * wd }],
+          }).pipe(toArray()),
+        );
+        const run0 = events[0] as RunStartEvent;
+        expect(run0.paramHyper).toEqual({
+          weight: { lr: 0.02, weightDecay: wd },
+          bias: { lr: 0.07, weightDecay: 2 * wd },
+        });
+        let prev = run0.params as Record<string, number[]>;
+        for (const e of steps(events)) {
+          for (const name of ['weight', 'bias']) {
+            const lr = run0.paramHyper?.[name]?.lr as number;
+            const before = prev[name] as number[];
+            const g = e.grad[name] as number[];
+            const d = e.decayGrad[name] as number[];
+            (e.params[name] as number[]).forEach((after, i) => {
+              const want = (before[i] as number) - lr * ((g[i] as number) + (d[i] as number));
+              expect(Math.abs(after - want)).toBeLessThanOrEqual(
+                1e-12 * Math.max(1, Math.abs(want)),
+              );
+            });
+          }
+          prev = e.params as Record<string, number[]>;
+        }
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it('weight decay shrinks the weight norm relative to no decay', async () => {
     await fc.assert(
       fc.asyncProperty(seeds, async (seed) => {

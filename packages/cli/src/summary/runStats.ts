@@ -38,15 +38,20 @@ export function runStats() {
   let run: RunStartEvent | null = null;
   let stepEvents = 0;
   const decayPull: Record<string, number> = {};
-  /** Each parameter's learning rate: its param group's, else the optimizer's. */
+  /** Each parameter's learning rate, as the run event's `paramHyper` resolved it. */
   let lrOf: Record<string, number> = {};
   return {
     add(e: RunEvent): void {
       if (e.type === 'run') {
         run = e;
-        const { optimizer, paramGroups } = e.spec;
-        lrOf = Object.fromEntries(Object.keys(e.shapes).map((k) => [k, optimizer.lr]));
-        for (const g of paramGroups) for (const k of g.params) lrOf[k] = g.lr ?? optimizer.lr;
+        if (e.paramHyper) {
+          lrOf = Object.fromEntries(Object.entries(e.paramHyper).map(([k, h]) => [k, h.lr]));
+        } else {
+          // A recording made before `paramHyper` (events.md, Versioning): resolve the groups here.
+          const { optimizer, paramGroups } = e.spec;
+          lrOf = Object.fromEntries(Object.keys(e.shapes).map((k) => [k, optimizer.lr]));
+          for (const g of paramGroups) for (const k of g.params) lrOf[k] = g.lr ?? optimizer.lr;
+        }
         for (const k of Object.keys(e.shapes)) decayPull[k] = 0;
       } else if (e.type === 'step') {
         stepEvents += 1;

@@ -1,5 +1,5 @@
 import { materialize } from '../data/materialize.js';
-import type { LossValues, RunStartEvent, StepEvent } from '../events.js';
+import type { LossValues, ParamHyper, RunStartEvent, StepEvent } from '../events.js';
 import { EVENT_VERSION } from '../events.js';
 import { LOSSES } from '../losses/dataLoss.js';
 import { createNet } from '../models/createNet.js';
@@ -132,7 +132,19 @@ export class Session {
       spec: this.spec,
       shapes: shapeMap,
       params: snapshot(this.theta, layout),
+      paramHyper: this.paramHyper(),
     };
+  }
+
+  /** Each parameter's resolved lr and weightDecay, as its optimizer group holds them. */
+  private paramHyper(): { [name: string]: ParamHyper } {
+    const out: { [name: string]: ParamHyper } = {};
+    const { groupOf } = this.optimizer;
+    this.net.layout.names.forEach((name, p) => {
+      const hyper = groupOf[p]?.hyper ?? this.spec.optimizer;
+      out[name] = { lr: hyper.lr, weightDecay: hyper.weightDecay };
+    });
+    return out;
   }
 
   /** The rows of this step: the full batch, or the next minibatch of a seeded per-epoch shuffle. */

@@ -57,6 +57,16 @@ export function parseEvent(line: string, lineNo: number, source?: string): RunEv
         throw e;
       }
       if (value.params !== undefined) values(value.params, 'params');
+      if (value.paramHyper !== undefined) {
+        if (!isRec(value.paramHyper))
+          return at('paramHyper', 'an object of {lr, weightDecay}', value.paramHyper);
+        for (const [k, h] of Object.entries(value.paramHyper)) {
+          if (!isRec(h)) return at(`paramHyper.${k}`, 'an object {lr, weightDecay}', h);
+          if (!isNum(h.lr)) at(`paramHyper.${k}.lr`, 'a finite number', h.lr);
+          if (!isNum(h.weightDecay))
+            at(`paramHyper.${k}.weightDecay`, 'a finite number', h.weightDecay);
+        }
+      }
       return value as unknown as RunEvent;
     }
     case 'step': {
