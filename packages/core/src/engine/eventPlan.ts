@@ -12,6 +12,8 @@ export class EventPlan {
   private readonly names: readonly string[];
   private readonly offsets: Int32Array;
   private readonly sizes: Int32Array;
+  /** Every parameter, in order. */
+  private readonly all: Int32Array;
   /** The parameters listed in `decayGrad`, in parameter order. */
   private readonly decay: Int32Array;
   /** The parameters listed in `decoupledDecay` (none: the field is absent). */
@@ -26,6 +28,7 @@ export class EventPlan {
     this.names = layout.names;
     this.offsets = Int32Array.from(layout.offsets);
     this.sizes = Int32Array.from(layout.sizes);
+    this.all = Int32Array.from(layout.names, (_, p) => p);
     this.decay = Int32Array.from(decay).sort();
     this.decoupled = Int32Array.from(decoupled).sort();
   }
@@ -44,27 +47,25 @@ export class EventPlan {
     theta: Float64Array,
     val: number | undefined,
   ): StepEvent {
-    const { names, offsets, sizes } = this;
-    const count = names.length;
-    const g: Record<string, number[]> = {};
-    const params: Record<string, number[]> = {};
-    const norms: Record<string, number> = {};
-    for (let p = 0; p < count; p++) {
-      const name = names[p] as string;
-      const o = offsets[p] as number;
-      const size = sizes[p] as number;
-      g[name] = copy(grad, o, size);
-      params[name] = copy(theta, o, size);
-      let s = 0;
-      for (let i = o; i < o + size; i++) s += (theta[i] as number) * (theta[i] as number);
-      norms[name] = Math.sqrt(s);
-    }
+    const g = this.record(this.all, grad);
     const decayGrad = this.record(this.decay, trace.decayGrad);
     // One literal per shape, keys in the format's order (no spreads).
     if (this.decoupled.length > 0) {
       const decoupledDecay = this.record(this.decoupled, trace.decoupledDecay);
+      const params = this.record(this.all, theta);
       return val === undefined
-        ? { type: 'step', step, epoch, lr, loss, grad: g, decayGrad, decoupledDecay, params, norms }
+        ? {
+            type: 'step',
+            step,
+            epoch,
+            lr,
+            loss,
+            grad: g,
+            decayGrad,
+            decoupledDecay,
+            params,
+            norms: this.norms(theta),
+          }
         : {
             type: 'step',
             step,
@@ -76,11 +77,22 @@ export class EventPlan {
             decoupledDecay,
             params,
             val: { loss: val },
-            norms,
+            norms: this.norms(theta),
           };
     }
+    const params = this.record(this.all, theta);
     return val === undefined
-      ? { type: 'step', step, epoch, lr, loss, grad: g, decayGrad, params, norms }
+      ? {
+          type: 'step',
+          step,
+          epoch,
+          lr,
+          loss,
+          grad: g,
+          decayGrad,
+          params,
+          norms: this.norms(theta),
+        }
       : {
           type: 'step',
           step,
@@ -91,18 +103,57 @@ export class EventPlan {
           decayGrad,
           params,
           val: { loss: val },
-          norms,
+          norms: this.norms(theta),
         };
   }
 
+  /**
+   * The listed parameters' slices of `buf` as plain arrays keyed by name, in parameter order.
+   * The first entries get a store site each, so that each site sees one key and one object
+   * shape (a loop's single site would see every name and go megamorphic).
+   */
   private record(list: Int32Array, buf: Float64Array): Record<string, number[]> {
     const { names, offsets, sizes } = this;
     const rec: Record<string, number[]> = {};
-    for (let k = 0; k < list.length; k++) {
+    const m = list.length;
+    if (m === 0) return rec;
+    const p0 = list[0] as number;
+    rec[names[p0] as string] = copy(buf, offsets[p0] as number, sizes[p0] as number);
+    if (m === 1) return rec;
+    const p1 = list[1] as number;
+    rec[names[p1] as string] = copy(buf, offsets[p1] as number, sizes[p1] as number);
+    if (m === 2) return rec;
+    const p2 = list[2] as number;
+    rec[names[p2] as string] = copy(buf, offsets[p2] as number, sizes[p2] as number);
+    if (m === 3) return rec;
+    const p3 = list[3] as number;
+    rec[names[p3] as string] = copy(buf, offsets[p3] as number, sizes[p3] as number);
+    for (let k = 4; k < m; k++) {
       const p = list[k] as number;
       rec[names[p] as string] = copy(buf, offsets[p] as number, sizes[p] as number);
     }
     return rec;
+  }
+
+  /** ‖θ‖₂ of every parameter, keyed by name, in parameter order (store sites as in `record`). */
+  private norms(theta: Float64Array): Record<string, number> {
+    const { names } = this;
+    const rec: Record<string, number> = {};
+    const m = names.length;
+    if (m > 0) rec[names[0] as string] = this.norm(theta, 0);
+    if (m > 1) rec[names[1] as string] = this.norm(theta, 1);
+    if (m > 2) rec[names[2] as string] = this.norm(theta, 2);
+    if (m > 3) rec[names[3] as string] = this.norm(theta, 3);
+    for (let p = 4; p < m; p++) rec[names[p] as string] = this.norm(theta, p);
+    return rec;
+  }
+
+  private norm(theta: Float64Array, p: number): number {
+    const o = this.offsets[p] as number;
+    const end = o + (this.sizes[p] as number);
+    let s = 0;
+    for (let i = o; i < end; i++) s += (theta[i] as number) * (theta[i] as number);
+    return Math.sqrt(s);
   }
 }
 
