@@ -1,4 +1,4 @@
-import { map, type OperatorFunction } from 'rxjs';
+import { defer, map, type OperatorFunction } from 'rxjs';
 
 /**
  * TensorBoard's debiased exponential moving average: with weight w in [0, 1),
@@ -11,16 +11,18 @@ import { map, type OperatorFunction } from 'rxjs';
 export function smooth(weight: number): OperatorFunction<number, number> {
   if (!(weight >= 0 && weight < 1))
     throw new RangeError(`invalid smooth weight: ${weight} (expected a number in [0, 1))`);
-  return (source) => {
-    let last = 0;
-    let count = 0;
-    return source.pipe(
-      map((x) => {
-        if (!Number.isFinite(x)) return x;
-        last = last * weight + (1 - weight) * x;
-        count += 1;
-        return last / (1 - weight ** count);
-      }),
-    );
-  };
+  // defer: each subscription gets its own running average (the operator is cold).
+  return (source) =>
+    defer(() => {
+      let last = 0;
+      let count = 0;
+      return source.pipe(
+        map((x) => {
+          if (!Number.isFinite(x)) return x;
+          last = last * weight + (1 - weight) * x;
+          count += 1;
+          return last / (1 - weight ** count);
+        }),
+      );
+    });
 }
