@@ -1,10 +1,28 @@
 import { readFileSync } from 'node:fs';
-import { ReplayError, SpecError } from '@decaylab/core';
 import { CliError } from './cli/cliError.js';
 import type { Command } from './cli/command.js';
 import { type Context, processContext } from './cli/context.js';
 import { EXIT } from './cli/exitCodes.js';
-import { COMMANDS } from './commands/index.js';
+
+/**
+ * Each command's module, loaded only when that command runs: `--version` loads no command, and
+ * a command loads only what it imports (`run` never loads Plot, linkedom or the sweep workers).
+ * Same names and order as `COMMANDS` (commands/index.ts), which help loads.
+ */
+const LAZY: Readonly<Record<string, () => Promise<Command>>> = {
+  run: async () => (await import('./commands/run.js')).runCommand,
+  replay: async () => (await import('./commands/replay.js')).replayCommand,
+  examples: async () => (await import('./commands/examples.js')).examplesCommand,
+  sweep: async () => (await import('./commands/sweep.js')).sweepCommand,
+  compare: async () => (await import('./commands/compare.js')).compareCommand,
+  plot: async () => (await import('./commands/plot.js')).plotCommand,
+  schema: async () => (await import('./commands/schema.js')).schemaCommand,
+};
+
+/** Every command with its summary and help, for `--help` (loads them all). */
+async function allCommands(): Promise<readonly Command[]> {
+  return (await import('./commands/index.js')).COMMANDS;
+}
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -13,7 +31,7 @@ function version(): string {
   return pkg.version;
 }
 
-function mainHelp(): string {
+function mainHelp(COMMANDS: readonly Command[]): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return `Usage: decaylab <command> [options]
 
@@ -46,27 +64,31 @@ export async function cli(
   const [first, ...rest] = argv;
   try {
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-      const topic = first === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-      ctx.stdout.write(`${topic ? topic.help : mainHelp()}\n`);
+      const commands = await allCommands();
+      const topic = first === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
+      ctx.stdout.write(`${topic ? topic.help : mainHelp(commands)}\n`);
       return first === undefined ? EXIT.usage : EXIT.ok;
     }
     if (first === '-V' || first === '--version') {
       ctx.stdout.write(`${version()}\n`);
       return EXIT.ok;
     }
-    const command: Command | undefined = COMMANDS.find((c) => c.name === first);
-    if (!command) {
+    const load = Object.hasOwn(LAZY, first) ? LAZY[first] : undefined;
+    if (!load) {
       throw new CliError(
-        `unknown command "${first}" (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see decaylab --help)`,
+        `unknown command "${first}" (commands: ${Object.keys(LAZY).join(', ')}; see decaylab --help)`,
         {
           code: EXIT.usage,
         },
       );
     }
+    const command = await load();
     return await command.run(rest, ctx);
   } catch (error) {
     let code: number = EXIT.input;
     let message: string;
+    // Loaded on the error path only: a command that threw these has loaded core already.
+    const { ReplayError, SpecError } = await import('@decaylab/core');
     if (error instanceof CliError) {
       code = error.code;
       message = error.message;
