@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { INVALID_SPECS } from '@decaylab/core/testing';
 import { describe, expect, it } from 'vitest';
-import { INVALID_SPECS } from '../../core/test/invalidSpecs.js';
 import { clean, decaylab, tmp } from './helpers.js';
 
 // The same invalid specs core's parseSpec tests use, through the real binary as a file.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INVALID_SPECS as BAD, good } from '../../test/invalidSpecs.js';
+import { INVALID_SPECS as BAD, good } from '../testing.js';
 import { parseSpec } from './parseSpec.js';
 import { SpecError } from './specError.js';
 
