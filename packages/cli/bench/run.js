@@ -1,11 +1,13 @@
 // `npm run bench` in packages/cli: replay speed and memory against a plain readline + JSON.parse
 // baseline measured in the same run, and sweep speedup with worker threads against one worker.
-// BENCH_BIG=1 adds a real ~1 GB recording (in the temp dir) for the peak-RSS target.
+// BENCH_BIG=1 adds a real ~1 GB recording (in the temp dir) for the peak-RSS target. First:
+// start-up against `node -e 0` (bench/startup.js; BENCH_ONLY=startup runs only that).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startup } from './startup.js';
 
 process.env.TURBO_TELEMETRY_DISABLED = '1';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -61,6 +63,12 @@ function replayVsBaseline(file, rounds) {
 console.log(
   `decaylab cli bench · node ${process.version} · ${availableParallelism()} cores · load ${loadavg()[0].toFixed(2)} · ${dir}`,
 );
+// 0. Start-up vs `node -e 0` (BENCH_ONLY=startup stops after it).
+startup();
+if (process.env.BENCH_ONLY === 'startup') {
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 try {
   // 1. A recording of 200,000 steps.
   const steps = 200_000;

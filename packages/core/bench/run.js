@@ -1,98 +1,212 @@
-// Times train() against a plain Float64Array loop with the same math, in the same process.
-// Prints steps/s and the ratios of time per step: b/a (every step emitted) and c/a (every 100).
-import { materialize, train } from '../dist/index.js';
+// `npm run bench` in packages/core. Every ratio compares figures measured in this run.
+//  1. train() with every step emitted (b) and with { every: 100 } (c) against a tight loop (a:
+//     the faster of two plain loops with all state in locals, one calling the engine's kernels,
+//     one with the scalar loops the engine had before its kernels were tiled (s)).
+//  2. The same problems in PyTorch with one thread, when a python with torch is found
+//     (DECAYLAB_TORCH_PYTHON, /opt/torchvenv/bin/python or python3); skipped otherwise.
+// Each variant is warmed up with short runs first, then timed best of BENCH_TRIALS (default 5)
+// with the variants interleaved, so that load from other processes hits them alike.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { train } from '../dist/index.js';
+import { scalarLinear, scalarMlp, tightLinear, tightMlp } from './tightLoops.js';
 
-const TRIALS = Number(process.env.BENCH_TRIALS ?? 7);
+const TRIALS = Math.max(5, Number(process.env.BENCH_TRIALS ?? 5));
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
-/** Full-batch sgd with coupled weight decay on mse for a linear model, no RxJS. */
-function plainLoop(spec) {
-  const { train: data } = materialize(spec.data, spec.seed);
-  const n = data.y.length;
-  const d = data.x[0].length;
-  const X = new Float64Array(n * d);
-  data.x.forEach((row, i) => {
-    X.set(row, i * d);
-  });
-  const y = Float64Array.from(data.y);
-  const theta = new Float64Array(d + 1);
-  const grad = new Float64Array(d + 1);
-  const out = new Float64Array(n);
-  const { lr, weightDecay } = spec.optimizer;
-  let loss = 0;
-  for (let step = 0; step < spec.steps; step++) {
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j < d; j++) s += X[i * d + j] * theta[j];
-      out[i] = s + theta[d];
-    }
-    loss = 0;
-    grad.fill(0);
-    for (let i = 0; i < n; i++) {
-      const diff = out[i] - y[i];
-      loss += diff * diff;
-      const g = (2 * diff) / n;
-      for (let j = 0; j < d; j++) grad[j] += g * X[i * d + j];
-      grad[d] += g;
-    }
-    loss /= n;
-    if (!Number.isFinite(loss)) break;
-    for (let j = 0; j <= d; j++) theta[j] -= lr * (grad[j] + weightDecay * theta[j]);
-  }
-  return loss;
-}
+const sgd = (lr, weightDecay) => ({ kind: 'sgd', lr, weightDecay });
+const PROBLEMS = [
+  {
+    label: 'line',
+    about: '2 parameters, 20 rows',
+    spec: {
+      seed: 1,
+      data: { kind: 'line', n: 20, nVal: 0, noise: 0.3 },
+      model: { kind: 'linear' },
+      init: { kind: 'zeros' },
+      optimizer: sgd(0.1, 0.01),
+      steps: 200_000,
+    },
+    target: { ba: 1.5 },
+  },
+  {
+    label: 'highdim',
+    about: '200 weights, 20 rows',
+    spec: {
+      seed: 1,
+      data: { kind: 'highdim', n: 20, nVal: 0, dims: 200, noise: 0.01 },
+      model: { kind: 'linear' },
+      init: { kind: 'zeros' },
+      optimizer: sgd(0.003, 3),
+      steps: 20_000,
+    },
+    target: { ba: 1.2, ca: 1.05 },
+  },
+  {
+    label: 'linear d=1000',
+    about: '1,000 weights, 500 rows',
+    spec: {
+      seed: 1,
+      data: { kind: 'highdim', n: 500, nVal: 0, dims: 1000, noise: 0.01 },
+      model: { kind: 'linear' },
+      init: { kind: 'zeros' },
+      optimizer: sgd(0.001, 1e-3),
+      steps: 200,
+    },
+    target: { speedup: 3, torch: 3 },
+  },
+  {
+    label: 'mlp 10-64-64-1',
+    about: 'tanh, 1,000 rows',
+    spec: {
+      seed: 1,
+      data: { kind: 'highdim', n: 1000, nVal: 0, dims: 10, noise: 0.01 },
+      model: { kind: 'mlp', hidden: [64, 64], activation: 'tanh' },
+      init: { kind: 'normal', std: 0.1, bias: 'zeros' },
+      optimizer: sgd(0.01, 1e-3),
+      steps: 20,
+    },
+    target: { speedup: 3, torch: 3 },
+  },
+];
 
 function viaTrain(spec, every) {
   let last;
   train(spec, { every }).subscribe((e) => {
     last = e;
   });
+  if (last?.type !== 'end' || last.reason !== 'completed') throw new Error('run did not complete');
   return last;
 }
 
-function best(fn) {
-  let fastest = Infinity;
-  for (let t = 0; t < TRIALS; t++) {
-    const start = process.hrtime.bigint();
-    fn();
-    fastest = Math.min(fastest, Number(process.hrtime.bigint() - start) / 1e9);
+function time(fn) {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/**
+ * Seconds per step of each variant, without its set-up (building the data, parsing the spec):
+ * (best time of `steps` steps − best time of 1 step) / (steps − 1), best of TRIALS interleaved
+ * rounds, after warm-up runs of 1/10 the steps.
+ */
+function measure(variants, spec) {
+  const short = { ...spec, steps: Math.max(1, Math.ceil(spec.steps / 10)) };
+  const one = { ...spec, steps: 1 };
+  for (let w = 0; w < 3; w++) for (const fn of Object.values(variants)) fn(short);
+  const full = {};
+  const setup = {};
+  for (const k of Object.keys(variants)) {
+    full[k] = Infinity;
+    setup[k] = Infinity;
   }
-  return fastest;
+  for (let t = 0; t < TRIALS; t++)
+    for (const [k, fn] of Object.entries(variants)) {
+      setup[k] = Math.min(
+        setup[k],
+        time(() => fn(one)),
+      );
+      full[k] = Math.min(
+        full[k],
+        time(() => fn(spec)),
+      );
+    }
+  const perStep = {};
+  for (const k of Object.keys(variants)) perStep[k] = (full[k] - setup[k]) / (spec.steps - 1);
+  return perStep;
 }
 
-function bench(label, spec) {
-  best(() => plainLoop({ ...spec, steps: Math.min(spec.steps, 2000) })); // warm up
-  best(() => viaTrain({ ...spec, steps: Math.min(spec.steps, 2000) }, 1));
-  const a = best(() => plainLoop(spec));
-  const b = best(() => viaTrain(spec, 1));
-  const c = best(() => viaTrain(spec, 100));
-  const rate = (t) => `${Math.round(spec.steps / t).toLocaleString('en-US')} steps/s`;
-  console.log(`\n${label} (${spec.steps} steps, best of ${TRIALS})`);
-  console.log(`  (a) plain Float64Array loop      ${rate(a)}`);
-  console.log(`  (b) train(), every step emitted  ${rate(b)}`);
-  console.log(`  (c) train({ every: 100 })        ${rate(c)}`);
-  console.log(`  b/a = ${(b / a).toFixed(3)}   c/a = ${(c / a).toFixed(3)}`);
-  return { ba: b / a, ca: c / a };
-}
+const rate = (t) => 1 / t;
+const fmt = (x) => Math.round(x).toLocaleString('en-US').padStart(11);
+const verdict = (ok) => (ok ? 'met' : 'NOT met');
 
-const highdim = bench('highdim: 200 weights, 20 rows, sgd + weightDecay', {
-  seed: 1,
-  data: { kind: 'highdim', n: 20, nVal: 0, dims: 200, noise: 0.01 },
-  model: { kind: 'linear' },
-  init: { kind: 'zeros' },
-  optimizer: { kind: 'sgd', lr: 0.003, weightDecay: 3 },
-  steps: 20000,
-});
-const tiny = bench('line: 2 parameters, 20 rows, sgd + weightDecay', {
-  seed: 1,
-  data: { kind: 'line', n: 20, nVal: 0, noise: 0.3 },
-  model: { kind: 'linear' },
-  init: { kind: 'zeros' },
-  optimizer: { kind: 'sgd', lr: 0.1, weightDecay: 0.01 },
-  steps: 200000,
-});
+console.log(`decaylab core bench · node ${process.version} · load ${load()} (1/5/15 min)`);
 console.log(
-  `\ntargets (highdim): b/a ≤ 1.5 ${highdim.ba <= 1.5 ? 'met' : 'NOT met'}, c/a ≤ 1.1 ${highdim.ca <= 1.1 ? 'met' : 'NOT met'}`,
+  `steps/s without set-up (time of N steps − time of 1 step), best of ${TRIALS} after warm-up`,
 );
+const results = {};
+for (const p of PROBLEMS) {
+  const mlp = p.spec.model.kind === 'mlp';
+  const t = measure(
+    {
+      tight: mlp ? tightMlp : tightLinear,
+      scalar: mlp ? scalarMlp : scalarLinear,
+      every1: (s) => viaTrain(s, 1),
+      every100: (s) => viaTrain(s, 100),
+    },
+    p.spec,
+  );
+  const a = Math.min(t.tight, t.scalar);
+  const steps = p.spec.steps;
+  results[p.label] = { ...t, a, steps };
+  console.log(`\n${p.label} (${p.about}; ${steps.toLocaleString('en-US')} steps)`);
+  console.log(`  tight loop, engine kernels     ${fmt(rate(t.tight))} steps/s`);
+  console.log(`  tight loop, today's scalar (s) ${fmt(rate(t.scalar))} steps/s`);
+  console.log(`  (b) train(), every step        ${fmt(rate(t.every1))} steps/s`);
+  console.log(`  (c) train({ every: 100 })      ${fmt(rate(t.every100))} steps/s`);
+  let line = `  vs tight loop a = faster of the two: b/a = ${(t.every1 / a).toFixed(2)}  c/a = ${(t.every100 / a).toFixed(2)}`;
+  if (p.target.ba)
+    line += `  (target b/a ≤ ${p.target.ba}: ${verdict(t.every1 / a <= p.target.ba)}`;
+  if (p.target.ca) line += `; c/a ≤ ${p.target.ca}: ${verdict(t.every100 / a <= p.target.ca)}`;
+  if (p.target.ba) line += ')';
+  console.log(line);
+  if (p.target.speedup) {
+    const s = t.scalar / t.every100;
+    console.log(
+      `  speedup over today's scalar loop: train every 100 ${s.toFixed(2)}×, kernels alone ${(t.scalar / t.tight).toFixed(2)}× (target ≥ ${p.target.speedup}×: ${verdict(s >= p.target.speedup)})`,
+    );
+  }
+}
+
+// 2. PyTorch, one thread.
+function findTorch() {
+  const candidates = [process.env.DECAYLAB_TORCH_PYTHON, '/opt/torchvenv/bin/python', 'python3'];
+  for (const py of candidates) {
+    if (!py || (py.includes('/') && !existsSync(py))) continue;
+    const r = spawnSync(py, ['-c', 'import torch'], { encoding: 'utf8' });
+    if (r.status === 0) return py;
+  }
+  return null;
+}
+const py = findTorch();
+console.log('');
+if (!py) {
+  console.log(
+    'PyTorch comparison skipped: no python with torch (set DECAYLAB_TORCH_PYTHON to one that has it)',
+  );
+} else {
+  const problems = PROBLEMS.map((p) => ({
+    label: p.label,
+    rows: p.spec.data.n,
+    dims: p.spec.data.dims ?? 1,
+    hidden: p.spec.model.hidden ?? null,
+    lr: p.spec.optimizer.lr,
+    weightDecay: p.spec.optimizer.weightDecay,
+    steps: Math.min(p.spec.steps, 2000),
+    trials: TRIALS,
+  }));
+  const script = new URL('./torch_bench.py', import.meta.url).pathname;
+  const out = JSON.parse(execFileSync(py, [script], { input: JSON.stringify(problems) }));
+  console.log(`PyTorch ${out.torch}, ${out.threads} thread, float64 (${py}); load ${load()}`);
+  for (const p of PROBLEMS) {
+    const torch = out.stepsPerSecond[p.label];
+    const r = results[p.label];
+    const ours = rate(r.every100);
+    const slower = torch / ours;
+    let line = `  ${p.label.padEnd(16)} torch ${fmt(torch)} steps/s · train every 100 ${fmt(ours)} steps/s · `;
+    line +=
+      slower >= 1
+        ? `${slower.toFixed(2)}× slower than torch`
+        : `${(1 / slower).toFixed(2)}× faster than torch`;
+    if (p.target.torch)
+      line += ` (target within ${p.target.torch}×: ${verdict(slower <= p.target.torch)})`;
+    console.log(line);
+  }
+}
 console.log(
-  `two-parameter problem: b/a = ${tiny.ba.toFixed(2)}, c/a = ${tiny.ca.toFixed(2)} (per-event cost dominates when a step is ~40 flops)`,
+  `\nload at the end: ${load()} (2 shared cores: other engineers' processes skew these figures)`,
 );

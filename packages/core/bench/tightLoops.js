@@ -1,0 +1,221 @@
+// Baselines for bench/run.js: full-batch SGD with coupled weight decay on mse, every piece of
+// state in locals, no RxJS, no events. `tight*` use the engine's own tiled kernels (so that
+// train() / tight is what the engine adds around the math); `scalar*` use the single-accumulator
+// loops the engine had before the kernels were tiled ("today's scalar loop"), sizes in locals.
+import { materialize } from '../dist/index.js';
+import { denseBackward, denseForward, denseInputGrad } from '../dist/models/dense.js';
+
+/** The training rows of a spec as a row-major Float64Array. */
+export function rowsOf(spec) {
+  const { train } = materialize(spec.data, spec.seed);
+  const n = train.y.length;
+  const d = train.x[0].length;
+  const X = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) X.set(train.x[i], i * d);
+  return { X, y: Float64Array.from(train.y), n, d };
+}
+
+/** Linear model, tiled kernels. Returns the last loss. */
+export function tightLinear(spec) {
+  const { X, y, n, d } = rowsOf(spec);
+  const steps = spec.steps;
+  const lr = spec.optimizer.lr;
+  const wd = spec.optimizer.weightDecay;
+  const size = d + 1;
+  const theta = new Float64Array(size);
+  const grad = new Float64Array(size);
+  const out = new Float64Array(n);
+  const dOut = new Float64Array(n);
+  let loss = 0;
+  for (let step = 0; step < steps; step++) {
+    denseForward(theta, 0, d, X, n, d, 1, out);
+    loss = 0;
+    for (let i = 0; i < n; i++) {
+      const diff = out[i] - y[i];
+      loss += diff * diff;
+      dOut[i] = (2 / n) * diff;
+    }
+    loss /= n;
+    if (!Number.isFinite(loss)) break;
+    denseBackward(X, dOut, n, d, 1, grad, 0, d);
+    for (let j = 0; j < size; j++) theta[j] -= lr * (grad[j] + wd * theta[j]);
+  }
+  return loss;
+}
+
+/** Linear model, today's scalar loops (one accumulator). */
+export function scalarLinear(spec) {
+  const { X, y, n, d } = rowsOf(spec);
+  const steps = spec.steps;
+  const lr = spec.optimizer.lr;
+  const wd = spec.optimizer.weightDecay;
+  const theta = new Float64Array(d + 1);
+  const grad = new Float64Array(d + 1);
+  const out = new Float64Array(n);
+  let loss = 0;
+  for (let step = 0; step < steps; step++) {
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      const row = i * d;
+      for (let j = 0; j < d; j++) s += X[row + j] * theta[j];
+      out[i] = s + theta[d];
+    }
+    loss = 0;
+    grad.fill(0);
+    for (let i = 0; i < n; i++) {
+      const diff = out[i] - y[i];
+      loss += diff * diff;
+      const g = (2 / n) * diff;
+      const row = i * d;
+      for (let j = 0; j < d; j++) grad[j] += g * X[row + j];
+      grad[d] += g;
+    }
+    loss /= n;
+    if (!Number.isFinite(loss)) break;
+    for (let j = 0; j <= d; j++) theta[j] -= lr * (grad[j] + wd * theta[j]);
+  }
+  return loss;
+}
+
+/** Dense layer sizes, offsets and a small deterministic θ for an mlp `d → ...hidden → 1`. */
+function mlpSetup(d, hidden) {
+  const dims = [d, ...hidden, 1];
+  const wo = [];
+  const bo = [];
+  let size = 0;
+  for (let l = 0; l + 1 < dims.length; l++) {
+    wo.push(size);
+    size += dims[l] * dims[l + 1];
+    bo.push(size);
+    size += dims[l + 1];
+  }
+  const theta = new Float64Array(size);
+  for (let i = 0; i < size; i++) theta[i] = 0.1 * Math.sin(i + 1);
+  return { dims, wo, bo, theta, size };
+}
+
+/** mlp with tanh, tiled kernels. */
+export function tightMlp(spec) {
+  const { X, y, n, d } = rowsOf(spec);
+  const { dims, wo, bo, theta, size } = mlpSetup(d, spec.model.hidden);
+  const layers = dims.length - 1;
+  const steps = spec.steps;
+  const lr = spec.optimizer.lr;
+  const wd = spec.optimizer.weightDecay;
+  const grad = new Float64Array(size);
+  const z = dims.slice(1).map((w) => new Float64Array(n * w));
+  const h = dims.slice(1).map((w) => new Float64Array(n * w));
+  const dz = dims.slice(1).map((w) => new Float64Array(n * w));
+  let loss = 0;
+  for (let step = 0; step < steps; step++) {
+    let input = X;
+    for (let l = 0; l < layers; l++) {
+      const zl = z[l];
+      const hl = h[l];
+      const m = n * dims[l + 1];
+      denseForward(theta, wo[l], bo[l], input, n, dims[l], dims[l + 1], zl);
+      if (l === layers - 1) hl.set(zl.subarray(0, m));
+      else for (let i = 0; i < m; i++) hl[i] = Math.tanh(zl[i]);
+      input = hl;
+    }
+    const top = h[layers - 1];
+    const dTop = dz[layers - 1];
+    loss = 0;
+    for (let i = 0; i < n; i++) {
+      const diff = top[i] - y[i];
+      loss += diff * diff;
+      dTop[i] = (2 / n) * diff;
+    }
+    loss /= n;
+    if (!Number.isFinite(loss)) break;
+    for (let l = layers - 1; l >= 0; l--) {
+      const fin = dims[l];
+      const fout = dims[l + 1];
+      denseBackward(l === 0 ? X : h[l - 1], dz[l], n, fin, fout, grad, wo[l], bo[l]);
+      if (l === 0) break;
+      const prev = dz[l - 1];
+      const hp = h[l - 1];
+      denseInputGrad(theta, wo[l], dz[l], n, fin, fout, prev);
+      for (let i = 0; i < n * fin; i++) prev[i] *= 1 - hp[i] * hp[i];
+    }
+    for (let j = 0; j < size; j++) theta[j] -= lr * (grad[j] + wd * theta[j]);
+  }
+  return loss;
+}
+
+/** mlp with tanh, today's scalar loops. */
+export function scalarMlp(spec) {
+  const { X, y, n, d } = rowsOf(spec);
+  const { dims, wo, bo, theta, size } = mlpSetup(d, spec.model.hidden);
+  const layers = dims.length - 1;
+  const steps = spec.steps;
+  const lr = spec.optimizer.lr;
+  const wd = spec.optimizer.weightDecay;
+  const grad = new Float64Array(size);
+  const h = dims.slice(1).map((w) => new Float64Array(n * w));
+  const dz = dims.slice(1).map((w) => new Float64Array(n * w));
+  let loss = 0;
+  for (let step = 0; step < steps; step++) {
+    let input = X;
+    for (let l = 0; l < layers; l++) {
+      const fin = dims[l];
+      const fout = dims[l + 1];
+      const w0 = wo[l];
+      const b0 = bo[l];
+      const hl = h[l];
+      const last = l === layers - 1;
+      for (let i = 0; i < n; i++) {
+        for (let o = 0; o < fout; o++) {
+          let s = 0;
+          const wr = w0 + o * fin;
+          for (let k = 0; k < fin; k++) s += input[i * fin + k] * theta[wr + k];
+          const v = s + theta[b0 + o];
+          hl[i * fout + o] = last ? v : Math.tanh(v);
+        }
+      }
+      input = hl;
+    }
+    const top = h[layers - 1];
+    const dTop = dz[layers - 1];
+    loss = 0;
+    for (let i = 0; i < n; i++) {
+      const diff = top[i] - y[i];
+      loss += diff * diff;
+      dTop[i] = (2 / n) * diff;
+    }
+    loss /= n;
+    if (!Number.isFinite(loss)) break;
+    grad.fill(0);
+    for (let l = layers - 1; l >= 0; l--) {
+      const fin = dims[l];
+      const fout = dims[l + 1];
+      const w0 = wo[l];
+      const b0 = bo[l];
+      const input = l === 0 ? X : h[l - 1];
+      const dl = dz[l];
+      for (let o = 0; o < fout; o++) {
+        let gb = 0;
+        const wr = w0 + o * fin;
+        for (let i = 0; i < n; i++) {
+          const di = dl[i * fout + o];
+          gb += di;
+          for (let k = 0; k < fin; k++) grad[wr + k] += di * input[i * fin + k];
+        }
+        grad[b0 + o] = gb;
+      }
+      if (l === 0) break;
+      const prev = dz[l - 1];
+      const hp = h[l - 1];
+      for (let i = 0; i < n; i++) {
+        for (let k = 0; k < fin; k++) {
+          let s = 0;
+          for (let o = 0; o < fout; o++) s += dl[i * fout + o] * theta[w0 + o * fin + k];
+          const idx = i * fin + k;
+          prev[idx] = s * (1 - hp[idx] * hp[idx]);
+        }
+      }
+    }
+    for (let j = 0; j < size; j++) theta[j] -= lr * (grad[j] + wd * theta[j]);
+  }
+  return loss;
+}
