@@ -1,3 +1,5 @@
+/** The RunSpec's JSON Schema; it lives in core as `runSpecSchema`. */
+export { runSpecSchema as RUN_SPEC_SCHEMA } from '@decaylab/core';
 export { brailleChart } from './dashboard/brailleChart.js';
 export {
   type DashboardState,
@@ -7,4 +9,3 @@ export {
 export { type DashboardView, renderDashboard } from './dashboard/renderDashboard.js';
 export { EXAMPLES, type Example, findExample } from './examples/examples.js';
 export { cli, main } from './main.js';
-export { RUN_SPEC_SCHEMA } from './schema/runSpecSchema.js';

@@ -33,7 +33,30 @@ export { adamw } from './optim/adamw.js';
 export { sgd } from './optim/sgd.js';
 export { type Rng, rng } from './random/rng.js';
 export { ridgeSolution } from './ridgeSolution.js';
-export { MAX_STEPS, parseSpec } from './spec/parseSpec.js';
+export {
+  ADAM_DEFAULTS,
+  ADAMW_DEFAULTS,
+  DATA_DEFAULTS,
+  INIT_DEFAULTS,
+  MLP_DEFAULTS,
+  SGD_DEFAULTS,
+  SPEC_DEFAULTS,
+} from './spec/defaults.js';
+export {
+  MAX_DEGREE,
+  MAX_HIDDEN_LAYERS,
+  MAX_HIDDEN_WIDTH,
+  MAX_ROWS,
+  MAX_STEPS,
+} from './spec/limits.js';
+export {
+  MEMORY_BUDGET,
+  type MemoryEstimate,
+  type MemoryPart,
+  memoryEstimate,
+} from './spec/memoryEstimate.js';
+export { parseSpec } from './spec/parseSpec.js';
+export { runSpecSchema } from './spec/runSpecSchema.js';
 export { SpecError, type SpecIssue } from './spec/specError.js';
 export type {
   Activation,

@@ -1,8 +1,8 @@
+import { runSpecSchema } from '@decaylab/core';
 import type { Command } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
 import { EXIT } from '../cli/exitCodes.js';
 import { parse } from '../cli/parse.js';
-import { RUN_SPEC_SCHEMA } from '../schema/runSpecSchema.js';
 
 const help = `Usage: decaylab schema
 
@@ -20,7 +20,7 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     ctx.stdout.write(`${help}\n`);
     return EXIT.ok;
   }
-  ctx.stdout.write(`${JSON.stringify(RUN_SPEC_SCHEMA, null, 2)}\n`);
+  ctx.stdout.write(`${JSON.stringify(runSpecSchema, null, 2)}\n`);
   return EXIT.ok;
 }
 

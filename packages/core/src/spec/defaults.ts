@@ -36,7 +36,7 @@ export const SGD_DEFAULTS = {
 
 /** torch.optim.Adam's defaults (lr has none). */
 export const ADAM_DEFAULTS = {
-  betas: [0.9, 0.999] as readonly [number, number],
+  betas: Object.freeze([0.9, 0.999]) as readonly [number, number],
   eps: 1e-8,
   weightDecay: 0,
   amsgrad: false,
