@@ -10,13 +10,15 @@ export const MAX_LINE_CHARS = 2 ** 29 - 24;
 
 /** Bytes per float64 value. */
 const VALUE = 8;
-/** At most this many characters per value in NDJSON (`-1.2345678901234567e-123,`). */
-const JSON_CHARS = 24;
+/** At most this many characters per value in NDJSON (`-2.2250738585072014e-308,`). */
+const JSON_CHARS = 25;
 
 /** One part of the estimate: what it counts, and its size in bytes. */
 export interface MemoryPart {
   /** The RunSpec section it comes from (the path a refusal names). */
   readonly section: 'data' | 'model';
+  /** What it is: `data`, `parameters`, `activations` or `one step event`. */
+  readonly label: string;
   /** How it was counted, e.g. `24.1 M parameters × 8 B per value × 7 buffers (…)`. */
   readonly how: string;
   readonly bytes: number;
@@ -53,6 +55,7 @@ export function memoryEstimate(spec: RunSpec): MemoryEstimate {
   const columns = inputDim + 1 + width;
   parts.push({
     section: 'data',
+    label: 'data',
     how: `${quantity(allRows)} rows × ${quantity(columns)} values (inputs, target, features) × ${VALUE} B`,
     bytes: allRows * columns * VALUE,
   });
@@ -67,7 +70,8 @@ export function memoryEstimate(spec: RunSpec): MemoryEstimate {
   const buffers = 5 + state;
   parts.push({
     section: 'model',
-    how: `${quantity(parameters)} parameters × ${VALUE} B per value × ${buffers} buffers (θ, 2 gradients, 2 decay traces, ${state} of optimizer state)`,
+    label: 'model state',
+    how: `${quantity(parameters)} parameters × ${VALUE} B per value × ${buffers} buffers (θ, 2 gradients, 2 decay traces${state > 0 ? `, ${state} of optimizer state` : ''})`,
     bytes: parameters * VALUE * buffers,
   });
 
@@ -76,7 +80,8 @@ export function memoryEstimate(spec: RunSpec): MemoryEstimate {
     const batch = Math.max(Math.min(batchSize ?? rows.train, rows.train), rows.val);
     parts.push({
       section: 'model',
-      how: `activations: ${quantity(batch)} rows × ${quantity(units)} units × 3 buffers × ${VALUE} B`,
+      label: 'activations',
+      how: `${quantity(batch)} rows × ${quantity(units)} units × 3 buffers × ${VALUE} B`,
       bytes: batch * units * 3 * VALUE,
     });
   }
@@ -85,7 +90,8 @@ export function memoryEstimate(spec: RunSpec): MemoryEstimate {
   const eventChars = parameters * arrays * JSON_CHARS;
   parts.push({
     section: 'model',
-    how: `one step event: ${quantity(parameters)} parameters × ${arrays} arrays × (${VALUE} B + ${JSON_CHARS} B of NDJSON)`,
+    label: 'one step event',
+    how: `${quantity(parameters)} parameters × ${arrays} arrays × (${VALUE} B + ${JSON_CHARS} B of NDJSON)`,
     bytes: parameters * arrays * (VALUE + JSON_CHARS),
   });
 
@@ -109,5 +115,5 @@ export function bytes(n: number): string {
     v /= 1024;
     u++;
   }
-  return u === 0 ? `${v} B` : `${v.toPrecision(3)} ${units[u]}`;
+  return u === 0 ? `${v} B` : `${Number(v.toPrecision(3))} ${units[u]}`;
 }

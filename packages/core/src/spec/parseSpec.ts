@@ -11,14 +11,7 @@ import { readOptimizer } from './readOptimizer.js';
 import { readPenalty } from './readPenalty.js';
 import { count } from './rules.js';
 import { SpecError } from './specError.js';
-import type {
-  DataSpec,
-  InitSpec,
-  LossKind,
-  ModelSpec,
-  OptimizerSpec,
-  RunSpec,
-} from './types.js';
+import type { DataSpec, InitSpec, LossKind, ModelSpec, OptimizerSpec, RunSpec } from './types.js';
 
 /** The top-level keys of a RunSpec. */
 export const TOP_KEYS = [
@@ -127,10 +120,13 @@ function checkBudget(c: Checker, spec: RunSpec): void {
   const parts = [...estimate.parts].sort((a, b) => b.bytes - a.bytes);
   const top = parts[0];
   if (top && estimate.total > MEMORY_BUDGET) {
-    const list = parts.map((p) => `${p.how} = ${bytes(p.bytes)}`).join('; ');
+    const rest = parts
+      .slice(1)
+      .map((p) => `${p.label} ${p.how} = ${bytes(p.bytes)}`)
+      .join(', ');
     c.fail(
       top.section,
-      `${list}: ≈ ${bytes(estimate.total)} in all exceeds the ${bytes(MEMORY_BUDGET)} memory budget`,
+      `${top.how} = ${bytes(top.bytes)} (${top.label}), plus ${rest}: ≈ ${bytes(estimate.total)} in all exceeds the ${bytes(MEMORY_BUDGET)} memory budget`,
     );
   } else if (estimate.eventChars > MAX_LINE_CHARS) {
     c.fail(

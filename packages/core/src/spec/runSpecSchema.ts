@@ -75,15 +75,22 @@ const adamHyper = {
   amsgrad: { type: 'boolean', default: ADAM_DEFAULTS.amsgrad },
   maximize: { type: 'boolean', default: ADAM_DEFAULTS.maximize },
 };
-const groupOf = (hyper: Record<string, unknown>) => ({
+/** A param group: its hyperparameters default to the optimizer's, not to torch's. */
+const groupOf = (hyper: Record<string, Node>) => ({
   type: 'object',
   additionalProperties: false,
   required: ['params'],
   properties: {
     params: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string' } },
-    ...hyper,
+    ...Object.fromEntries(
+      Object.entries(hyper).map(([key, { default: _torch, ...rule }]) => [
+        key,
+        { ...rule, description: "default: the optimizer's" },
+      ]),
+    ),
   },
 });
+type Node = { readonly default?: unknown; readonly [key: string]: unknown };
 const { line, polynomial, highdim, blobs } = DATA_DEFAULTS;
 
 /**

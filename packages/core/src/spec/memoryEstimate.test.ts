@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { paramShapes, sizeOf } from '../models/paramShapes.js';
+import { MAX_HIDDEN_LAYERS } from './limits.js';
+import { MAX_LINE_CHARS, MEMORY_BUDGET, memoryEstimate } from './memoryEstimate.js';
+import { parseSpec } from './parseSpec.js';
+import { SpecError } from './specError.js';
+
+const sgd = { kind: 'sgd', lr: 0.01 };
+const refusal = (spec: unknown): SpecError => {
+  try {
+    parseSpec(spec);
+  } catch (e) {
+    if (e instanceof SpecError) return e;
+    throw e;
+  }
+  throw new Error('expected a SpecError');
+};
+
+describe('parseSpec: the memory budget (issue 8, item 6)', () => {
+  it('refuses an mlp of 24 hidden layers of 1024, naming the model and the numbers', () => {
+    const spec = {
+      data: { kind: 'line' },
+      model: { kind: 'mlp', hidden: Array(24).fill(1024) },
+      optimizer: sgd,
+      steps: 5,
+    };
+    const e = refusal(spec);
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0]?.path).toBe('model');
+    const m = e.message;
+    expect(m).toMatch(
+      /^invalid spec: model: 24\.1 M parameters × 3 arrays × \(8 B \+ 25 B of NDJSON\)/,
+    );
+    expect(m).toContain('24.1 M parameters × 8 B per value × 5 buffers');
+    expect(m).toMatch(/≈ 3\.\d+ GiB in all exceeds the 1 GiB memory budget$/);
+    expect(m).not.toContain('\n');
+  });
+
+  it('refuses highdim with dims 4096 and n = 1e6, naming the data and the numbers', () => {
+    const e = refusal({
+      data: { kind: 'highdim', dims: 4096, n: 1e6 },
+      model: { kind: 'linear' },
+      optimizer: sgd,
+      steps: 5,
+    });
+    expect(e.issues[0]?.path).toBe('data');
+    expect(e.message).toMatch(
+      /^invalid spec: data: 1\.00 M rows × 8193 values \(inputs, target, features\) × 8 B = 61 GiB/,
+    );
+    expect(e.message).toContain('exceeds the 1 GiB memory budget');
+  });
+
+  it('no longer caps features at 4,096: wide data within the budget is accepted', () => {
+    const spec = parseSpec({
+      data: { kind: 'highdim', dims: 20_000, n: 20 },
+      model: { kind: 'linear' },
+      optimizer: sgd,
+      steps: 1,
+    });
+    expect(memoryEstimate(spec).total).toBeLessThan(MEMORY_BUDGET);
+    const inline = parseSpec({
+      data: { train: { x: [Array(5000).fill(1)], y: [1] } },
+      model: { kind: 'linear' },
+      optimizer: sgd,
+      steps: 1,
+    });
+    expect(memoryEstimate(inline).parameters).toBe(5001);
+  });
+
+  it('the largest spec under the budget is accepted, one more layer is refused', () => {
+    const spec = (layers: number) => ({
+      data: { kind: 'line', nVal: 0 },
+      model: { kind: 'mlp', hidden: Array(layers).fill(1024) },
+      optimizer: { kind: 'adamw', lr: 0.01 },
+      steps: 1,
+    });
+    expect(memoryEstimate(parseSpec(spec(6))).total).toBeLessThan(MEMORY_BUDGET);
+    expect(refusal(spec(7)).message).toContain('memory budget');
+  });
+
+  it('refuses a spec whose step event could not be one JavaScript string, under the budget', () => {
+    const e = refusal({
+      data: { kind: 'line', nVal: 0 },
+      model: { kind: 'mlp', hidden: [...Array(8).fill(1024), 128] },
+      optimizer: sgd,
+      steps: 1,
+    });
+    expect(e.issues[0]?.path).toBe('model');
+    expect(e.message).toContain('longer than the longest line JavaScript can hold');
+    expect(MAX_LINE_CHARS).toBe(2 ** 29 - 24);
+  });
+
+  it('bounds the number of hidden layers', () => {
+    const e = refusal({
+      data: { kind: 'line' },
+      model: { kind: 'mlp', hidden: Array(MAX_HIDDEN_LAYERS + 1).fill(1) },
+      optimizer: sgd,
+      steps: 1,
+    });
+    expect(e.message).toBe(
+      `invalid spec: model.hidden: expected at most ${MAX_HIDDEN_LAYERS} hidden layers, got ${MAX_HIDDEN_LAYERS + 1}`,
+    );
+  });
+
+  it('counts parameters as the model has them, and optimizer state by kind and groups', () => {
+    const base = {
+      data: { kind: 'blobs', dims: 3 },
+      model: { kind: 'mlp', hidden: [5, 4], activation: 'tanh' },
+      steps: 1,
+    } as const;
+    const want = paramShapes(base.model, 3).reduce((s, [, d]) => s + sizeOf(d), 0);
+    const state = (optimizer: object, paramGroups: object[] = []) => {
+      const e = memoryEstimate(parseSpec({ ...base, optimizer, paramGroups }));
+      expect(e.parameters).toBe(want);
+      return e.parts.find((p) => p.label === 'model state')?.bytes;
+    };
+    expect(state(sgd)).toBe(want * 8 * 5);
+    expect(state({ ...sgd, momentum: 0.9 })).toBe(want * 8 * 6);
+    expect(state({ kind: 'adam', lr: 0.1 })).toBe(want * 8 * 7);
+    expect(state({ kind: 'adam', lr: 0.1, amsgrad: true }, [{ params: ['0.bias'] }])).toBe(
+      want * 8 * (5 + 2 * 3),
+    );
+  });
+});
