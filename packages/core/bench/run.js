@@ -4,7 +4,7 @@
 //     one with the scalar loops the engine had before its kernels were tiled (s)).
 //  2. The same problems in PyTorch with one thread, when a python with torch is found
 //     (DECAYLAB_TORCH_PYTHON, /opt/torchvenv/bin/python or python3); skipped otherwise.
-// Each variant is warmed up with short runs first, then timed best of BENCH_TRIALS (default 5)
+// Each variant is warmed up with short runs first, then timed best of BENCH_TRIALS (default 9)
 // with the variants interleaved, so that load from other processes hits them alike.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { train } from '../dist/index.js';
 import { scalarLinear, scalarMlp, tightLinear, tightMlp } from './tightLoops.js';
 
-const TRIALS = Math.max(5, Number(process.env.BENCH_TRIALS ?? 5));
+const TRIALS = Math.max(5, Number(process.env.BENCH_TRIALS ?? 9));
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
@@ -29,7 +29,7 @@ const PROBLEMS = [
       model: { kind: 'linear' },
       init: { kind: 'zeros' },
       optimizer: sgd(0.1, 0.01),
-      steps: 200_000,
+      steps: 50_000,
     },
     target: { ba: 1.5 },
   },
@@ -42,7 +42,7 @@ const PROBLEMS = [
       model: { kind: 'linear' },
       init: { kind: 'zeros' },
       optimizer: sgd(0.003, 3),
-      steps: 20_000,
+      steps: 4_000,
     },
     target: { ba: 1.2, ca: 1.05 },
   },
@@ -55,7 +55,7 @@ const PROBLEMS = [
       model: { kind: 'linear' },
       init: { kind: 'zeros' },
       optimizer: sgd(0.001, 1e-3),
-      steps: 200,
+      steps: 100,
     },
     target: { speedup: 3, torch: 3 },
   },
@@ -68,56 +68,37 @@ const PROBLEMS = [
       model: { kind: 'mlp', hidden: [64, 64], activation: 'tanh' },
       init: { kind: 'normal', std: 0.1, bias: 'zeros' },
       optimizer: sgd(0.01, 1e-3),
-      steps: 20,
+      steps: 8,
     },
     target: { speedup: 3, torch: 3 },
   },
 ];
 
+/** Seconds from the `run` event (set-up done) to the `end` event of train(spec, { every }). */
 function viaTrain(spec, every) {
+  let start = 0;
   let last;
   train(spec, { every }).subscribe((e) => {
+    if (e.type === 'run') start = performance.now();
     last = e;
   });
   if (last?.type !== 'end' || last.reason !== 'completed') throw new Error('run did not complete');
-  return last;
-}
-
-function time(fn) {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  return (performance.now() - start) / 1000;
 }
 
 /**
- * Seconds per step of each variant, without its set-up (building the data, parsing the spec):
- * (best time of `steps` steps − best time of 1 step) / (steps − 1), best of TRIALS interleaved
- * rounds, after warm-up runs of 1/10 the steps.
+ * Seconds per step of each variant, set-up (building the data, parsing the spec) excluded: best
+ * of TRIALS interleaved rounds, after warm-up runs of 1/10 the steps.
  */
 function measure(variants, spec) {
   const short = { ...spec, steps: Math.max(1, Math.ceil(spec.steps / 10)) };
-  const one = { ...spec, steps: 1 };
   for (let w = 0; w < 3; w++) for (const fn of Object.values(variants)) fn(short);
-  const full = {};
-  const setup = {};
-  for (const k of Object.keys(variants)) {
-    full[k] = Infinity;
-    setup[k] = Infinity;
-  }
+  const best = {};
+  for (const k of Object.keys(variants)) best[k] = Infinity;
   for (let t = 0; t < TRIALS; t++)
-    for (const [k, fn] of Object.entries(variants)) {
-      setup[k] = Math.min(
-        setup[k],
-        time(() => fn(one)),
-      );
-      full[k] = Math.min(
-        full[k],
-        time(() => fn(spec)),
-      );
-    }
-  const perStep = {};
-  for (const k of Object.keys(variants)) perStep[k] = (full[k] - setup[k]) / (spec.steps - 1);
-  return perStep;
+    for (const [k, fn] of Object.entries(variants)) best[k] = Math.min(best[k], fn(spec));
+  for (const k of Object.keys(variants)) best[k] /= spec.steps;
+  return best;
 }
 
 const rate = (t) => 1 / t;
@@ -126,7 +107,7 @@ const verdict = (ok) => (ok ? 'met' : 'NOT met');
 
 console.log(`decaylab core bench · node ${process.version} · load ${load()} (1/5/15 min)`);
 console.log(
-  `steps/s without set-up (time of N steps − time of 1 step), best of ${TRIALS} after warm-up`,
+  `steps/s without set-up (building data, parsing the spec), best of ${TRIALS} short runs after warm-up`,
 );
 const results = {};
 for (const p of PROBLEMS) {
@@ -186,7 +167,7 @@ if (!py) {
     hidden: p.spec.model.hidden ?? null,
     lr: p.spec.optimizer.lr,
     weightDecay: p.spec.optimizer.weightDecay,
-    steps: Math.min(p.spec.steps, 2000),
+    steps: Math.min(p.spec.steps, 500),
     trials: TRIALS,
   }));
   const script = new URL('./torch_bench.py', import.meta.url).pathname;

@@ -2,8 +2,13 @@
 // state in locals, no RxJS, no events. `tight*` use the engine's own tiled kernels (so that
 // train() / tight is what the engine adds around the math); `scalar*` use the single-accumulator
 // loops the engine had before the kernels were tiled ("today's scalar loop"), sizes in locals.
+// Each returns the seconds its steps took (after building the data) and keeps the final loss in
+// `lastLoss` so that the work cannot be optimized away.
 import { materialize } from '../dist/index.js';
 import { denseBackward, denseForward, denseInputGrad } from '../dist/models/dense.js';
+
+export let lastLoss = 0;
+const now = () => performance.now() / 1000;
 
 /** The training rows of a spec as a row-major Float64Array. */
 export function rowsOf(spec) {
@@ -15,7 +20,7 @@ export function rowsOf(spec) {
   return { X, y: Float64Array.from(train.y), n, d };
 }
 
-/** Linear model, tiled kernels. Returns the last loss. */
+/** Linear model, tiled kernels. */
 export function tightLinear(spec) {
   const { X, y, n, d } = rowsOf(spec);
   const steps = spec.steps;
@@ -27,6 +32,7 @@ export function tightLinear(spec) {
   const out = new Float64Array(n);
   const dOut = new Float64Array(n);
   let loss = 0;
+  const t0 = now();
   for (let step = 0; step < steps; step++) {
     denseForward(theta, 0, d, X, n, d, 1, out);
     loss = 0;
@@ -40,7 +46,8 @@ export function tightLinear(spec) {
     denseBackward(X, dOut, n, d, 1, grad, 0, d);
     for (let j = 0; j < size; j++) theta[j] -= lr * (grad[j] + wd * theta[j]);
   }
-  return loss;
+  lastLoss = loss;
+  return now() - t0;
 }
 
 /** Linear model, today's scalar loops (one accumulator). */
@@ -53,6 +60,7 @@ export function scalarLinear(spec) {
   const grad = new Float64Array(d + 1);
   const out = new Float64Array(n);
   let loss = 0;
+  const t0 = now();
   for (let step = 0; step < steps; step++) {
     for (let i = 0; i < n; i++) {
       let s = 0;
@@ -74,7 +82,8 @@ export function scalarLinear(spec) {
     if (!Number.isFinite(loss)) break;
     for (let j = 0; j <= d; j++) theta[j] -= lr * (grad[j] + wd * theta[j]);
   }
-  return loss;
+  lastLoss = loss;
+  return now() - t0;
 }
 
 /** Dense layer sizes, offsets and a small deterministic θ for an mlp `d → ...hidden → 1`. */
@@ -107,6 +116,7 @@ export function tightMlp(spec) {
   const h = dims.slice(1).map((w) => new Float64Array(n * w));
   const dz = dims.slice(1).map((w) => new Float64Array(n * w));
   let loss = 0;
+  const t0 = now();
   for (let step = 0; step < steps; step++) {
     let input = X;
     for (let l = 0; l < layers; l++) {
@@ -140,7 +150,8 @@ export function tightMlp(spec) {
     }
     for (let j = 0; j < size; j++) theta[j] -= lr * (grad[j] + wd * theta[j]);
   }
-  return loss;
+  lastLoss = loss;
+  return now() - t0;
 }
 
 /** mlp with tanh, today's scalar loops. */
@@ -155,6 +166,7 @@ export function scalarMlp(spec) {
   const h = dims.slice(1).map((w) => new Float64Array(n * w));
   const dz = dims.slice(1).map((w) => new Float64Array(n * w));
   let loss = 0;
+  const t0 = now();
   for (let step = 0; step < steps; step++) {
     let input = X;
     for (let l = 0; l < layers; l++) {
@@ -217,5 +229,6 @@ export function scalarMlp(spec) {
     }
     for (let j = 0; j < size; j++) theta[j] -= lr * (grad[j] + wd * theta[j]);
   }
-  return loss;
+  lastLoss = loss;
+  return now() - t0;
 }
