@@ -27,46 +27,79 @@ export function denseForward(
     const r2 = r1 + fin;
     const r3 = r2 + fin;
     const z0 = i * fout;
+    const z1 = z0 + fout;
+    const z2 = z1 + fout;
+    const z3 = z2 + fout;
     let o = 0;
-    for (; o + 2 <= fout; o += 2) {
+    for (; o + 4 <= fout; o += 4) {
       const a0 = wo + o * fin;
       const a1 = a0 + fin;
+      const a2 = a1 + fin;
+      const a3 = a2 + fin;
       let s00 = 0;
       let s01 = 0;
+      let s02 = 0;
+      let s03 = 0;
       let s10 = 0;
       let s11 = 0;
+      let s12 = 0;
+      let s13 = 0;
       let s20 = 0;
       let s21 = 0;
+      let s22 = 0;
+      let s23 = 0;
       let s30 = 0;
       let s31 = 0;
+      let s32 = 0;
+      let s33 = 0;
       for (let k = 0; k < fin; k++) {
         const w0 = theta[a0 + k] as number;
         const w1 = theta[a1 + k] as number;
+        const w2 = theta[a2 + k] as number;
+        const w3 = theta[a3 + k] as number;
         const x0 = input[r0 + k] as number;
         const x1 = input[r1 + k] as number;
         const x2 = input[r2 + k] as number;
         const x3 = input[r3 + k] as number;
         s00 += x0 * w0;
         s01 += x0 * w1;
+        s02 += x0 * w2;
+        s03 += x0 * w3;
         s10 += x1 * w0;
         s11 += x1 * w1;
+        s12 += x1 * w2;
+        s13 += x1 * w3;
         s20 += x2 * w0;
         s21 += x2 * w1;
+        s22 += x2 * w2;
+        s23 += x2 * w3;
         s30 += x3 * w0;
         s31 += x3 * w1;
+        s32 += x3 * w2;
+        s33 += x3 * w3;
       }
       const b0 = theta[bo + o] as number;
       const b1 = theta[bo + o + 1] as number;
+      const b2 = theta[bo + o + 2] as number;
+      const b3 = theta[bo + o + 3] as number;
       z[z0 + o] = s00 + b0;
       z[z0 + o + 1] = s01 + b1;
-      z[z0 + fout + o] = s10 + b0;
-      z[z0 + fout + o + 1] = s11 + b1;
-      z[z0 + 2 * fout + o] = s20 + b0;
-      z[z0 + 2 * fout + o + 1] = s21 + b1;
-      z[z0 + 3 * fout + o] = s30 + b0;
-      z[z0 + 3 * fout + o + 1] = s31 + b1;
+      z[z0 + o + 2] = s02 + b2;
+      z[z0 + o + 3] = s03 + b3;
+      z[z1 + o] = s10 + b0;
+      z[z1 + o + 1] = s11 + b1;
+      z[z1 + o + 2] = s12 + b2;
+      z[z1 + o + 3] = s13 + b3;
+      z[z2 + o] = s20 + b0;
+      z[z2 + o + 1] = s21 + b1;
+      z[z2 + o + 2] = s22 + b2;
+      z[z2 + o + 3] = s23 + b3;
+      z[z3 + o] = s30 + b0;
+      z[z3 + o + 1] = s31 + b1;
+      z[z3 + o + 2] = s32 + b2;
+      z[z3 + o + 3] = s33 + b3;
     }
-    if (o < fout) {
+    for (; o < fout; o++) {
       const a0 = wo + o * fin;
       let s0 = 0;
       let s1 = 0;
@@ -81,9 +114,9 @@ export function denseForward(
       }
       const b0 = theta[bo + o] as number;
       z[z0 + o] = s0 + b0;
-      z[z0 + fout + o] = s1 + b0;
-      z[z0 + 2 * fout + o] = s2 + b0;
-      z[z0 + 3 * fout + o] = s3 + b0;
+      z[z1 + o] = s1 + b0;
+      z[z2 + o] = s2 + b0;
+      z[z3 + o] = s3 + b0;
     }
   }
   for (; i < n; i++) {
@@ -124,18 +157,31 @@ export function denseBackward(
     const r2 = r1 + fin;
     const r3 = r2 + fin;
     const d0 = i * fout;
+    const d1 = d0 + fout;
+    const d2 = d1 + fout;
+    const d3 = d2 + fout;
     let o = 0;
-    for (; o + 2 <= fout; o += 2) {
+    for (; o + 4 <= fout; o += 4) {
       const a0 = wo + o * fin;
       const a1 = a0 + fin;
+      const a2 = a1 + fin;
+      const a3 = a2 + fin;
       const e00 = dz[d0 + o] as number;
       const e01 = dz[d0 + o + 1] as number;
-      const e10 = dz[d0 + fout + o] as number;
-      const e11 = dz[d0 + fout + o + 1] as number;
-      const e20 = dz[d0 + 2 * fout + o] as number;
-      const e21 = dz[d0 + 2 * fout + o + 1] as number;
-      const e30 = dz[d0 + 3 * fout + o] as number;
-      const e31 = dz[d0 + 3 * fout + o + 1] as number;
+      const e02 = dz[d0 + o + 2] as number;
+      const e03 = dz[d0 + o + 3] as number;
+      const e10 = dz[d1 + o] as number;
+      const e11 = dz[d1 + o + 1] as number;
+      const e12 = dz[d1 + o + 2] as number;
+      const e13 = dz[d1 + o + 3] as number;
+      const e20 = dz[d2 + o] as number;
+      const e21 = dz[d2 + o + 1] as number;
+      const e22 = dz[d2 + o + 2] as number;
+      const e23 = dz[d2 + o + 3] as number;
+      const e30 = dz[d3 + o] as number;
+      const e31 = dz[d3 + o + 1] as number;
+      const e32 = dz[d3 + o + 2] as number;
+      const e33 = dz[d3 + o + 3] as number;
       for (let k = 0; k < fin; k++) {
         const x0 = input[r0 + k] as number;
         const x1 = input[r1 + k] as number;
@@ -143,14 +189,16 @@ export function denseBackward(
         const x3 = input[r3 + k] as number;
         grad[a0 + k] = (grad[a0 + k] as number) + e00 * x0 + e10 * x1 + e20 * x2 + e30 * x3;
         grad[a1 + k] = (grad[a1 + k] as number) + e01 * x0 + e11 * x1 + e21 * x2 + e31 * x3;
+        grad[a2 + k] = (grad[a2 + k] as number) + e02 * x0 + e12 * x1 + e22 * x2 + e32 * x3;
+        grad[a3 + k] = (grad[a3 + k] as number) + e03 * x0 + e13 * x1 + e23 * x2 + e33 * x3;
       }
     }
-    if (o < fout) {
+    for (; o < fout; o++) {
       const a0 = wo + o * fin;
       const e0 = dz[d0 + o] as number;
-      const e1 = dz[d0 + fout + o] as number;
-      const e2 = dz[d0 + 2 * fout + o] as number;
-      const e3 = dz[d0 + 3 * fout + o] as number;
+      const e1 = dz[d1 + o] as number;
+      const e2 = dz[d2 + o] as number;
+      const e3 = dz[d3 + o] as number;
       for (let k = 0; k < fin; k++) {
         grad[a0 + k] =
           (grad[a0 + k] as number) +
