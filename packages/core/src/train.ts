@@ -54,8 +54,11 @@ export function train(spec: unknown, options: TrainOptions = {}): Observable<Run
     const total = session.spec.steps;
     let started = false;
 
-    /** Runs steps until done, closed, or the chunk is over; returns true when the run ended. */
-    const work = (deadline: () => boolean): boolean => {
+    /**
+     * Runs steps until done, closed, or the chunk is over (`deadline`, checked after each step;
+     * null without a scheduler); returns true when the run ended.
+     */
+    const work = (deadline: (() => boolean) | null): boolean => {
       if (!started) {
         started = true;
         subscriber.next(session.start());
@@ -69,7 +72,7 @@ export function train(spec: unknown, options: TrainOptions = {}): Observable<Run
           return true;
         }
         if (outcome !== null) subscriber.next(outcome);
-        if (deadline()) break;
+        if (deadline?.()) break;
       }
       if (subscriber.closed) return true;
       if (session.step >= total) {
@@ -82,7 +85,7 @@ export function train(spec: unknown, options: TrainOptions = {}): Observable<Run
 
     if (!scheduler) {
       try {
-        work(() => false);
+        work(null);
       } catch (error) {
         subscriber.error(error);
       }
