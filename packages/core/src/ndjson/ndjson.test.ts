@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { from, lastValueFrom, of, take, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import type { RunEvent } from '../events.js';
+import type { RunEvent, RunStartEvent } from '../events.js';
 import { train } from '../train.js';
 import { encodeEvent } from './encodeEvent.js';
 import { fromNdjson } from './fromNdjson.js';
@@ -20,6 +20,8 @@ const events = () => {
   return out;
 };
 const lines = () => events().map(encodeEvent);
+/** The run header of `spec` with its paramHyper replaced. */
+const runLine = (paramHyper: unknown) => JSON.stringify({ ...events()[0], paramHyper });
 
 describe('encodeEvent / parseEvent', () => {
   it('round-trips every event exactly, floats included', () => {
@@ -68,6 +70,16 @@ describe('encodeEvent / parseEvent', () => {
       /params\.w\[1\]: expected a finite number, got null/,
     ],
     ['an unknown end reason', '{"type":"end","reason":"bored","steps":1}', /reason: expected/],
+    [
+      'a run header whose paramHyper has a non-numeric lr',
+      runLine({ weight: { lr: 'fast', weightDecay: 0 } }),
+      /paramHyper\.weight\.lr: expected a finite number, got "fast"/,
+    ],
+    [
+      'a run header whose paramHyper is not an object',
+      runLine([1]),
+      /paramHyper: expected an object of \{lr, weightDecay\}, got an array of 1/,
+    ],
   ];
   for (const [what, line, message] of BAD) {
     it(`rejects ${what} with file:line`, () => {
@@ -75,6 +87,20 @@ describe('encodeEvent / parseEvent', () => {
       expect(() => parseEvent(line, 7, 'f.ndjson')).toThrow(message);
     });
   }
+});
+
+describe('the run header', () => {
+  it("carries each parameter's resolved lr and weightDecay, and reads back without it (older recordings)", () => {
+    const run = events()[0] as RunStartEvent;
+    expect(run.paramHyper).toEqual({
+      '0.weight': { lr: 0.05, weightDecay: 0.01 },
+      '0.bias': { lr: 0.05, weightDecay: 0.01 },
+      '1.weight': { lr: 0.05, weightDecay: 0.01 },
+      '1.bias': { lr: 0.05, weightDecay: 0.01 },
+    });
+    const { paramHyper: _, ...older } = run;
+    expect(parseEvent(JSON.stringify(older), 1)).toEqual(older);
+  });
 });
 
 describe('fromNdjson', () => {
