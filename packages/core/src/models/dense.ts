@@ -151,6 +151,39 @@ export function denseBackward(
     grad[bo + o] = gb;
   }
   let i = 0;
+  if (fout === 1) {
+    // One output (the linear model, an mlp's last layer): 8 rows per pass over the weights.
+    for (; i + 8 <= n; i += 8) {
+      const r0 = i * fin;
+      const r1 = r0 + fin;
+      const r2 = r1 + fin;
+      const r3 = r2 + fin;
+      const r4 = r3 + fin;
+      const r5 = r4 + fin;
+      const r6 = r5 + fin;
+      const r7 = r6 + fin;
+      const e0 = dz[i] as number;
+      const e1 = dz[i + 1] as number;
+      const e2 = dz[i + 2] as number;
+      const e3 = dz[i + 3] as number;
+      const e4 = dz[i + 4] as number;
+      const e5 = dz[i + 5] as number;
+      const e6 = dz[i + 6] as number;
+      const e7 = dz[i + 7] as number;
+      for (let k = 0; k < fin; k++) {
+        grad[wo + k] =
+          (grad[wo + k] as number) +
+          e0 * (input[r0 + k] as number) +
+          e1 * (input[r1 + k] as number) +
+          e2 * (input[r2 + k] as number) +
+          e3 * (input[r3 + k] as number) +
+          e4 * (input[r4 + k] as number) +
+          e5 * (input[r5 + k] as number) +
+          e6 * (input[r6 + k] as number) +
+          e7 * (input[r7 + k] as number);
+      }
+    }
+  }
   for (; i + 4 <= n; i += 4) {
     const r0 = i * fin;
     const r1 = r0 + fin;
