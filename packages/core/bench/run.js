@@ -5,12 +5,14 @@
 //  2. The same problems in PyTorch with one thread, when a python with torch is found
 //     (DECAYLAB_TORCH_PYTHON, /opt/torchvenv/bin/python or python3); skipped otherwise.
 // Each variant is warmed up with short runs first, then timed best of BENCH_TRIALS (default 9)
+// on the process's CPU time (BENCH_CLOCK=wall: wall time), which other processes' load inflates
+// far less than wall time on this shared 2-core machine;
 // with the variants interleaved, so that load from other processes hits them alike.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { train } from '../dist/index.js';
-import { scalarLinear, scalarMlp, tightLinear, tightMlp } from './tightLoops.js';
+import { CLOCK, now, scalarLinear, scalarMlp, tightLinear, tightMlp } from './tightLoops.js';
 
 const TRIALS = Math.max(5, Number(process.env.BENCH_TRIALS ?? 9));
 const load = () =>
@@ -79,11 +81,11 @@ function viaTrain(spec, every) {
   let start = 0;
   let last;
   train(spec, { every }).subscribe((e) => {
-    if (e.type === 'run') start = performance.now();
+    if (e.type === 'run') start = now();
     last = e;
   });
   if (last?.type !== 'end' || last.reason !== 'completed') throw new Error('run did not complete');
-  return (performance.now() - start) / 1000;
+  return now() - start;
 }
 
 /**
@@ -107,7 +109,7 @@ const verdict = (ok) => (ok ? 'met' : 'NOT met');
 
 console.log(`decaylab core bench · node ${process.version} · load ${load()} (1/5/15 min)`);
 console.log(
-  `steps/s without set-up (building data, parsing the spec), best of ${TRIALS} short runs after warm-up`,
+  `steps/s on ${CLOCK === 'cpu' ? 'process CPU time (BENCH_CLOCK=wall for wall time)' : 'wall time'}, without set-up (building data, parsing the spec), best of ${TRIALS} short runs after warm-up`,
 );
 const results = {};
 for (const p of PROBLEMS) {
@@ -169,10 +171,13 @@ if (!py) {
     weightDecay: p.spec.optimizer.weightDecay,
     steps: Math.min(p.spec.steps, 500),
     trials: TRIALS,
+    clock: CLOCK,
   }));
   const script = new URL('./torch_bench.py', import.meta.url).pathname;
   const out = JSON.parse(execFileSync(py, [script], { input: JSON.stringify(problems) }));
-  console.log(`PyTorch ${out.torch}, ${out.threads} thread, float64 (${py}); load ${load()}`);
+  console.log(
+    `PyTorch ${out.torch}, ${out.threads} thread, float64, ${CLOCK} time (${py}); load ${load()}`,
+  );
   for (const p of PROBLEMS) {
     const torch = out.stepsPerSecond[p.label];
     const r = results[p.label];

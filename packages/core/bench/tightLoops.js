@@ -2,13 +2,26 @@
 // state in locals, no RxJS, no events. `tight*` use the engine's own tiled kernels (so that
 // train() / tight is what the engine adds around the math); `scalar*` use the single-accumulator
 // loops the engine had before the kernels were tiled ("today's scalar loop"), sizes in locals.
-// Each returns the seconds its steps took (after building the data) and keeps the final loss in
+// Each returns the seconds (on `now`) its steps took (after building the data) and keeps the final loss in
 // `lastLoss` so that the work cannot be optimized away.
 import { materialize } from '../dist/index.js';
 import { denseBackward, denseForward, denseInputGrad } from '../dist/models/dense.js';
 
 export let lastLoss = 0;
-const now = () => performance.now() / 1000;
+
+/**
+ * The clock every figure uses, in seconds: this process's CPU time (user + system) by default,
+ * which time-slicing by other processes on a shared machine does not inflate; wall time with
+ * BENCH_CLOCK=wall.
+ */
+export const CLOCK = process.env.BENCH_CLOCK === 'wall' ? 'wall' : 'cpu';
+export const now =
+  CLOCK === 'wall'
+    ? () => performance.now() / 1000
+    : () => {
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1e6;
+      };
 
 /** The training rows of a spec as a row-major Float64Array. */
 export function rowsOf(spec) {
