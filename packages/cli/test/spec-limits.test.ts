@@ -15,7 +15,7 @@ describe('decaylab run <spec past the memory budget>: exit 2, one line with the 
         optimizer: { kind: 'sgd', lr: 0.01 },
         steps: 5,
       },
-      /: invalid spec: model: 24\.1 M parameters × .* exceeds the 1 GiB memory budget$/,
+      /: invalid spec: model: state 24\.1 M parameters × 8 B per value .* exceeds the 1 GiB memory budget$/,
     ],
     [
       'highdim with dims 4096 and n = 1e6',

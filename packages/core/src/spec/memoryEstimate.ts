@@ -17,7 +17,7 @@ const JSON_CHARS = 25;
 export interface MemoryPart {
   /** The RunSpec section it comes from (the path a refusal names). */
   readonly section: 'data' | 'model';
-  /** What it is: `data`, `parameters`, `activations` or `one step event`. */
+  /** What it is: `data`, `state`, `activations` or `step events`. */
   readonly label: string;
   /** How it was counted, e.g. `24.1 M parameters × 8 B per value × 7 buffers (…)`. */
   readonly how: string;
@@ -70,7 +70,7 @@ export function memoryEstimate(spec: RunSpec): MemoryEstimate {
   const buffers = 5 + state;
   parts.push({
     section: 'model',
-    label: 'model state',
+    label: 'state',
     how: `${quantity(parameters)} parameters × ${VALUE} B per value × ${buffers} buffers (θ, 2 gradients, 2 decay traces${state > 0 ? `, ${state} of optimizer state` : ''})`,
     bytes: parameters * VALUE * buffers,
   });
@@ -86,13 +86,16 @@ export function memoryEstimate(spec: RunSpec): MemoryEstimate {
     });
   }
 
+  // A step event's arrays, and the previous event's until the GC collects them; its NDJSON
+  // line, and the bytes written from it. Measured: the library's peak RSS stays under the total.
   const arrays = optimizer.kind === 'adamw' ? 4 : 3;
   const eventChars = parameters * arrays * JSON_CHARS;
+  const perValue = 2 * VALUE + 2 * JSON_CHARS;
   parts.push({
     section: 'model',
-    label: 'one step event',
-    how: `${quantity(parameters)} parameters × ${arrays} arrays × (${VALUE} B + ${JSON_CHARS} B of NDJSON)`,
-    bytes: parameters * arrays * (VALUE + JSON_CHARS),
+    label: 'step events',
+    how: `${quantity(parameters)} parameters × ${arrays} arrays × ${perValue} B per value (2 events in flight, as arrays and as NDJSON)`,
+    bytes: parameters * arrays * perValue,
   });
 
   const total = parts.reduce((s, p) => s + p.bytes, 0);
