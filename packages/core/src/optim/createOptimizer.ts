@@ -47,14 +47,26 @@ export function createOptimizer(spec: RunSpec, layout: ParamLayout): Optimizer {
   const groupOf: Group[] = [];
   for (const g of groups) for (const p of g.params) groupOf[p] = g;
   const decoupled = optimizer.kind === 'adamw';
-  const target = (theta: Float64Array, grad: Float64Array, trace: StepTrace | null, p: number) =>
-    ({
-      theta,
-      grad,
-      trace,
-      offset: offsets[p] as number,
-      size: sizes[p] as number,
-    }) as UpdateTarget;
+  // Each parameter's target, made once per (theta, grad, trace) buffers: a session passes the
+  // same ones every step, with or without its trace.
+  const memo: { key: [Float64Array, Float64Array, StepTrace | null]; targets: UpdateTarget[] }[] =
+    [];
+  const targetsFor = (theta: Float64Array, grad: Float64Array, trace: StepTrace | null) => {
+    for (const { key, targets } of memo)
+      if (key[0] === theta && key[1] === grad && key[2] === trace) return targets;
+    const targets = names.map(
+      (_, p): UpdateTarget => ({
+        theta,
+        grad,
+        trace,
+        offset: offsets[p] as number,
+        size: sizes[p] as number,
+      }),
+    );
+    if (memo.length >= 2) memo.shift();
+    memo.push({ key: [theta, grad, trace], targets });
+    return targets;
+  };
   if (optimizer.kind === 'sgd') {
     const bufs = groups.map((g) => (g.hyper.momentum !== 0 ? new Float64Array(size) : null));
     let first = true;
@@ -63,10 +75,11 @@ export function createOptimizer(spec: RunSpec, layout: ParamLayout): Optimizer {
       decoupled,
       groupOf,
       step(theta, grad, trace) {
+        const targets = targetsFor(theta, grad, trace);
         for (let gi = 0; gi < groups.length; gi++) {
           const group = groups[gi] as Group;
           const options = { hyper: group.hyper, momentumBuffer: bufs[gi] ?? null, first };
-          for (const p of group.params) sgdUpdate(target(theta, grad, trace, p), options);
+          for (const p of group.params) sgdUpdate(targets[p] as UpdateTarget, options);
         }
         first = false;
       },
@@ -78,12 +91,13 @@ export function createOptimizer(spec: RunSpec, layout: ParamLayout): Optimizer {
     decoupled,
     groupOf,
     step(theta, grad, trace) {
+      const targets = targetsFor(theta, grad, trace);
       for (let gi = 0; gi < groups.length; gi++) {
         const group = groups[gi] as Group;
         const state = states[gi] as AdamState;
         state.step += 1;
         const options = { hyper: group.hyper, decoupled, state };
-        for (const p of group.params) adamUpdate(target(theta, grad, trace, p), options);
+        for (const p of group.params) adamUpdate(targets[p] as UpdateTarget, options);
       }
     },
   };
