@@ -29,7 +29,9 @@ describe('sgdUpdate', () => {
           { hyper, momentumBuffer: buf(), first: true },
         );
         expect(Array.from(theta)).toEqual(Array.from(untraced));
-        values.forEach((t, i) => expect(trace.decayGrad[i]).toBe(0.25 + wd * t));
+        values.forEach((t, i) => {
+          expect(trace.decayGrad[i]).toBe(0.25 + wd * t);
+        });
         expect(trace.decoupledDecay.every((v) => v === 0)).toBe(true);
       }),
     );
