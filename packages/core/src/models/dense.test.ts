@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { rng } from '../random/rng.js';
+import { denseBackward, denseForward, denseInputGrad } from './dense.js';
+
+/** The plain triple loops the tiled kernels must reproduce bit for bit. */
+const plain = {
+  forward(
+    theta: Float64Array,
+    wo: number,
+    bo: number,
+    x: Float64Array,
+    n: number,
+    fin: number,
+    fout: number,
+  ) {
+    const z = new Float64Array(n * fout);
+    for (let i = 0; i < n; i++)
+      for (let o = 0; o < fout; o++) {
+        let s = 0;
+        for (let k = 0; k < fin; k++)
+          s += (x[i * fin + k] as number) * (theta[wo + o * fin + k] as number);
+        z[i * fout + o] = s + (theta[bo + o] as number);
+      }
+    return z;
+  },
+  backward(
+    x: Float64Array,
+    dz: Float64Array,
+    n: number,
+    fin: number,
+    fout: number,
+    size: number,
+    wo: number,
+    bo: number,
+  ) {
+    const grad = new Float64Array(size);
+    for (let o = 0; o < fout; o++) {
+      let gb = 0;
+      for (let i = 0; i < n; i++) {
+        const d = dz[i * fout + o] as number;
+        gb += d;
+        for (let k = 0; k < fin; k++)
+          grad[wo + o * fin + k] =
+            (grad[wo + o * fin + k] as number) + d * (x[i * fin + k] as number);
+      }
+      grad[bo + o] = gb;
+    }
+    return grad;
+  },
+  inputGrad(
+    theta: Float64Array,
+    wo: number,
+    dz: Float64Array,
+    n: number,
+    fin: number,
+    fout: number,
+  ) {
+    const dIn = new Float64Array(n * fin);
+    for (let i = 0; i < n; i++)
+      for (let k = 0; k < fin; k++) {
+        let s = 0;
+        for (let o = 0; o < fout; o++)
+          s += (dz[i * fout + o] as number) * (theta[wo + o * fin + k] as number);
+        dIn[i * fin + k] = s;
+      }
+    return dIn;
+  },
+};
+
+const same = (a: Float64Array, b: Float64Array) =>
+  a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+
+describe('tiled dense kernels', () => {
+  it('are bit-identical to the plain loops for every tile remainder (rows, outputs, inputs)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 21 }),
+        fc.integer({ min: 1, max: 11 }),
+        fc.integer({ min: 1, max: 11 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (n, fin, fout, seed) => {
+          const r = rng(seed);
+          const wo = 3; // parameters need not start at 0
+          const bo = wo + fin * fout;
+          const size = bo + fout + 2;
+          const theta = Float64Array.from({ length: size }, () => r.normal());
+          const x = Float64Array.from({ length: n * fin }, () => r.normal());
+          const dz = Float64Array.from({ length: n * fout }, () => r.normal());
+          const z = new Float64Array(n * fout);
+          denseForward(theta, wo, bo, x, n, fin, fout, z);
+          expect(same(z, plain.forward(theta, wo, bo, x, n, fin, fout))).toBe(true);
+          const grad = Float64Array.from({ length: size }, () => 7); // overwritten in the layer's range
+          denseBackward(x, dz, n, fin, fout, grad, wo, bo);
+          const want = plain.backward(x, dz, n, fin, fout, size, wo, bo);
+          expect(same(grad.subarray(wo, bo + fout), want.subarray(wo, bo + fout))).toBe(true);
+          expect(grad[0]).toBe(7);
+          expect(grad[bo + fout]).toBe(7);
+          const dIn = new Float64Array(n * fin);
+          denseInputGrad(theta, wo, dz, n, fin, fout, dIn);
+          expect(same(dIn, plain.inputGrad(theta, wo, dz, n, fin, fout))).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
