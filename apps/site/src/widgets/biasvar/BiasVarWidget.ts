@@ -1,17 +1,18 @@
 import { DecayWidget } from '../_shared/DecayWidget';
 import type { RunEvent } from '../_shared/engine';
+import { fitChart, fitGrid } from '../_shared/fitChart';
 import { formatValue } from '../_shared/format';
-import { grid, polyEval } from '../_shared/polyEval';
+import { polyEval } from '../_shared/polyEval';
 import { biasVarSpec, decompose } from './biasvarSpec';
 
 type Params = { readonly [name: string]: readonly number[] };
 const REFITS = 24;
-const xs = grid(-1, 1, 81);
+const xs = fitGrid;
 const sig = (v: number | undefined) =>
   v === undefined || Number.isNaN(v) ? '…' : formatValue(v, 'sig');
 
 /** Chapter 2: many refits of y = x on fresh noisy data; bias², variance and noise from them. */
-class BiasVarWidget extends DecayWidget {
+export class BiasVarWidget extends DecayWidget {
   protected override stepsPerFrame = 6;
   protected override stepSize = 10;
   private params: (Params | undefined)[] = [];
@@ -57,9 +58,6 @@ class BiasVarWidget extends DecayWidget {
       .filter((p): p is Params => p !== undefined)
       .map((p) => xs.map((x) => polyEval(p, x)));
     const d = fits.length > 1 ? decompose(fits, xs, (x) => x) : undefined;
-    const faint = fits.flatMap((f, k) => f.map((y, j) => ({ x: xs[j] ?? 0, y, k })));
-    const main = fits[0]?.map((y, j) => ({ x: xs[j] ?? 0, y })) ?? [];
-    const mean = d ? d.mean.map((y, j) => ({ x: xs[j] ?? 0, y })) : [];
 
     this.legend('fits', [
       { label: `${REFITS} refits on fresh data`, color: theme.c1 },
@@ -70,31 +68,15 @@ class BiasVarWidget extends DecayWidget {
     ]);
     this.render(
       'fits',
-      Plot.plot({
+      fitChart(Plot, {
         ...this.frame('fits'),
-        x: { label: 'x', domain: [-1, 1] },
-        y: { label: 'y', domain: [-2, 2], grid: true },
-        marks: [
-          Plot.line(faint, {
-            x: 'x',
-            y: 'y',
-            z: 'k',
-            stroke: theme.c1,
-            strokeOpacity: 0.25,
-            strokeWidth: 1,
-            clip: true,
-          }),
-          Plot.line(
-            [
-              { x: -1, y: -1 },
-              { x: 1, y: 1 },
-            ],
-            { x: 'x', y: 'y', stroke: theme.fg, strokeDasharray: '5,3' },
-          ),
-          Plot.line(main, { x: 'x', y: 'y', stroke: theme.c4, strokeWidth: 2, clip: true }),
-          Plot.line(mean, { x: 'x', y: 'y', stroke: theme.c2, strokeWidth: 3, clip: true }),
-          Plot.dot(this.points, { x: 'x', y: 'y', r: 3.5, fill: theme.fg }),
+        theme,
+        curves: [
+          ...fits.map((ys) => ({ ys, color: theme.c1, width: 1, opacity: 0.25 })),
+          ...(fits[0] ? [{ ys: fits[0], color: theme.c4 }] : []),
+          ...(d ? [{ ys: d.mean, color: theme.c2, width: 3 }] : []),
         ],
+        points: this.points,
       }),
     );
 

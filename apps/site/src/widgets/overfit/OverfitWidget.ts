@@ -1,7 +1,7 @@
 import { DecayWidget } from '../_shared/DecayWidget';
 import type { RunEvent } from '../_shared/engine';
+import { fitChart } from '../_shared/fitChart';
 import { formatValue } from '../_shared/format';
-import { grid, polyEval } from '../_shared/polyEval';
 import { overfitSpec } from './overfitSpec';
 
 interface LossRow {
@@ -10,10 +10,8 @@ interface LossRow {
   readonly series: string;
 }
 
-const xs = grid(-1, 1, 121);
-
 /** Chapter 1: the same over-parameterized model trained with λ = 0 and λ > 0 side by side. */
-class OverfitWidget extends DecayWidget {
+export class OverfitWidget extends DecayWidget {
   protected override stepsPerFrame = 5;
   protected override stepSize = 20;
   private rows: LossRow[] = [];
@@ -103,9 +101,6 @@ class OverfitWidget extends DecayWidget {
         ],
       }),
     );
-    const curves = this.params.flatMap((p, run) =>
-      p ? xs.map((x) => ({ x, y: polyEval(p, x), series: this.labels[run] ?? '' })) : [],
-    );
     this.legend('fit', [
       ...this.labels.map((label, i) => ({ label, color: i === 0 ? theme.c1 : theme.c2 })),
       { label: 'true line y = x', color: theme.muted, dashed: true },
@@ -113,29 +108,14 @@ class OverfitWidget extends DecayWidget {
     ]);
     this.render(
       'fit',
-      Plot.plot({
+      fitChart(Plot, {
         ...this.frame('fit'),
-        x: { label: 'x', domain: [-1, 1] },
-        y: { label: 'y', domain: [-2, 2], grid: true },
-        color: { domain: this.labels, range: [theme.c1, theme.c2] },
-        marks: [
-          Plot.line(
-            [
-              { x: -1, y: -1 },
-              { x: 1, y: 1 },
-            ],
-            { x: 'x', y: 'y', stroke: theme.muted, strokeDasharray: '2,3' },
-          ),
-          Plot.line(curves, {
-            x: 'x',
-            y: 'y',
-            z: 'series',
-            stroke: 'series',
-            strokeWidth: 2,
-            clip: true,
-          }),
-          Plot.dot(this.points, { x: 'x', y: 'y', fill: theme.fg, r: 3.5 }),
-        ],
+        theme,
+        curves: this.params.map((params, run) => ({
+          params,
+          color: run === 0 ? theme.c1 : theme.c2,
+        })),
+        points: this.points,
       }),
     );
     const last = (series: string) => this.rows.findLast((r) => r.series === series)?.loss;

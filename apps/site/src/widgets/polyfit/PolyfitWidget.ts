@@ -1,7 +1,7 @@
 import { DecayWidget } from '../_shared/DecayWidget';
 import type { RunEvent } from '../_shared/engine';
+import { fitChart } from '../_shared/fitChart';
 import { formatValue } from '../_shared/format';
-import { grid, polyEval } from '../_shared/polyEval';
 import { polyfitSpec } from './polyfitSpec';
 
 type Params = { readonly [name: string]: readonly number[] };
@@ -15,11 +15,10 @@ interface LossRow {
   readonly set: 'train' | 'validation';
 }
 
-const xs = grid(-1, 1, 161);
 const sig = (v: number | undefined) => (v === undefined ? '…' : formatValue(v, 'sig'));
 
 /** Chapter 3: polynomial degree and λ sliders; fitted curve, shrinking coefficients, losses. */
-class PolyfitWidget extends DecayWidget {
+export class PolyfitWidget extends DecayWidget {
   protected override stepsPerFrame = 10;
   protected override stepSize = 10;
   private params: Params | undefined;
@@ -63,7 +62,6 @@ class PolyfitWidget extends DecayWidget {
   protected draw(): void {
     const { Plot, theme } = this;
     const params = this.params;
-    const curve = (p: Params | undefined) => (p ? xs.map((x) => ({ x, y: polyEval(p, x) })) : []);
 
     this.legend('fit', [
       { label: 'SGD fit', color: theme.c1 },
@@ -73,29 +71,18 @@ class PolyfitWidget extends DecayWidget {
     ]);
     this.render(
       'fit',
-      Plot.plot({
+      fitChart(Plot, {
         ...this.frame('fit'),
-        x: { label: 'x', domain: [-1, 1] },
-        y: { label: 'y', domain: [-2, 2], grid: true },
-        marks: [
-          Plot.dot(this.val, { x: 'x', y: 'y', r: 1.5, fill: theme.muted, fillOpacity: 0.5 }),
-          Plot.line(curve(this.ridge), {
-            x: 'x',
-            y: 'y',
-            stroke: theme.c2,
-            strokeWidth: 1.5,
-            strokeDasharray: '5,3',
-            clip: true,
-          }),
-          Plot.line(curve(params), {
-            x: 'x',
-            y: 'y',
-            stroke: theme.c1,
-            strokeWidth: 2.5,
-            clip: true,
-          }),
-          Plot.dot(this.train, { x: 'x', y: 'y', r: 3.5, fill: theme.fg }),
+        theme,
+        truth: false,
+        curves: [
+          ...(this.ridge
+            ? [{ params: this.ridge, color: theme.c2, width: 1.5, dashed: true }]
+            : []),
+          ...(params ? [{ params, color: theme.c1, width: 2.5 }] : []),
         ],
+        points: this.train,
+        valPoints: this.val,
       }),
     );
 

@@ -1,7 +1,7 @@
 import { DecayWidget } from '../_shared/DecayWidget';
 import type { RunEvent } from '../_shared/engine';
+import { fitChart } from '../_shared/fitChart';
 import { formatValue } from '../_shared/format';
-import { grid, polyEval } from '../_shared/polyEval';
 import { penaltySpec } from './penaltySpec';
 
 type Params = { readonly [name: string]: readonly number[] };
@@ -11,11 +11,10 @@ interface Row {
   readonly term: string;
 }
 const TERMS = ['L0 (data loss)', 'λ/2·‖θ‖² (penalty)', 'L = L0 + penalty', 'validation L0'];
-const xs = grid(-1, 1, 121);
 const sig = (v: number | undefined) => (v === undefined ? '…' : formatValue(v, 'sig'));
 
 /** Chapter 4: L0, the penalty and L streaming as SGD minimizes L; too large a λ underfits. */
-class PenaltyWidget extends DecayWidget {
+export class PenaltyWidget extends DecayWidget {
   protected override stepsPerFrame = 4;
   protected override stepSize = 5;
   private rows: Row[] = [];
@@ -106,27 +105,11 @@ class PenaltyWidget extends DecayWidget {
     ]);
     this.render(
       'fit',
-      Plot.plot({
+      fitChart(Plot, {
         ...this.frame('fit'),
-        x: { label: 'x', domain: [-1, 1] },
-        y: { label: 'y', domain: [-2, 2], grid: true },
-        marks: [
-          Plot.line(
-            [
-              { x: -1, y: -1 },
-              { x: 1, y: 1 },
-            ],
-            { x: 'x', y: 'y', stroke: theme.muted, strokeDasharray: '5,3' },
-          ),
-          Plot.line(params ? xs.map((x) => ({ x, y: polyEval(params, x) })) : [], {
-            x: 'x',
-            y: 'y',
-            stroke: theme.c1,
-            strokeWidth: 2.5,
-            clip: true,
-          }),
-          Plot.dot(this.points, { x: 'x', y: 'y', r: 3.5, fill: theme.fg }),
-        ],
+        theme,
+        curves: params ? [{ params, color: theme.c1, width: 2.5 }] : [],
+        points: this.points,
       }),
     );
     const last = this.last;
