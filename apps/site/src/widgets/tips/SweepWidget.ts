@@ -1,5 +1,6 @@
 import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
+import { type SweepJob, SweepQueue } from './SweepQueue';
 import {
   BAND_SEEDS,
   type BandPoint,
@@ -13,7 +14,6 @@ import {
   sweepSpec,
   sweetSpot,
 } from './sweep';
-import { type SweepJob, SweepQueue } from './SweepQueue';
 
 const OPTIMIZERS: readonly SweepOptimizer[] = ['sgd', 'adamw'];
 const key = (o: SweepOptimizer, n: number, seed: number, lambda: number) =>

@@ -93,3 +93,12 @@ export function adamPair({ lambda = 0.1, lr = 0.01, seed = 0, steps = 400 }: Upd
     { ...base, name: 'adamw', optimizer: { kind: 'adamw' as const, lr, weightDecay: lambda } },
   ] as const;
 }
+
+/**
+ * The λ axes of chapter 6's sweep: Adam + L2 and AdamW each get their own, since the same λ
+ * means a different regularizer in each (11 values, evenly spaced in log10).
+ */
+export const ADAM_SWEEP_AXES = {
+  adam: { from: 1e-4, to: 10, count: 11 },
+  adamw: { from: 1e-3, to: 100, count: 11 },
+} as const;
