@@ -34,7 +34,8 @@ const xy = { x: (d: Vec2) => d[0], y: (d: Vec2) => d[1] };
 export class LpBallWidget extends DecayWidget {
   private get shape(): { shape: BallShape; label: string } {
     const i = Math.round(this.value('shape'));
-    return BALL_SHAPES[Math.min(BALL_SHAPES.length - 1, Math.max(0, i))] ?? BALL_SHAPES[3]!;
+    const entry = BALL_SHAPES[Math.min(BALL_SHAPES.length - 1, Math.max(0, i))];
+    return entry ?? { shape: { kind: 'p', p: 2 }, label: 'p = 2 (L2)' };
   }
 
   protected start(): void {

@@ -58,8 +58,11 @@ describe('constrainedOptimum', () => {
       const cornered = shape.kind === 'p' && shape.p <= 1;
       expect(sparse, label).toBe(cornered);
     }
-    // …and the L1 corner is the penalized L1 optimum for a λ in its range.
-    expect(l1Optimum(q, 0.6)).toEqual([1, 0].map((v, i) => (i ? 0 : l1Optimum(q, 0.6)[0])));
+    // …and the L1 corner (1, 0) is the penalized L1 optimum for its multiplier λ = |∂L0/∂w₁| there.
+    const g1 = q.H.a * (1 - q.wStar[0]) + q.H.b * (0 - q.wStar[1]);
+    const w = l1Optimum(q, Math.abs(g1));
+    expect(w[0]).toBeCloseTo(1, 9);
+    expect(w[1]).toBe(0);
   });
 });
 
