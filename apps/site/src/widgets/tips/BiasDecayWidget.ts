@@ -80,10 +80,10 @@ export class BiasDecayWidget extends DecayWidget {
       }),
     );
     const [a, b] = this.runs.map((s) => s.at(-1));
-    this.readout('biasOn', formatValue(a?.params.bias?.[0] ?? Number.NaN, 'fixed3'));
-    this.readout('biasOff', formatValue(b?.params.bias?.[0] ?? Number.NaN, 'fixed3'));
-    this.readout('lossOn', formatValue(a?.loss.data ?? Number.NaN, 'fixed4'));
-    this.readout('lossOff', formatValue(b?.loss.data ?? Number.NaN, 'fixed4'));
+    this.readout('biasOn', formatValue(a?.params.bias?.[0] ?? Number.NaN, 'sig'));
+    this.readout('biasOff', formatValue(b?.params.bias?.[0] ?? Number.NaN, 'sig'));
+    this.readout('lossOn', formatValue(a?.loss.data ?? Number.NaN, 'sig'));
+    this.readout('lossOff', formatValue(b?.loss.data ?? Number.NaN, 'sig'));
   }
 }
 

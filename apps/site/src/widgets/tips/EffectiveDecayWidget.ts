@@ -95,7 +95,7 @@ export class EffectiveDecayWidget extends DecayWidget {
     const at = this.points.filter((p) => p.step <= tau).at(-1);
     this.readout(
       'atTau',
-      at && at.step > 0 ? `${formatValue(at.w, 'fixed4')} at step ${at.step} (e⁻¹ = 0.3679)` : '…',
+      at && at.step > 0 ? `${formatValue(at.w, 'sig')} at step ${at.step} (e⁻¹ = 0.3679)` : '…',
     );
   }
 }

@@ -19,7 +19,7 @@ const OPTIMIZERS: readonly SweepOptimizer[] = ['sgd', 'adamw'];
 const key = (o: SweepOptimizer, n: number, seed: number, lambda: number) =>
   `${o}:${n}:${seed}:${lambda}`;
 const exp = (v: number) => formatValue(v, 'exp');
-const f3 = (v: number) => formatValue(v, 'fixed3');
+const f3 = (v: number) => formatValue(v, 'sig');
 
 /**
  * Chapter 7: a λ sweep per optimizer (SGD + momentum with coupled weight_decay, and AdamW),

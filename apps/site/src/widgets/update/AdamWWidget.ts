@@ -121,7 +121,7 @@ export class AdamWWidget extends DecayWidget {
       }),
     );
     const describe = (p: { lambda: number; val: number } | undefined) =>
-      p ? `λ = ${formatValue(p.lambda, 'exp')}: ${formatValue(p.val, 'fixed3')}` : '…';
+      p ? `λ = ${formatValue(p.lambda, 'exp')}: ${formatValue(p.val, 'sig')}` : '…';
     this.readout('bestAdam', describe(full[0]));
     this.readout('bestAdamW', describe(full[1]));
   }
@@ -186,12 +186,12 @@ export class AdamWWidget extends DecayWidget {
         ? `${formatValue(paramDifference(sa.params, sw.params), 'exp')} at step ${step}`
         : '…',
     );
-    this.readout('normAdam', formatValue(a?.norms.weight ?? Number.NaN, 'fixed3'));
-    this.readout('normAdamW', formatValue(w?.norms.weight ?? Number.NaN, 'fixed3'));
+    this.readout('normAdam', formatValue(a?.norms.weight ?? Number.NaN, 'sig'));
+    this.readout('normAdamW', formatValue(w?.norms.weight ?? Number.NaN, 'sig'));
     this.readout(
       'val',
       a && w
-        ? `${formatValue(a.val?.loss ?? Number.NaN, 'fixed3')} vs ${formatValue(w.val?.loss ?? Number.NaN, 'fixed3')}`
+        ? `${formatValue(a.val?.loss ?? Number.NaN, 'sig')} vs ${formatValue(w.val?.loss ?? Number.NaN, 'sig')}`
         : '…',
     );
     this.drawSweep();

@@ -97,18 +97,15 @@ export class CouplingWidget extends DecayWidget {
     const b = this.runs[2]?.at(-1);
     const n = Math.min(this.runs[1]?.length ?? 0, this.runs[2]?.length ?? 0);
     this.readout('diff', n ? `${formatValue(this.maxDiff, 'exp')} over ${n} steps` : '…');
-    this.readout(
-      'normNone',
-      formatValue(this.runs[0]?.at(-1)?.norms.weight ?? Number.NaN, 'fixed3'),
-    );
-    this.readout('normDecay', formatValue(b?.norms.weight ?? Number.NaN, 'fixed3'));
+    this.readout('normNone', formatValue(this.runs[0]?.at(-1)?.norms.weight ?? Number.NaN, 'sig'));
+    this.readout('normDecay', formatValue(b?.norms.weight ?? Number.NaN, 'sig'));
     this.readout(
       'lossInLoss',
-      a ? `${formatValue(a.loss.data, 'fixed4')} + ${formatValue(a.loss.penalty, 'fixed4')}` : '…',
+      a ? `${formatValue(a.loss.data, 'sig')} + ${formatValue(a.loss.penalty, 'sig')}` : '…',
     );
     this.readout(
       'lossOnOpt',
-      b ? `${formatValue(b.loss.data, 'fixed4')} + ${formatValue(b.loss.penalty, 'fixed4')}` : '…',
+      b ? `${formatValue(b.loss.data, 'sig')} + ${formatValue(b.loss.penalty, 'sig')}` : '…',
     );
   }
 }
