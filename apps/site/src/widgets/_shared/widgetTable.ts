@@ -1,7 +1,10 @@
 import { biasVarRuns } from '../biasvar/biasVarSpec';
+import { geometryL1Runs, geometryL2Runs } from '../geometry/geometrySpec';
 import { overfitRuns } from '../overfit/overfitSpec';
 import { penaltyRuns } from '../penalty/penaltySpec';
 import { polyfitRuns } from '../polyfit/polyfitSpec';
+import { biasDecayRuns } from '../tips/tipsSpecs';
+import { adamwRuns, couplingRuns, decompositionRuns } from '../update/updateSpecs';
 import type { WidgetRuns } from './widgetRuns';
 
 /**
@@ -14,4 +17,10 @@ export const widgetTable: readonly WidgetRuns[] = [
   biasVarRuns,
   polyfitRuns,
   penaltyRuns,
+  geometryL2Runs,
+  geometryL1Runs,
+  decompositionRuns,
+  couplingRuns,
+  adamwRuns,
+  biasDecayRuns,
 ];
