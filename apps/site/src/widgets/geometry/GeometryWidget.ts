@@ -201,7 +201,7 @@ export class GeometryWidget extends DecayWidget {
       'distance',
       last ? formatValue(Math.hypot(last.w1 - opt[0], last.w2 - opt[1]), 'exp') : '…',
     );
-    this.readout('objective', formatValue(lossAt(q, opt) + penaltyAt(kind, lambda, opt), 'fixed3'));
+    this.readout('objective', formatValue(lossAt(q, opt) + penaltyAt(kind, lambda, opt), 'sig'));
   }
 
   /**
