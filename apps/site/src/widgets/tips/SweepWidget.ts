@@ -37,6 +37,7 @@ export class SweepWidget extends DecayWidget {
   private visitedSeeds = new Set<number>();
   private visitedN = new Set<number>();
   private total = 0;
+  private divergedNote = false;
   private readonly onControl = (event: Event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
     const action = button?.dataset.action;
@@ -70,7 +71,7 @@ export class SweepWidget extends DecayWidget {
     this.sweep ??= new SweepQueue({
       onResult: (k, losses) => this.result(k, losses),
       onChange: (error) => {
-        if (error) this.showStatus(error);
+        if (error) this.status(error);
         this.sync();
       },
     });
@@ -101,7 +102,7 @@ export class SweepWidget extends DecayWidget {
   private result(k: string, losses: FinalLosses): void {
     const p = this.pending.get(k);
     if (!p) return;
-    this.points.set(k, { ...p, val: losses.val, train: losses.train });
+    this.points.set(k, { ...p, val: losses.val, train: losses.train, diverged: losses.diverged });
     this.invalidate();
   }
 
@@ -115,16 +116,11 @@ export class SweepWidget extends DecayWidget {
     }
   }
 
-  private showStatus(text: string): void {
-    const el = this.querySelector<HTMLElement>('[data-status]');
-    if (el) el.textContent = text;
-  }
-
   /** The current points of one optimizer, n and seed, in λ order. */
   private curve(optimizer: SweepOptimizer, n: number, seed: number): SweepPoint[] {
     return lambdaGrid(SWEEP_AXES[optimizer])
       .map((lambda) => this.points.get(key(optimizer, n, seed, lambda)))
-      .filter((p): p is SweepPoint => !!p);
+      .filter((p): p is SweepPoint => !!p && !p.diverged);
   }
 
   private band(optimizer: SweepOptimizer, n: number): BandPoint[] {
@@ -146,7 +142,21 @@ export class SweepWidget extends DecayWidget {
         0,
       );
     }
-    this.readout('progress', `${Math.min(done, this.total)} of ${this.total} runs`);
+    const diverged = [...this.points.values()].filter((p) => p.diverged && p.n === n);
+    this.readout(
+      'progress',
+      `${Math.min(done + diverged.length, this.total)} of ${this.total} runs`,
+    );
+    if (diverged.length) {
+      const d = diverged[0] as SweepPoint;
+      this.status(
+        `${diverged.length} run(s) diverged and are left out (for example ${d.optimizer === 'sgd' ? 'SGD' : 'AdamW'}, λ = ${exp(d.lambda)}, seed ${d.seed}): the step is too large for this learning rate.`,
+      );
+      this.divergedNote = true;
+    } else if (this.divergedNote) {
+      this.status('');
+      this.divergedNote = false;
+    }
   }
 
   private drawOne(optimizer: SweepOptimizer, n: number, seed: number, y: [number, number]): void {

@@ -1,4 +1,6 @@
 import { type StepEvent, train } from '@decaylab/core';
+import { takeWhile } from 'rxjs';
+import { boundCheck, type RunBound } from '../_shared/runBound';
 
 /** The two optimizers the sweep compares, each with its own λ axis. */
 export type SweepOptimizer = 'sgd' | 'adamw';
@@ -103,24 +105,37 @@ export interface FinalLosses {
   readonly train: number;
   /** The step the run ended at (less than `steps` when it diverged). */
   readonly steps: number;
+  /** The run left its bound (non-finite, loss past 1e3 × its first value, or |θᵢ| > 1e6). */
+  readonly diverged: boolean;
 }
 
 /**
- * Trains any RunSpec to the end, synchronously, and returns its final losses. Meant for a Web
- * Worker (sweep.worker.ts).
+ * Trains any RunSpec to the end, synchronously, and returns its final losses; a run that leaves
+ * `bound` (checked every 50 steps, the widgets' default bound) stops there and is marked
+ * diverged. Meant for a Web Worker (sweep.worker.ts).
  *
  * @example
- * finalLosses(sweepSpec({ optimizer: 'sgd', lambda: 1e-2 })) // { val: 0.26…, train: 0.16…, steps: 2000 }
+ * finalLosses(sweepSpec({ optimizer: 'sgd', lambda: 1e-2 })) // { val: 0.26…, train: 0.16…, steps: 2000, diverged: false }
  */
-export function finalLosses(spec: { readonly steps: number }): FinalLosses {
+export function finalLosses(
+  spec: { readonly steps: number },
+  { bound = {} }: { bound?: RunBound } = {},
+): FinalLosses {
   let last: StepEvent | undefined;
-  train(spec, { every: spec.steps }).subscribe((e) => {
-    if (e.type === 'step') last = e;
-  });
+  let diverged = false;
+  const check = boundCheck(bound, 0);
+  train(spec, { every: Math.min(50, spec.steps) })
+    .pipe(takeWhile(() => !diverged))
+    .subscribe((e) => {
+      if (e.type !== 'step') return;
+      last = e;
+      if (check(e)) diverged = true;
+    });
   return {
     val: last?.val?.loss ?? Number.NaN,
     train: last?.loss.data ?? Number.NaN,
     steps: last?.step ?? 0,
+    diverged: diverged || !last || last.step < spec.steps,
   };
 }
 
@@ -132,8 +147,12 @@ export function finalLosses(spec: { readonly steps: number }): FinalLosses {
  */
 export function sweepPoint(options: SweepSpecOptions): SweepPoint {
   const { optimizer, lambda, n = SWEEP_N, seed = 0, steps = 2000 } = options;
-  const { val, train: loss } = finalLosses(sweepSpec({ optimizer, lambda, n, seed, steps }));
-  return { optimizer, n, seed, lambda, val, train: loss };
+  const {
+    val,
+    train: loss,
+    diverged,
+  } = finalLosses(sweepSpec({ optimizer, lambda, n, seed, steps }));
+  return { optimizer, n, seed, lambda, val, train: loss, diverged };
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BAND_SEEDS,
   bandOf,
+  finalLosses,
   isU,
   lambdaGrid,
   quantile,
@@ -92,6 +93,15 @@ describe('the sweep (chapter 7’s claims, seeds 0–7 as the widget shows them)
     );
     expect(us[0]).toEqual([0, 1, 3, 4, 5, 7]);
     expect(us[1]).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('finalLosses marks a run that leaves the bound as diverged and stops it there', () => {
+    // AdamW with γλ = 0.02 · 150 = 3: each step multiplies the weights by 1 − 3 = −2.
+    const blown = finalLosses(sweepSpec({ optimizer: 'adamw', lambda: 150 }));
+    expect(blown.diverged).toBe(true);
+    expect(blown.steps).toBeLessThan(2000);
+    const fine = finalLosses(sweepSpec({ optimizer: 'adamw', lambda: 1 }));
+    expect(fine).toMatchObject({ diverged: false, steps: 2000 });
   });
 
   it('sweepSpec is a valid spec for the engine', () => {
