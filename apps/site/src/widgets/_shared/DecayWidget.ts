@@ -298,6 +298,7 @@ export abstract class DecayWidget extends HTMLElement {
       this.syncClock();
       this.player?.advance(this.nextStepSize(this.player.step));
       this.updateState();
+      this.invalidate(); // also under reduced motion: the reader asked for this step
     } else if (action === 'reset') {
       this.userPaused = true;
       this.restart();

@@ -195,8 +195,8 @@ export class OverfitWidget extends DecayWidget {
     const mine = this.bands.get(lambda);
     const [a = '', b = ''] = this.labels;
     this.legend('band', [
-      { label: `${a}: mean, 10th–90th percentile`, color: theme.c1 },
-      { label: `${b}: mean, 10th–90th percentile`, color: theme.c2 },
+      { label: `${a}, seeds 0–${OVERFIT_BAND_SEEDS - 1}: mean, 10th–90th pct.`, color: theme.c1 },
+      { label: `${b}, seeds 0–${OVERFIT_BAND_SEEDS - 1}: mean, 10th–90th pct.`, color: theme.c2 },
     ]);
     const rows = (band: OverfitBand | undefined, name: string) =>
       (band?.rows ?? []).map((r) => ({ ...r, name }));

@@ -44,7 +44,7 @@ export const penaltySliders: readonly SliderDef[] = [
     step: 0.05,
     value: -2,
     scale: 'log',
-    format: 'exp',
+    format: 'sig',
   },
 ];
 
