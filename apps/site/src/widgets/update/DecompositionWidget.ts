@@ -68,8 +68,8 @@ export class DecompositionWidget extends DecayWidget {
   }
 
   /**
-   * The last step again, magnified by a round factor and anchored in the empty top-right corner
-   * of the plane, so both parts are visible even when the true step is a few pixels long (the
+   * The last step again, magnified by a round factor and centred in the empty upper right of
+   * the plane, so both parts are visible even when the true step is a few pixels long (the
    * first step at small λ, every step near the end). Labelled with its factor.
    */
   private magnified(last: StepRow) {
@@ -78,8 +78,9 @@ export class DecompositionWidget extends DecayWidget {
     const length = Math.hypot(last.grad.w, last.grad.b) + Math.hypot(last.decay.w, last.decay.b);
     if (!(length > 0)) return [];
     const factors = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 1e4, 1e5, 1e6];
-    const k = factors.find((f) => f * length >= 0.9) ?? 1e6;
-    const o = { w: 1.05, b: 0.85 };
+    const k = factors.find((f) => f * length >= 0.7) ?? 1e6;
+    // Centred on an empty spot of the plane, whatever the step's direction.
+    const o = { w: 1.15 - (k * sum.w) / 2, b: 0.8 - (k * sum.b) / 2 };
     const mid = { w: o.w + k * last.grad.w, b: o.b + k * last.grad.b };
     const end = { w: mid.w + k * last.decay.w, b: mid.b + k * last.decay.b };
     const arrow = { x: 'w', y: 'b', strokeWidth: 2.5, markerEnd: 'arrow', clip: true } as const;
