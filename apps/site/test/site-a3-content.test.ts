@@ -222,6 +222,15 @@ describe('chapters 5–6: new widget modes draw and respond', () => {
       expect([la, lw]).toEqual([0.1, 1]);
       expect(va).toBeCloseTo(0.077, 3);
       expect(vw).toBeCloseTo(0.086, 3);
+      // The prose value "λ = 1" is a button that moves the slider; there AdamW wins.
+      await page.locator('button.dl-set[data-set-widget="adamw"][data-set-to="0"]').click();
+      await expect(page.locator(`${a} input[data-name="lambda"]`).inputValue()).resolves.toBe('0');
+      await waitForState(page, a, 'done');
+      const [adam, adamw] = ((await widgetSnapshot(page, a)).readouts.val ?? '')
+        .split(' vs ')
+        .map(Number);
+      expect(adam).toBeCloseTo(0.172, 3);
+      expect(adamw).toBeCloseTo(0.086, 3);
       expect(problems).toEqual([]);
     } finally {
       await page.close();
