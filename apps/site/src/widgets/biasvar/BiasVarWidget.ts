@@ -210,7 +210,7 @@ export class BiasVarWidget extends DecayWidget {
       { label: 'bias²', color: theme.c2 },
       { label: 'variance', color: theme.c1 },
       { label: 'bias² + variance + σ²', color: theme.fg },
-      { label: 'each λ you visited', color: theme.muted, dot: true, faint: true },
+      { label: 'each λ you visited', color: theme.fg, dot: true, faint: true },
     ]);
     const top = Math.max(0.2, ...all.map((p) => p.total)) * 1.1;
     this.render(

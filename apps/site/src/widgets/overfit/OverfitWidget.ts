@@ -5,7 +5,7 @@ import type { RunEvent } from '../_shared/engine';
 import { fitChart } from '../_shared/fitChart';
 import { formatValue } from '../_shared/format';
 import { gdStability, maxCurvature } from '../_shared/gdStability';
-import type { OverfitBand } from './overfitBand';
+import { bandSteps, type OverfitBand } from './overfitBand';
 import type { BandAnswer, BandRequest } from './overfitBand.worker';
 import { OVERFIT_BAND_SEEDS, OVERFIT_LR, overfitRuns, overfitSpec } from './overfitSpec';
 
@@ -15,6 +15,8 @@ interface LossRow {
   readonly series: string;
 }
 
+/** Steps drawn on the log axis (every step up to 10, then ~30 per decade): cheap, log-even. */
+const drawnSteps = new Set(bandSteps(2000));
 const sig = (v: number | undefined) => (v === undefined ? '…' : formatValue(v, 'sig'));
 const stepAxis = {
   type: 'log',
@@ -124,6 +126,7 @@ export class OverfitWidget extends DecayWidget {
     const [a = '', b = ''] = this.labels;
     const series = [`${a} train`, `${a} validation`, `${b} train`, `${b} validation`];
     const color = { domain: series, range: [theme.c1, theme.c1, theme.c2, theme.c2] };
+    const rows = this.rows.filter((d) => drawnSteps.has(d.step) || d.step === this.step);
     this.legend(
       'loss',
       series.map((label, i) => ({
@@ -142,11 +145,11 @@ export class OverfitWidget extends DecayWidget {
         color,
         marks: [
           Plot.line(
-            this.rows.filter((d) => d.series.endsWith('train')),
+            rows.filter((d) => d.series.endsWith('train')),
             { x: 'step', y: 'loss', z: 'series', stroke: 'series', strokeWidth: 1.8, clip: true },
           ),
           Plot.line(
-            this.rows.filter((d) => !d.series.endsWith('train')),
+            rows.filter((d) => !d.series.endsWith('train')),
             {
               x: 'step',
               y: 'loss',
