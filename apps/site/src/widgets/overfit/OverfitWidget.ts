@@ -219,7 +219,7 @@ export class OverfitWidget extends DecayWidget {
             y2: 'hi',
             z: 'name',
             fill: 'name',
-            fillOpacity: 0.18,
+            fillOpacity: 0.25,
             clip: true,
           }),
           Plot.line(both, {
