@@ -124,6 +124,7 @@ export default defineConfig({
       sidebar: [
         { label: 'Chapters', items: chapters },
         { label: 'Reference', items: reference },
+        ...(exists('references') ? [{ label: 'Sources', items: [{ slug: 'references' }] }] : []),
       ],
       lastUpdated: false,
       // Wrapped code lines: no horizontal scroll region that a keyboard could not reach.

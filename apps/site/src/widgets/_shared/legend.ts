@@ -1,7 +1,7 @@
 type PlotModule = typeof import('../_shared/plot');
 
 /** One legend entry: a label in its series colour. */
-export interface LegendItem {
+export interface InChartLegendItem {
   readonly label: string;
   readonly color: string;
 }
@@ -15,7 +15,7 @@ export interface LegendItem {
  */
 export function legend(
   Plot: PlotModule,
-  items: readonly LegendItem[],
+  items: readonly InChartLegendItem[],
   {
     anchor = 'top-right',
     halo = 'var(--sl-color-bg-nav)',

@@ -1,8 +1,11 @@
-import { DecayWidget } from '../_shared/DecayWidget';
+import { DecayWidget, type Divergence } from '../_shared/DecayWidget';
+import { describeDivergence } from '../_shared/describeDivergence';
+import { divergedMarks } from '../_shared/divergedMarks';
 import type { RunEvent } from '../_shared/engine';
+import { fitChart } from '../_shared/fitChart';
 import { formatValue } from '../_shared/format';
-import { grid, polyEval } from '../_shared/polyEval';
-import { polyfitSpec } from './polyfitSpec';
+import { Ghosts } from '../_shared/Ghosts';
+import { polyfitRuns, type polyfitSpec } from './polyfitSpec';
 
 type Params = { readonly [name: string]: readonly number[] };
 interface Point {
@@ -15,11 +18,13 @@ interface LossRow {
   readonly set: 'train' | 'validation';
 }
 
-const xs = grid(-1, 1, 161);
 const sig = (v: number | undefined) => (v === undefined ? '…' : formatValue(v, 'sig'));
 
-/** Chapter 3: polynomial degree and λ sliders; fitted curve, shrinking coefficients, losses. */
-class PolyfitWidget extends DecayWidget {
+/**
+ * Chapter 3: polynomial degree and λ sliders; fitted curve, shrinking coefficients, losses. Every
+ * (degree, λ) the reader visits leaves its final fit as a faint curve: the family of fits.
+ */
+export class PolyfitWidget extends DecayWidget {
   protected override stepsPerFrame = 10;
   protected override stepSize = 10;
   private params: Params | undefined;
@@ -29,13 +34,26 @@ class PolyfitWidget extends DecayWidget {
   private losses: LossRow[] = [];
   private step = 0;
   private coefLimit = 1.5;
+  private readonly ghosts = new Ghosts<Params>({ max: 12 });
+  protected override bound = polyfitRuns.bound;
+
+  protected override explain(d: Divergence): string {
+    return describeDivergence(d, {
+      remedy:
+        'With momentum μ = 0.9, SGD is stable only while γ(λ + k_max) < 2(1 + μ) = 3.8 (γ = 0.3): try a smaller λ or degree.',
+    });
+  }
+
+  private key(): string {
+    return `degree ${this.value('degree')}, λ = ${formatValue(this.value('lambda'), 'exp')}`;
+  }
 
   protected start(): void {
-    const spec = polyfitSpec({
-      degree: this.value('degree'),
-      lambda: this.value('lambda'),
-      seed: this.seed,
-    });
+    const [spec] = polyfitRuns.specs(
+      { degree: this.value('degree'), lambda: this.value('lambda') },
+      this.seed,
+    ) as [ReturnType<typeof polyfitSpec>];
+    this.ghosts.within(String(this.seed));
     const data = this.engine.materialize(spec.data, this.seed);
     const points = (set: { x: readonly (readonly number[])[]; y: readonly number[] }) =>
       set.x.map((row, i) => ({ x: row[0] ?? 0, y: set.y[i] ?? 0 }));
@@ -53,6 +71,8 @@ class PolyfitWidget extends DecayWidget {
 
   protected onEvent(event: RunEvent): void {
     if (event.type === 'run') this.params = event.params;
+    if (event.type === 'end' && event.reason !== 'diverged' && this.params)
+      this.ghosts.keep(this.key(), this.params);
     if (event.type !== 'step') return;
     this.params = event.params;
     this.step = event.step;
@@ -63,39 +83,32 @@ class PolyfitWidget extends DecayWidget {
   protected draw(): void {
     const { Plot, theme } = this;
     const params = this.params;
-    const curve = (p: Params | undefined) => (p ? xs.map((x) => ({ x, y: polyEval(p, x) })) : []);
 
+    const ghosts = this.ghosts.entries().filter(([k]) => k !== this.key());
     this.legend('fit', [
       { label: 'SGD fit', color: theme.c1 },
+      ...(ghosts.length
+        ? [{ label: 'fits at settings you visited', color: theme.c1, faint: true }]
+        : []),
       { label: 'exact minimizer', color: theme.c2, dashed: true },
       { label: 'training points', color: theme.fg, dot: true },
       { label: 'validation points', color: theme.muted, dot: true },
     ]);
     this.render(
       'fit',
-      Plot.plot({
+      fitChart(Plot, {
         ...this.frame('fit'),
-        x: { label: 'x', domain: [-1, 1] },
-        y: { label: 'y', domain: [-2, 2], grid: true },
-        marks: [
-          Plot.dot(this.val, { x: 'x', y: 'y', r: 1.5, fill: theme.muted, fillOpacity: 0.5 }),
-          Plot.line(curve(this.ridge), {
-            x: 'x',
-            y: 'y',
-            stroke: theme.c2,
-            strokeWidth: 1.5,
-            strokeDasharray: '5,3',
-            clip: true,
-          }),
-          Plot.line(curve(params), {
-            x: 'x',
-            y: 'y',
-            stroke: theme.c1,
-            strokeWidth: 2.5,
-            clip: true,
-          }),
-          Plot.dot(this.train, { x: 'x', y: 'y', r: 3.5, fill: theme.fg }),
+        theme,
+        truth: false,
+        curves: [
+          ...ghosts.map(([, p]) => ({ params: p, color: theme.c1, width: 1.2, opacity: 0.22 })),
+          ...(this.ridge
+            ? [{ params: this.ridge, color: theme.c2, width: 1.5, dashed: true }]
+            : []),
+          ...(params ? [{ params, color: theme.c1, width: 2.5 }] : []),
         ],
+        points: this.train,
+        valPoints: this.val,
       }),
     );
 
@@ -166,6 +179,7 @@ class PolyfitWidget extends DecayWidget {
               clip: true,
             },
           ),
+          ...divergedMarks(Plot, this.divergences, { color: theme.c3 }),
         ],
       }),
     );

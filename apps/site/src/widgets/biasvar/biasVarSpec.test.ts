@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { biasVarSpec, decompose } from './biasvarSpec';
+import { biasVarSpec, decompose } from './biasVarSpec';
 
 describe('decompose', () => {
   it('splits the error of the fits into bias² and variance', () => {
