@@ -219,6 +219,7 @@ for (const [readme, heading] of [
   ['README.md', '## The library'],
   ['packages/core/README.md'],
   ['packages/charts/README.md'],
+  ['packages/cli/README.md'],
 ]) {
   run(`${readme}: the example runs as pasted into an .mjs file`, () => {
     const file = join(app, `${readme.replaceAll('/', '-')}.mjs`);
