@@ -13,6 +13,8 @@ export {
   type RunStartEvent,
   type StepEvent,
 } from './events.js';
+export { ExportError } from './export/exportError.js';
+export { type PytorchScriptOptions, pytorchScript } from './export/pytorchScript.js';
 export { linear, logistic, mlp, polynomial } from './models/factories.js';
 export { paramShapes } from './models/paramShapes.js';
 export { encodeEvent } from './ndjson/encodeEvent.js';
