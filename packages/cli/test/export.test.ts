@@ -123,7 +123,8 @@ const SPECS: { label: string; spec: unknown }[] = [
 
 function engineEvents(spec: unknown): RunEvent[] {
   const events: RunEvent[] = [];
-  train(spec).subscribe((e) => events.push(e));
+  // As a recording holds them: JSON turns an overflowing norm (Infinity) into null.
+  train(spec).subscribe((e) => events.push(JSON.parse(JSON.stringify(e)) as RunEvent));
   return events;
 }
 
@@ -149,10 +150,47 @@ function anyPython(): string | null {
   return null;
 }
 
-/** Compares two events stream field by field; returns the largest relative difference. */
-function compareRuns(engine: RunEvent[], torch: RunEvent[]): { rel: number; at: string } {
+/**
+ * The step from which the engine itself no longer reproduces its own trajectory to 1e-10 when one
+ * initial weight moves by one ulp (Infinity when it always does). Past it a run amplifies
+ * rounding (long Adam runs on an MLP do: Adam divides by √v, which gets small), so two exact
+ * implementations that round differently (BLAS sums, vectorized tanh) part ways there too.
+ */
+function horizon(engine: RunEvent[]): number {
+  const run = engine[0];
+  if (run?.type !== 'run') throw new Error('no run event');
+  const init = structuredClone(run.params) as Record<string, number[]>;
+  const first = Object.values(init)[0] as number[];
+  const v = first[0] as number;
+  first[0] = v === 0 ? 2 ** -1000 : v * (1 + 2 ** -52);
+  const nudged = engineEvents({ ...(run.spec as object), init });
+  for (let k = 1; k < Math.min(engine.length, nudged.length) - 1; k++) {
+    const a = engine[k] as StepEvent;
+    const b = nudged[k] as StepEvent;
+    if (b.type !== 'step') return a.step;
+    for (const [name, values] of Object.entries(a.params)) {
+      const other = b.params[name] as readonly number[];
+      const moved = values.some(
+        (v, j) => Math.abs(v - (other[j] as number)) > 1e-10 * Math.max(1, Math.abs(v)),
+      );
+      if (moved) return a.step;
+    }
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Compares two event streams field by field, every step before `until`, and the structure of
+ * the steps from it on; returns the largest relative difference.
+ */
+function compareRuns(
+  engine: RunEvent[],
+  torch: RunEvent[],
+  until = Number.POSITIVE_INFINITY,
+): { rel: number; at: string } {
   let worst = { rel: 0, at: 'nowhere' };
   const num = (a: unknown, b: unknown, at: string) => {
+    if (a === null && b === null) return;
     if (typeof a !== 'number' || typeof b !== 'number') throw new Error(`${at}: ${a} vs ${b}`);
     const rel = Math.abs(a - b) / Math.max(1, Math.abs(a));
     if (!(rel <= TOLERANCE)) throw new Error(`${at}: engine ${a} vs torch ${b} (relative ${rel})`);
@@ -164,7 +202,7 @@ function compareRuns(engine: RunEvent[], torch: RunEvent[]): { rel: number; at: 
     expect(Object.keys(rb), `${at} names`).toEqual(Object.keys(ra));
     for (const [name, va] of Object.entries(ra)) {
       const vb = rb[name];
-      if (typeof va === 'number') num(va, vb, `${at}.${name}`);
+      if (typeof va === 'number' || va === null) num(va, vb, `${at}.${name}`);
       else {
         expect((vb as number[]).length, `${at}.${name} length`).toBe(va.length);
         va.forEach((x, i) => {
@@ -185,6 +223,7 @@ function compareRuns(engine: RunEvent[], torch: RunEvent[]): { rel: number; at: 
     const b = torch[i] as StepEvent;
     const at = `step ${a.step}`;
     expect([b.step, b.epoch, b.lr], `${at} step/epoch/lr`).toEqual([a.step, a.epoch, a.lr]);
+    if (a.step >= until) continue;
     for (const k of ['data', 'penalty', 'total'] as const)
       num(a.loss[k], b.loss[k], `${at} loss.${k}`);
     group(a.grad, b.grad, `${at} grad`);
@@ -247,7 +286,7 @@ describe('pytorchScript on every example, fixture and coverage spec (no torch ne
 describe('the exported scripts against real PyTorch', () => {
   const found = torchPython();
   const dir = tmp();
-  const results: { label: string; rel: number; at: string }[] = [];
+  const results: { label: string; rel: number; at: string; until: number }[] = [];
   let driver: { status: number | null; stderr: string } = { status: null, stderr: '' };
 
   beforeAll(() => {
@@ -271,9 +310,13 @@ describe('the exported scripts against real PyTorch', () => {
       label: '-',
       rel: 0,
       at: '-',
+      until: 0,
     });
+    const chaotic = results
+      .filter((r) => Number.isFinite(r.until))
+      .map((r) => `${r.label} to step ${r.until - 1}`);
     console.log(
-      `PyTorch export: ${results.length} of ${SPECS.length} specs matched torch ${found.version} (${found.python}) at every step within ${TOLERANCE} relative; the largest relative difference was ${worst.rel.toExponential(2)} (${worst.label}, ${worst.at})`,
+      `PyTorch export: ${results.length} of ${SPECS.length} specs matched torch ${found.version} (${found.python}) within ${TOLERANCE} relative at every step (${chaotic.length ? `up to the step where a 1-ulp nudge of the init moves the engine itself: ${chaotic.join(', ')}` : 'all of them'}); the largest relative difference was ${worst.rel.toExponential(2)} (${worst.label}, ${worst.at})`,
     );
   });
 
@@ -295,8 +338,12 @@ describe('the exported scripts against real PyTorch', () => {
         .split('\n')
         .filter((l) => l !== '')
         .map((l) => JSON.parse(l) as RunEvent);
-      const worst = compareRuns(engineEvents(spec), torch);
-      results.push({ label, ...worst });
+      const engine = engineEvents(spec);
+      const until = horizon(engine);
+      // a run that amplifies rounding must still match for a good stretch: that is what is tested
+      expect(until).toBeGreaterThan(300);
+      const worst = compareRuns(engine, torch, until);
+      results.push({ label, until, ...worst });
     });
   });
 });

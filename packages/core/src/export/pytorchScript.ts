@@ -273,9 +273,10 @@ model = Polynomial(${model.degree})`;
         super().__init__(nn.Linear(n_in, n_out) for n_in, n_out in zip(sizes, sizes[1:]))
 
     def forward(self, x):
-        for layer in self[:-1]:
+        *hidden, last = self
+        for layer in hidden:
             x = torch.${model.activation}(layer(x))
-        return self[-1](x).squeeze(1)
+        return last(x).squeeze(1)
 
 
 model = MLP(${pythonLiteral(sizes)})`;
@@ -496,8 +497,10 @@ SHAPES = ${pythonLiteral(start.shapes as PyValue)}
 
 
 def plain(x):
-    """A value with floats as JavaScript's JSON writes them (1, not 1.0), for clean diffs."""
+    """A value with floats as JavaScript's JSON writes them: 1, not 1.0; null for ±inf, NaN."""
     if isinstance(x, float):
+        if not math.isfinite(x):
+            return None
         return int(x) if x.is_integer() and abs(x) < 1e21 else x
     if isinstance(x, dict):
         return {k: plain(v) for k, v in x.items()}
@@ -581,7 +584,7 @@ ${valLines}
             "grad": grad,
             **decay_terms(before),
             "params": values_of(params),${hasVal ? '\n            "val": {"loss": val_loss},' : ''}
-            "norms": {name: p.norm().item() for name, p in params.items()},
+            "norms": {name: (p**2).sum().sqrt().item() for name, p in params.items()},
         }
     )
 emit(end)
