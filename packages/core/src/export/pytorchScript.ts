@@ -238,7 +238,8 @@ function modelSection(spec: RunSpec, width: number, start: RunStartEvent): strin
           ? 'ŷ = x·wᵀ + b, one output per row'
           : 'The logit z = x·wᵀ + b of logistic regression (the loss applies the sigmoid)';
       code = `class Linear(nn.Linear):
-    """${what}. Parameters ${shapeText(['weight', 'bias'], [[1, width], [1]])}."""
+    """${what}.
+    Parameters ${shapeText(['weight', 'bias'], [[1, width], [1]])}."""
 
     def forward(self, x):
         return super().forward(x).squeeze(1)
@@ -249,7 +250,8 @@ model = Linear(${width}, 1)`;
     }
     case 'polynomial':
       code = `class Polynomial(nn.Linear):
-    """ŷ = w₁x + w₂x² + … + w_d·x^d + b on the first input column. Parameters "weight" [1, d], "bias" [1]."""
+    """ŷ = w₁x + w₂x² + … + w_d·x^d + b, on the first input column.
+    Parameters "weight" [1, d] and "bias" [1]."""
 
     def __init__(self, degree):
         super().__init__(degree, 1)
@@ -330,8 +332,8 @@ function lossSection(spec: RunSpec): string {
   const value = pen.kind === 'l2' ? `LAMBDA / 2 * ${sum}` : `LAMBDA * ${sum}`;
   const note =
     pen.kind === 'l2'
-      ? "# Its gradient λθ is the same pull as SGD's weight_decay = λ (not so for Adam: see below)."
-      : '# Its gradient λ·sign(θ) pulls every weight toward 0 by the same amount: weights reach 0.';
+      ? "Its gradient λθ is the same pull as SGD's weight_decay = λ; with Adam it is not AdamW's decoupled decay."
+      : 'Its gradient λ·sign(θ) pulls every weight toward 0 by the same amount, so weights reach exactly 0.';
   return `${rule('loss')}
 ${loss}
 
@@ -390,7 +392,7 @@ function optimizerSection(
             .filter(([k, v]) => String(v) !== String((base as Record<string, unknown>)[k]))
             .map(([k, v]) => `, "${TORCH_KWARGS[k]?.kwarg ?? k}": ${kwargValue(k, v)}`)
         : [];
-      const note = own ? '' : '  # the parameters no group lists: the settings below';
+      const note = own ? '' : '  # every other parameter: the settings below';
       return `        {${ps}${overrides.join('')}},${note}`;
     });
     first = `    [\n${lines.join('\n')}\n    ],`;
@@ -415,9 +417,7 @@ def batch(step):
   }
   const orders = epochOrders(spec.seed, b.rows, b.epochs);
   return `${rule('batches')}
-# Minibatches of ${b.size} rows in decaylab's order: the engine shuffles the ${b.rows} training rows
-# once per epoch with a generator seeded by the run's seed; here is that order, one list per epoch
-# (${b.perEpoch} batches an epoch, the last one shorter when ${b.size} does not divide ${b.rows}).
+${comment(`Minibatches of ${b.size} rows in decaylab's order: the engine shuffles the ${b.rows} training rows once per epoch with a generator seeded by the run's seed; here is that order, one list per epoch (${b.perEpoch} batches an epoch, the last one shorter when ${b.size} does not divide ${b.rows}).`)}
 BATCH_SIZE = ${b.size}
 BATCHES_PER_EPOCH = ${b.perEpoch}
 EPOCH_ORDER = ${pythonLiteral(orders)}
