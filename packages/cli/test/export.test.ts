@@ -423,6 +423,12 @@ describe('decaylab export', () => {
       /cannot export: the script would embed \d+ numbers/,
     ],
     [
+      'a full disk',
+      ['export', 'line', '--to', 'pytorch', '-o', '/dev/full'],
+      1,
+      /\/dev\/full: cannot write \(ENOSPC\)/,
+    ],
+    [
       'an unwritable file',
       ['export', 'line', '--to', 'pytorch', '-o', '/nonexistent-dir/run.py'],
       1,

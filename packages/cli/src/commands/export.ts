@@ -1,4 +1,4 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { ExportError, pytorchScript } from '@decaylab/core';
 import { CliError, usageError } from '../cli/cliError.js';
 import type { Command } from '../cli/command.js';
@@ -89,12 +89,16 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     });
     return EXIT.ok;
   }
-  const temp = `${file}.${process.pid}.tmp`;
+  // A regular file is written whole to a temporary name and renamed into place; a device or a
+  // pipe (/dev/stdout, a FIFO) is written directly.
+  const existing = await stat(file).catch(() => null);
+  const direct = existing !== null && !existing.isFile();
+  const temp = direct ? file : `${file}.${process.pid}.tmp`;
   try {
     await writeFile(temp, script);
-    await rename(temp, file);
+    if (!direct) await rename(temp, file);
   } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
+    if (!direct) await rm(temp, { force: true }).catch(() => undefined);
     const reason = error instanceof Error && 'code' in error ? String(error.code) : 'error';
     throw new CliError(`${file}: cannot write (${reason})`);
   }
