@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pytorchScript, type RunEvent, type StepEvent, train } from '@decaylab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../src/examples/examples.js';
-import { clean, cliDir, decaylab, tmp } from './helpers.js';
+import { bin, clean, cliDir, decaylab, tmp } from './helpers.js';
 
 /** The parity criterion of the PyTorch fixtures: |a − b| ≤ tol·max(1, |b|). */
 const TOLERANCE = 1e-9;
@@ -445,6 +445,18 @@ describe('decaylab export', () => {
       expect(clean(r.stderr)).toBe(true);
     });
   }
+
+  it('exits quietly when the reader of stdout goes away', () => {
+    const r = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${bin}" export highdim --to pytorch | head -c 10`],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(r.stdout).toBe('#!/usr/bin');
+    expect(r.stderr).toBe('');
+  });
 
   it('is listed in decaylab --help and has its own help', () => {
     expect(decaylab(['--help']).stdout).toMatch(/^ {2}export /m);
