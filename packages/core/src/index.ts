@@ -1,8 +1,15 @@
 export { blobs } from './data/blobs.js';
+export { type CarsColumn, type CarsOptions, cars } from './data/cars.js';
 export { cubic, cubicTruth } from './data/cubic.js';
 export { highdim } from './data/highdim.js';
 export { line } from './data/line.js';
 export { materialize } from './data/materialize.js';
+export {
+  type PenguinSpecies,
+  type PenguinsColumn,
+  type PenguinsOptions,
+  penguins,
+} from './data/penguins.js';
 export {
   type EndEvent,
   type EndReason,
