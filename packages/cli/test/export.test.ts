@@ -1,7 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pytorchScript, type RunEvent, type StepEvent, train } from '@decaylab/core';
+import {
+  cars,
+  penguins,
+  pytorchScript,
+  type RunEvent,
+  type StepEvent,
+  train,
+} from '@decaylab/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../src/examples/examples.js';
 import { bin, clean, cliDir, decaylab, tmp } from './helpers.js';
@@ -96,6 +103,23 @@ const COVERAGE: Record<string, unknown> = {
     init: { weight: [0, 1], bias: [-1] },
     optimizer: { kind: 'adamw', lr: 0.1 },
     steps: 15,
+  },
+  'real-cars-polynomial': {
+    seed: 18,
+    data: cars({ columns: ['horsepower'], seed: 1 }),
+    model: { kind: 'polynomial', degree: 3 },
+    optimizer: { kind: 'sgd', lr: 0.01, momentum: 0.9, weightDecay: 0.01 },
+    batchSize: 32,
+    steps: 100,
+  },
+  'real-penguins-mlp': {
+    seed: 19,
+    data: penguins({ positive: 'Adelie', negative: 'Gentoo', seed: 2 }),
+    model: { kind: 'mlp', hidden: [4], activation: 'tanh' },
+    loss: 'bce-logits',
+    optimizer: { kind: 'adamw', lr: 0.02 },
+    paramGroups: [{ params: ['0.bias', '1.bias'], weightDecay: 0 }],
+    steps: 100,
   },
   diverges: {
     seed: 17,
