@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clean, decaylab } from './helpers.js';
 
-const COMMANDS = ['run', 'replay', 'examples', 'sweep', 'compare', 'plot', 'schema'];
+const COMMANDS = ['run', 'replay', 'examples', 'sweep', 'compare', 'export', 'plot', 'schema'];
 
 describe('decaylab: help, version, exit codes', () => {
   it('--help lists every command', () => {

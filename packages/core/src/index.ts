@@ -1,8 +1,15 @@
 export { blobs } from './data/blobs.js';
+export { type CarsColumn, type CarsOptions, cars } from './data/cars.js';
 export { cubic, cubicTruth } from './data/cubic.js';
 export { highdim } from './data/highdim.js';
 export { line } from './data/line.js';
 export { materialize } from './data/materialize.js';
+export {
+  type PenguinSpecies,
+  type PenguinsColumn,
+  type PenguinsOptions,
+  penguins,
+} from './data/penguins.js';
 export {
   type EndEvent,
   type EndReason,
@@ -14,6 +21,8 @@ export {
   type RunStartEvent,
   type StepEvent,
 } from './events.js';
+export { ExportError } from './export/exportError.js';
+export { type PytorchScriptOptions, pytorchScript } from './export/pytorchScript.js';
 export { linear, logistic, mlp, polynomial } from './models/factories.js';
 export { paramShapes } from './models/paramShapes.js';
 export { encodeEvent } from './ndjson/encodeEvent.js';
