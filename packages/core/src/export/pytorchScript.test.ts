@@ -161,7 +161,7 @@ describe('pytorchScript', () => {
   it('refuses a run too large to embed, before drawing its data', () => {
     const huge = {
       ...base,
-      data: { kind: 'highdim', n: 1_000_000, dims: 4096 },
+      data: { kind: 'highdim', n: 20_000, dims: 200 },
       model: { kind: 'linear' },
       paramGroups: [],
     };
