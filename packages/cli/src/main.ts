@@ -5,6 +5,7 @@ import type { Command } from './cli/command.js';
 import { type Context, processContext } from './cli/context.js';
 import { EXIT } from './cli/exitCodes.js';
 import { COMMANDS } from './commands/index.js';
+import { safeText } from './text/safeText.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -27,8 +28,47 @@ Options:
   -V, --version   print the version
   --debug         show stack traces on errors
 
-Exit codes: 0 success, 1 runtime or input error, 2 usage or spec error, 3 the run diverged.
+Exit codes: 0 success (also when a reader such as head closes the pipe early), 1 runtime, input
+or write error, 2 usage or spec error, 3 the run diverged, 130 interrupted (Ctrl-C, SIGTERM,
+SIGHUP: recordings end with a "cancelled" end event).
 Honours NO_COLOR and the terminal width (COLUMNS when not a TTY).`;
+}
+
+/**
+ * Watches stdout for write errors for the whole command: a reader that closed the pipe early
+ * (EPIPE, as with `decaylab schema | head -1`) ends it quietly with exit 0; another error (a full
+ * disk: `decaylab schema > /dev/full`) is `<stdout>: cannot write (ENOSPC)`, exit 1.
+ */
+const stdoutFailures = new WeakMap<object, NodeJS.ErrnoException>();
+
+function watchStdout(stream: Context['stdout']) {
+  if (!stream.listeners('error').some((l) => (l as { decaylab?: boolean }).decaylab)) {
+    const listener = (error: NodeJS.ErrnoException) => {
+      if (!stdoutFailures.has(stream)) stdoutFailures.set(stream, error);
+    };
+    stream.on('error', Object.assign(listener, { decaylab: true }));
+  }
+  const watch = {
+    get failure(): NodeJS.ErrnoException | null {
+      return stdoutFailures.get(stream) ?? null;
+    },
+    /** Waits until what was written reached the OS, then maps a write error onto the exit code. */
+    async settle(code: number): Promise<number> {
+      if (!watch.failure && !stream.destroyed && stream.writable)
+        await new Promise<void>((resolve) => {
+          stream.write('', () => resolve());
+        });
+      // A write's callback can run before its `error` event: let that arrive first.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!watch.failure && stream.errored) stdoutFailures.set(stream, stream.errored);
+      const failure = watch.failure;
+      if (failure?.code === 'EPIPE') return EXIT.ok;
+      if (failure)
+        throw new CliError(`<stdout>: cannot write (${failure.code ?? failure.message})`);
+      return code;
+    },
+  };
+  return watch;
 }
 
 /**
@@ -44,15 +84,16 @@ export async function cli(
 ): Promise<number> {
   const debug = argv.includes('--debug');
   const [first, ...rest] = argv;
+  const stdout = watchStdout(ctx.stdout);
   try {
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
       const topic = first === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
       ctx.stdout.write(`${topic ? topic.help : mainHelp()}\n`);
-      return first === undefined ? EXIT.usage : EXIT.ok;
+      return await stdout.settle(first === undefined ? EXIT.usage : EXIT.ok);
     }
     if (first === '-V' || first === '--version') {
       ctx.stdout.write(`${version()}\n`);
-      return EXIT.ok;
+      return await stdout.settle(EXIT.ok);
     }
     const command: Command | undefined = COMMANDS.find((c) => c.name === first);
     if (!command) {
@@ -63,8 +104,9 @@ export async function cli(
         },
       );
     }
-    return await command.run(rest, ctx);
+    return await stdout.settle(await command.run(rest, ctx));
   } catch (error) {
+    if (stdout.failure?.code === 'EPIPE') return EXIT.ok;
     let code: number = EXIT.input;
     let message: string;
     if (error instanceof CliError) {
@@ -85,7 +127,8 @@ export async function cli(
     } else {
       message = `internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for the stack trace)'}`;
     }
-    ctx.stderr.write(`decaylab: ${message.split('\n')[0]}\n`);
+    // Messages quote file names and recordings: no control character reaches the terminal.
+    ctx.stderr.write(`decaylab: ${safeText(message.split('\n')[0] ?? '')}\n`);
     if (debug && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
     return code;
   }

@@ -8,7 +8,7 @@ import { EXIT } from '../cli/exitCodes.js';
 import { intOption, parse } from '../cli/parse.js';
 import { type ColorName, paint } from '../dashboard/ansi.js';
 import { brailleChart } from '../dashboard/brailleChart.js';
-import { fmt, pad } from '../format/fmt.js';
+import { fmt, pad } from '../text/fmt.js';
 import { type EventCursor, eventCursor } from '../io/eventCursor.js';
 import { collectSeries } from '../plot/collectSeries.js';
 import { paramDiff } from '../summary/paramDiff.js';

@@ -1,6 +1,7 @@
 import type { Command } from '../cli/command.js';
 import { compareCommand } from './compare.js';
 import { examplesCommand } from './examples.js';
+import { mergeCommand } from './merge.js';
 import { plotCommand } from './plot.js';
 import { replayCommand } from './replay.js';
 import { runCommand } from './run.js';
@@ -13,6 +14,7 @@ export const COMMANDS: readonly Command[] = [
   replayCommand,
   examplesCommand,
   sweepCommand,
+  mergeCommand,
   compareCommand,
   plotCommand,
   schemaCommand,

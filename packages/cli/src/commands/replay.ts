@@ -3,6 +3,7 @@ import { CliError, usageError } from '../cli/cliError.js';
 import type { Command } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
 import { EXIT } from '../cli/exitCodes.js';
+import { onInterrupt } from '../cli/interrupt.js';
 import { intOption, parse } from '../cli/parse.js';
 import { dashboardSink, type Playback } from '../dashboard/dashboardSink.js';
 import { listenKeys } from '../dashboard/keys.js';
@@ -139,7 +140,7 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     quit = true;
     nudge();
   };
-  process.on('SIGINT', onSigint);
+  const offInterrupt = onInterrupt(onSigint);
 
   let skipped = 0;
   let firstSkip: ReplayError | null = null;
@@ -208,7 +209,7 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     if (!(error instanceof ReplayError)) throw error;
     failure = error;
   } finally {
-    process.off('SIGINT', onSigint);
+    offInterrupt();
     stopKeys();
   }
   if (stdout.closed === 'epipe') return EXIT.ok;
@@ -227,7 +228,7 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
       `decaylab: skipped ${skipped} invalid line${skipped === 1 ? '' : 's'} (first: ${first?.message})\n`,
     );
   }
-  if (interrupted) return 130;
+  if (interrupted) return EXIT.interrupted;
   if (!sawAny && !quit) throw new CliError(`${source}: empty recording (no "run" header)`);
   if (!sawEnd && !quit)
     ctx.stderr.write(`decaylab: ${source}: no "end" event: the recording is incomplete\n`);

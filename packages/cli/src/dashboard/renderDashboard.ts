@@ -1,4 +1,4 @@
-import { duration, fmt, int } from '../format/fmt.js';
+import { duration, fmt, int } from '../text/fmt.js';
 import { describeDecay, describeModel } from '../summary/describeSpec.js';
 import { type ColorName, paint, visibleLength } from './ansi.js';
 import { brailleChart } from './brailleChart.js';

@@ -1,4 +1,4 @@
-import { fmt } from '../format/fmt.js';
+import { fmt } from '../text/fmt.js';
 import { describeDecay, describeModel } from './describeSpec.js';
 import type { RunReport } from './runStats.js';
 
