@@ -273,7 +273,8 @@ function checkLabels(c: Checker, data: { train: Dataset; val?: Dataset }): void 
   }
 }
 
-function inputDimOf(data: DataSpec): number {
+/** The number of input features of a (validated) data spec: the model's input width. */
+export function inputDimOf(data: DataSpec): number {
   if ('train' in data) return data.train.x[0]?.length ?? 0;
   return data.kind === 'highdim' || data.kind === 'blobs' ? data.dims : 1;
 }
