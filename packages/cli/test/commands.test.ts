@@ -184,7 +184,9 @@ describe('decaylab compare', () => {
     writeFileSync(bad, 'nope\n');
     const r = decaylab(['compare', join(dir, 'adam.ndjson'), bad]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/bad\.ndjson:1: not valid JSON/);
+    expect(r.stderr).toMatch(
+      /bad\.ndjson:1: not a decaylab recording \(line 1 is not a RunEvent: not valid JSON/,
+    );
     expect(clean(r.stderr)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
-import { duration, fmt, int } from '../text/fmt.js';
 import { describeDecay, describeModel } from '../summary/describeSpec.js';
+import { duration, fmt, int } from '../text/fmt.js';
+import { safeText } from '../text/safeText.js';
 import { type ColorName, paint, visibleLength } from './ansi.js';
 import { brailleChart } from './brailleChart.js';
 import type { DashboardState } from './dashboardState.js';
@@ -38,7 +39,7 @@ export function renderDashboard(s: DashboardState, view: DashboardView): string[
   const { width, height, color, elapsed, mode } = view;
   const c = (text: string, name: ColorName) => paint(text, name, color);
   const lines: string[] = [];
-  const name = s.spec?.name ?? 'run';
+  const name = safeText(s.spec?.name ?? 'run');
   lines.push(
     `${c('decaylab', 'bold')} ${mode} · ${name}${s.spec ? ` · ${describeModel(s.spec)}` : ''}`,
   );

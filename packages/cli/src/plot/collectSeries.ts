@@ -11,25 +11,30 @@ import type { RunEvent } from '@decaylab/core';
 export function collectSeries({ name, max = 1000 }: { name: string; max?: number }) {
   let train: Point[] = [];
   let val: Point[] = [];
-  let norms: Record<string, Point[]> = {};
+  // A Map: parameter names are data (a key like `__proto__` must stay a key).
+  let norms = new Map<string, Point[]>();
   let stride = 1;
   let lastKept = -Infinity;
+  let kept = 0;
   const half = (p: Point[]) => p.filter((_, i) => i % 2 === 0);
   return {
     add(e: RunEvent): void {
       if (e.type !== 'step' || e.step - lastKept < stride) return;
       lastKept = e.step;
-      train.push({ step: e.step, value: e.loss.total });
+      kept += 1;
+      if (e.loss) train.push({ step: e.step, value: e.loss.total });
       if (e.val) val.push({ step: e.step, value: e.val.loss });
-      for (const [k, v] of Object.entries(e.norms)) {
-        norms[k] ??= [];
-        norms[k].push({ step: e.step, value: v });
+      for (const [k, v] of Object.entries(e.norms ?? {})) {
+        const points = norms.get(k) ?? [];
+        if (points.length === 0) norms.set(k, points);
+        points.push({ step: e.step, value: v });
       }
-      if (train.length >= 2 * max) {
+      if (kept >= 2 * max) {
         stride *= 2;
+        kept = Math.ceil(kept / 2);
         train = half(train);
         val = half(val);
-        norms = Object.fromEntries(Object.entries(norms).map(([k, p]) => [k, half(p)]));
+        norms = new Map([...norms].map(([k, p]) => [k, half(p)]));
       }
     },
     /** Adds the final step even when thinning skipped it. */
@@ -44,7 +49,7 @@ export function collectSeries({ name, max = 1000 }: { name: string; max?: number
         name,
         train: d(train),
         ...(val.length ? { val: d(val) } : {}),
-        norms: Object.fromEntries(Object.entries(norms).map(([k, p]) => [k, d(p)])),
+        norms: Object.fromEntries([...norms].map(([k, p]) => [k, d(p)])),
       };
     },
   };

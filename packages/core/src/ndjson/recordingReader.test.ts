@@ -266,6 +266,19 @@ describe('recordingReader: --fields recordings', () => {
     );
   });
 
+  it('every step has the fields of the first', () => {
+    const lines = partial();
+    lines[3] = (lines[3] as string).replace(/,"norms":\{[^}]*\}/, '');
+    expect(() => readAll(lines, { needs: [] })).toThrow(
+      /^r\.ndjson:4: norms: missing \(the first step, line 2, has it\)$/,
+    );
+    const more = partial();
+    more[2] = (more[2] as string).replace('{"type":"step",', '{"type":"step","lr":0.1,');
+    expect(() => readAll(more, { needs: [] })).toThrow(
+      /^r\.ndjson:3: lr: not in the first step \(line 2\)/,
+    );
+  });
+
   it('still checks the fields that are there against the header', () => {
     const lines = partial();
     lines[2] = (lines[2] as string).replace('"0.weight"', '"0.weights"');

@@ -59,8 +59,28 @@ export function recordingReader({
   let specSteps = 0;
   let sizes: Map<string, number> | undefined;
   let skippedAny = false;
+  /** With `needs`, the first step's fields (and its line): every later step must have the same. */
+  let fieldSet: { keys: Set<string>; line: number } | null = null;
   const fail = (reason: string): never => {
     throw new ReplayError(reason, lineNo, source);
+  };
+  /** A partial (`--fields`) recording has the same fields in every step. */
+  const sameFields = (event: RunEvent): void => {
+    const keys = Object.keys(event);
+    if (!fieldSet) {
+      fieldSet = { keys: new Set(keys), line: lineNo };
+      return;
+    }
+    const first = fieldSet;
+    for (const k of keys)
+      if (!first.keys.has(k))
+        fail(
+          `${k}: not in the first step (line ${first.line}): every step of a recording has the same fields`,
+        );
+    if (keys.length !== first.keys.size) {
+      const missing = [...first.keys].find((k) => !keys.includes(k));
+      fail(`${missing}: missing (the first step, line ${first.line}, has it)`);
+    }
   };
   const read = (line: string, { last = false }: { readonly last?: boolean } = {}) => {
     lineNo += 1;
@@ -103,6 +123,7 @@ export function recordingReader({
           fail(`step ${event.step} out of order (after step ${lastStep})`);
         if (event.step > specSteps)
           fail(`step ${event.step} is past the spec's ${specSteps} steps (run header)`);
+        if (needs) sameFields(event);
         lastStep = event.step;
       } else {
         if (event.steps < lastStep)
