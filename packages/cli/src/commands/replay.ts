@@ -191,7 +191,17 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     const now = performance.now() - start - pausedTotal;
     if (due > now) await sleep(Math.min(due - now, 1000));
   };
+  /** The header waits for the first step or end: a bad line 2 leaves no output behind. */
+  let heldRun: RunEvent | null = null;
   const emit = async (e: RunEvent) => {
+    if (e.type === 'run') {
+      heldRun = e;
+      return;
+    }
+    if (heldRun) {
+      sink.event(heldRun);
+      heldRun = null;
+    }
     if (e.type === 'step') {
       stepRange = stepRange ? [stepRange[0], e.step] : [e.step, e.step];
       if (e.step < from || e.step > to) return;
@@ -246,7 +256,10 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   if (stdout.closed === 'error') throw cannotWrite('<stdout>', stdout.error);
   const truncated = failure instanceof TruncatedError;
   const notRecording = failure instanceof NotARecordingError;
-  if (!notRecording && (completed || truncated || quit)) await sink.finish();
+  if (!notRecording && (completed || truncated || quit)) {
+    if (heldRun) sink.event(heldRun);
+    await sink.finish();
+  }
   await stdout.end();
   if (stdout.closed === 'error') throw cannotWrite('<stdout>', stdout.error);
   const say = (text: string) => ctx.stderr.write(`decaylab: ${safeText(text)}\n`);

@@ -2,6 +2,8 @@ import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { CliError } from '../cli/cliError.js';
 
+const STDIN_PATHS = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
+
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file',
   ENOTDIR: 'no such file (a part of the path is not a folder)',
@@ -42,8 +44,12 @@ export async function openInput(
     throw cannotRead(file, error);
   });
   if (s.isDirectory()) throw cannotRead(file, { code: 'EISDIR' });
-  const handle = await open(file, 'r').catch((error: unknown) => {
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    // /dev/stdin on a socket (what some process runners give as stdin) cannot be reopened: read
+    // the process's stdin itself.
+    if (error.code === 'ENXIO' && STDIN_PATHS.includes(file)) return null;
     throw cannotRead(file, error);
   });
+  if (!handle) return process.stdin.setEncoding('utf8');
   return handle.createReadStream({ highWaterMark: chunkBytes, encoding: 'utf8' });
 }
