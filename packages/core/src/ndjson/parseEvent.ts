@@ -89,7 +89,7 @@ export function parseEvent(
   const values = (v: unknown, path: string, all: boolean, table = sizes) => {
     if (!isRec(v)) return at(path, 'an object of number arrays', v);
     let n = 0;
-    for (const k of Object.keys(v)) {
+    for (const k in v) {
       const arr = v[k];
       const size = table?.get(k);
       if (RESERVED.has(k) || (table && size === undefined))
@@ -177,7 +177,7 @@ export function parseEvent(
       if (norms !== undefined) {
         if (!isRec(norms)) return at('norms', 'an object of numbers', norms);
         let n = 0;
-        for (const k of Object.keys(norms)) {
+        for (const k in norms) {
           if (RESERVED.has(k) || (sizes && !sizes.has(k)))
             fail(`norms${keyPath(k)}: not a parameter of this run (its parameters: ${names()})`);
           if (!isNum(norms[k])) at(`norms${keyPath(k)}`, 'a finite number', norms[k]);

@@ -61,24 +61,30 @@ export function recordingReader({
   let skippedAny = false;
   /** With `needs`, the first step's fields (and its line): every later step must have the same. */
   let fieldSet: { keys: Set<string>; line: number } | null = null;
+  let parseOptions: ParseEventOptions = {
+    ...(needs ? { needs } : {}),
+    ...(purpose ? { purpose } : {}),
+  };
   const fail = (reason: string): never => {
     throw new ReplayError(reason, lineNo, source);
   };
   /** A partial (`--fields`) recording has the same fields in every step. */
   const sameFields = (event: RunEvent): void => {
-    const keys = Object.keys(event);
     if (!fieldSet) {
-      fieldSet = { keys: new Set(keys), line: lineNo };
+      fieldSet = { keys: new Set(Object.keys(event)), line: lineNo };
       return;
     }
     const first = fieldSet;
-    for (const k of keys)
+    let n = 0;
+    for (const k in event) {
       if (!first.keys.has(k))
         fail(
           `${k}: not in the first step (line ${first.line}): every step of a recording has the same fields`,
         );
-    if (keys.length !== first.keys.size) {
-      const missing = [...first.keys].find((k) => !keys.includes(k));
+      n += 1;
+    }
+    if (n !== first.keys.size) {
+      const missing = [...first.keys].find((k) => !Object.hasOwn(event, k));
       fail(`${missing}: missing (the first step, line ${first.line}, has it)`);
     }
   };
@@ -88,11 +94,7 @@ export function recordingReader({
     try {
       let event: RunEvent;
       try {
-        event = parseEvent(line, lineNo, source, {
-          ...(needs ? { needs } : {}),
-          ...(purpose ? { purpose } : {}),
-          ...(sizes ? { sizes } : {}),
-        });
+        event = parseEvent(line, lineNo, source, parseOptions);
       } catch (error) {
         if (!(error instanceof ReplayError)) throw error;
         const notJson = error.reason.startsWith('not valid JSON');
@@ -118,6 +120,7 @@ export function recordingReader({
         seenRun = true;
         specSteps = event.spec.steps;
         sizes = new Map(Object.entries(event.shapes).map(([k, dims]) => [k, sizeOf(dims)]));
+        parseOptions = { ...parseOptions, sizes };
       } else if (event.type === 'step') {
         if (event.step <= lastStep)
           fail(`step ${event.step} out of order (after step ${lastStep})`);
