@@ -243,6 +243,7 @@ async function compareLanes(
     );
   // With -o -, stdout is the SVG alone.
   if (!svgOut?.isStdout) stdout.write(`${out.join('\n')}\n`);
+  stdout.flush();
 
   if (svgOut) {
     const { compareChart } = await import('@decaylab/charts');
