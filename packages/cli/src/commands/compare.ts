@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { collectSeries } from '@decaylab/charts/data';
 import { type RunEvent, type StepEvent, TruncatedError } from '@decaylab/core';
 import { usageError } from '../cli/cliError.js';
 import type { Command } from '../cli/command.js';
@@ -9,7 +10,6 @@ import { type ColorName, paint } from '../dashboard/ansi.js';
 import { brailleChart } from '../dashboard/brailleChart.js';
 import { type EventCursor, eventCursor } from '../io/eventCursor.js';
 import { openOutput, STDOUT } from '../io/openOutput.js';
-import { collectSeries } from '../plot/collectSeries.js';
 import { paramDiff } from '../summary/paramDiff.js';
 import { resultsCsv, resultsText } from '../summary/resultsTable.js';
 import { type RunReport, runStats } from '../summary/runStats.js';
@@ -42,7 +42,6 @@ interface Lane {
   readonly stats: ReturnType<typeof runStats>;
   readonly series: ReturnType<typeof collectSeries>;
   head: RunEvent | null;
-  lastStep: StepEvent | null;
   /** Set when the file was cut off mid-line: the lane ends at the line before. */
   cut: TruncatedError | null;
 }
@@ -57,8 +56,7 @@ async function advance(lane: Lane): Promise<void> {
   }
   if (lane.head) {
     lane.stats.add(lane.head);
-    lane.series.add(lane.head);
-    if (lane.head.type === 'step') lane.lastStep = lane.head;
+    if (lane.head.type === 'step') lane.series.add(lane.head);
   }
 }
 
@@ -89,7 +87,6 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     stats: runStats(),
     series: collectSeries({ name: `#${i + 1}` }),
     head: null,
-    lastStep: null,
     cut: null,
   }));
   try {
@@ -155,7 +152,6 @@ async function compareLanes(
     }
   }
   for (const lane of lanes) while (lane.head) await advance(lane);
-  for (const lane of lanes) if (lane.lastStep) lane.series.last(lane.lastStep);
   const reports: RunReport[] = lanes.map((l) => l.stats.finish());
   comparable = comparable.map((c, i) => c && i > 0 && worst[i] !== null);
   const stdout = openOutput(STDOUT, { stdout: ctx.stdout });

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { type RunEvent, type StepEvent, type StepField, TruncatedError } from '@decaylab/core';
+import { collectSeries } from '@decaylab/charts/data';
+import { type RunEvent, type StepField, TruncatedError } from '@decaylab/core';
 import { CliError, usageError } from '../cli/cliError.js';
 import type { Command } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
@@ -7,7 +8,6 @@ import { EXIT } from '../cli/exitCodes.js';
 import { intOption, parse } from '../cli/parse.js';
 import { eventCursor } from '../io/eventCursor.js';
 import { openOutput, STDOUT } from '../io/openOutput.js';
-import { collectSeries } from '../plot/collectSeries.js';
 import { safeText } from '../text/safeText.js';
 
 const help = `Usage: decaylab plot <file.ndjson>... -o chart.svg [options]
@@ -32,19 +32,16 @@ async function readSeries(file: string, needs: StepField[]) {
   const cursor = eventCursor(file, { needs, purpose: `plot --chart ${needs.join(',')}` });
   let name = basename(file).replace(/\.ndjson$/, '');
   const collect = collectSeries({ name });
-  let last: StepEvent | null = null;
   let cut: TruncatedError | null = null;
   try {
     for (let e: RunEvent | null = await cursor.next(); e; e = await cursor.next()) {
       if (e.type === 'run' && e.spec.name) name = e.spec.name;
-      if (e.type === 'step') last = e;
-      collect.add(e);
+      if (e.type === 'step') collect.add(e);
     }
   } catch (error) {
     if (!(error instanceof TruncatedError)) throw error;
     cut = error;
   }
-  if (last) collect.last(last);
   return { series: collect.series(), name, cut };
 }
 
