@@ -204,8 +204,9 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   );
   if (fatal !== null) throw new CliError(`${fatal} (the sweep stopped)`);
   if (interrupted) {
+    const cut = rows.filter((r) => r.report?.summary.reason === 'cancelled').length;
     ctx.stderr.write(
-      `cancelled after ${results.length} of ${count} runs${out !== undefined ? ' (open recordings end with a "cancelled" end event)' : ''}\n`,
+      `cancelled: ${results.length - cut} of ${count} runs finished, ${cut} stopped${out !== undefined && cut > 0 ? ' (their recordings end with a "cancelled" end event)' : ''}\n`,
     );
     return EXIT.interrupted;
   }

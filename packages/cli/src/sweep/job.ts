@@ -16,7 +16,9 @@ export interface Job {
 /** What a worker sends back; `fatal` errors (an output that cannot be written) stop the sweep. */
 export type JobResult =
   | { readonly id: number; readonly report: RunReport; readonly ms: number }
-  | { readonly id: number; readonly error: string; readonly fatal: boolean };
+  | { readonly id: number; readonly error: string; readonly fatal: boolean }
+  /** The sweep was stopped before this job started: no run, no recording. */
+  | { readonly id: number; readonly skipped: true };
 
 /**
  * Runs one job synchronously at full speed, recording NDJSON in 1 MiB writes to a temporary file
@@ -30,6 +32,7 @@ export function runJob(
   job: Job,
   { stopped = () => false }: { stopped?: () => boolean } = {},
 ): JobResult {
+  if (stopped()) return { id: job.id, skipped: true };
   const t0 = performance.now();
   const stats = runStats();
   const temp = job.outFile ? tempPath(job.outFile) : null;
@@ -65,7 +68,7 @@ export function runJob(
   };
   try {
     train(job.spec, { every: job.every })
-      .pipe(takeWhile(() => !stopped() && writeFailure === null))
+      .pipe(takeWhile((e) => e.type === 'run' || (!stopped() && writeFailure === null)))
       .subscribe({
         next(e) {
           try {

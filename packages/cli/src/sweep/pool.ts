@@ -1,9 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import type { Job, JobResult } from './job.js';
 
+/** A job that ran (finished, failed or was cancelled midway). */
+export type RunResult = Exclude<JobResult, { skipped: true }>;
+
 /** A running pool: `done` resolves with the results of the jobs that ran, in job order. */
 export interface Pool {
-  readonly done: Promise<JobResult[]>;
+  readonly done: Promise<RunResult[]>;
   /** Stops the sweep: no new jobs start, running ones end with a `cancelled` end event. */
   stop(): void;
   /** True once stop() was called or a job failed fatally. */
@@ -21,11 +24,11 @@ export interface Pool {
  */
 export function runPool(
   jobs: Iterable<Job>,
-  { workers, onResult }: { workers: number; onResult?: (r: JobResult, done: number) => void },
+  { workers, onResult }: { workers: number; onResult?: (r: RunResult, done: number) => void },
 ): Pool {
   const flag = new SharedArrayBuffer(4);
   const stop = new Int32Array(flag);
-  const results: JobResult[] = [];
+  const results: RunResult[] = [];
   const iterator = jobs[Symbol.iterator]();
   let order = 0;
   let done = 0;
@@ -50,6 +53,7 @@ export function runPool(
           worker.once('error', reject);
           worker.postMessage(job);
         });
+        if ('skipped' in result) continue;
         results[k] = result;
         done += 1;
         if ('error' in result && result.fatal) Atomics.store(stop, 0, 1);
