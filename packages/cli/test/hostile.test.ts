@@ -681,6 +681,13 @@ describe('hostile grids, shards and workers (sweep)', () => {
       },
     },
     {
+      name: 'sweep --out -',
+      args: [...sweep, ...g, '--out', '-'],
+      code: 2,
+      stderr: /sweep: --out takes a folder for the recordings, got "-"/,
+      check: (d) => expect(existsSync(join(d, '-'))).toBe(false),
+    },
+    {
       name: 'sweep --out a file',
       setup: writeGood('out'),
       args: [...sweep, ...g, '--out', 'out'],
@@ -921,6 +928,39 @@ describe('hostile outputs: bad paths, inputs as outputs, full disks (nothing los
       check: nothingIn,
     },
   ]);
+
+  it('two runs writing the same --out at once never interleave: the file is one whole recording', async () => {
+    const dir = tmp();
+    const file = join(dir, 'same.ndjson');
+    const start = (wd: string) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [
+          bin,
+          'run',
+          'overfitting',
+          '--steps',
+          '3000',
+          '--set',
+          `optimizer.weightDecay=${wd}`,
+          '--out',
+          file,
+          '--format',
+          'summary',
+        ]);
+        child.on('close', resolve);
+      });
+    expect(await Promise.all([start('0'), start('0.1')])).toEqual([0, 0]);
+    validRecording(file, 'completed');
+    const text = readFileSync(file, 'utf8');
+    const alone = (wd: string) =>
+      spawnSync(
+        process.execPath,
+        [bin, 'run', 'overfitting', '--steps', '3000', '--set', `optimizer.weightDecay=${wd}`],
+        { encoding: 'utf8', maxBuffer: 1 << 28 },
+      ).stdout;
+    expect([alone('0'), alone('0.1')]).toContain(text);
+    expect(readdirSync(dir)).toEqual(['same.ndjson']);
+  }, 60_000);
 
   it('a good recording is never replaced by a broken one; an interrupted run replaces it by a valid one', () => {
     const dir = tmp();

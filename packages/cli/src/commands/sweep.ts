@@ -109,6 +109,10 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     throw usageError(
       'sweep: expected at least one --grid PATH=V1,V2,... (see decaylab sweep --help)',
     );
+  if (values.out === '-' || values.out === '')
+    throw usageError(
+      `sweep: --out takes a folder for the recordings, got ${JSON.stringify(values.out)} (the table goes to stdout)`,
+    );
   const shard = parseShard(values.shard, { env: ctx.env, shards: values.shards });
   const cores = availableParallelism();
   const workers = Math.min(intOption(values.workers, 'workers') ?? cores, cores);
