@@ -22,7 +22,7 @@ Compares recordings: a side-by-side summary (the best validation loss marked), t
 overlaid, and the largest parameter difference |θ − θ₁| from the first recording at each common
 step. This is how you see that an L2 penalty and weightDecay coincide for SGD (a difference of 0
 or at rounding level), or that Adam+L2 and AdamW do not.
-\`decaylab compare DIR/*.ndjson\` merges the recordings of a sharded sweep.
+A sharded sweep's table comes from \`decaylab merge DIR...\`; compare overlays any recordings.
 
 Options:
   --rows N        how many steps of the difference table to show (default 10; 0 hides it)
