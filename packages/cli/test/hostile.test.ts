@@ -1229,6 +1229,28 @@ describe('signals: SIGTERM and SIGHUP behave like Ctrl-C (exit 130, recordings e
       expect(readdirSync(dir)).toEqual(['r.ndjson']);
     });
   }
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.runIf(hasScript)(
+    'run on a TTY, SIGTERM: the cursor is shown again and the recording ends',
+    () => {
+      const dir = tmp();
+      const cmd = `stty cols 80 rows 30; "${process.execPath}" "${bin}" run overfitting --steps 100000000 --out r.ndjson & p=$!; while ! ls -a | grep -q tmp; do sleep 0.1; done; sleep 1; kill -TERM $p; wait $p; echo "[exit $?]"`;
+      const r = spawnSync('script', ['-qec', cmd, '/dev/null'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 60_000,
+        input: '',
+      });
+      const out = r.stdout.replace(/\r/g, '');
+      expect(out).toContain('[exit 130]');
+      const hidden = out.lastIndexOf('\x1b[?25l');
+      expect(hidden).toBeGreaterThanOrEqual(0);
+      expect(out.indexOf('\x1b[?25h', hidden)).toBeGreaterThan(hidden);
+      expect(out).toMatch(/cancelled after \d+ steps/);
+      validRecording(join(dir, 'r.ndjson'), 'cancelled');
+    },
+  );
+
   for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
     it(`sweep --out, ${signal}: the table of the runs so far, every recording ends`, async () => {
       const dir = tmp();
