@@ -21,10 +21,10 @@
 import {
   closeSync,
   createWriteStream,
-  type Stats,
   openSync,
   realpathSync,
   renameSync,
+  type Stats,
   statSync,
   unlinkSync,
 } from 'node:fs';
