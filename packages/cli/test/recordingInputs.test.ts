@@ -238,6 +238,10 @@ describe('what replay, compare and plot print about a recording', () => {
     const compare = decaylab(['compare', good, file]);
     expect(compare.code).toBe(0);
     expect(compare.stdout).not.toMatch(raw);
+    const csv = decaylab(['compare', good, file, '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).not.toMatch(raw);
+    expect(decaylab(['replay', file, '--format', 'table']).stdout).not.toMatch(raw);
     const svg = join(dir, 'evil.svg');
     expect(decaylab(['plot', file, good, '-o', svg]).code).toBe(0);
     const content = readFileSync(svg, 'utf8');

@@ -155,7 +155,11 @@ async function compareLanes(
   const reports: RunReport[] = lanes.map((l) => l.stats.finish());
   comparable = comparable.map((c, i) => c && i > 0 && worst[i] !== null);
   const stdout = openOutput(STDOUT, { stdout: ctx.stdout });
-  const resultRows = reports.map((report, i) => ({ index: i + 1, keys: [labels[i]], report }));
+  const resultRows = reports.map((report, i) => ({
+    index: i + 1,
+    keys: [safeText(labels[i] ?? '')],
+    report,
+  }));
   const finish = async (): Promise<number> => {
     await stdout.commit();
     if (stdout.closed === 'epipe') {
