@@ -16,7 +16,7 @@ import { type RunReport, runStats } from '../summary/runStats.js';
 import { fmt, pad } from '../text/fmt.js';
 import { safeText } from '../text/safeText.js';
 
-const help = `Usage: decaylab compare <a.ndjson> <b.ndjson>... [options]
+const help = `Usage: decaylab compare <a.ndjson> <b.ndjson>... [options]   (- reads one from stdin)
 
 Compares recordings: a side-by-side summary (the best validation loss marked), their loss curves
 overlaid, and the largest parameter difference |θ − θ₁| from the first recording at each common
@@ -80,7 +80,9 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   const svgOut = values.out
     ? openOutput(values.out, { stdout: ctx.stdout, inputs: positionals })
     : null;
-  const labels = positionals.map((f) => basename(f).replace(/\.ndjson$/, ''));
+  const labels = positionals.map((f) =>
+    f === '-' ? '<stdin>' : basename(f).replace(/\.ndjson$/, ''),
+  );
   const lanes: Lane[] = positionals.map((f, i) => ({
     label: labels[i] as string,
     cursor: eventCursor(f, { needs: ['loss', 'norms'], purpose: 'compare' }),

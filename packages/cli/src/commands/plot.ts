@@ -10,7 +10,7 @@ import { eventCursor } from '../io/eventCursor.js';
 import { openOutput, STDOUT } from '../io/openOutput.js';
 import { safeText } from '../text/safeText.js';
 
-const help = `Usage: decaylab plot <file.ndjson>... -o chart.svg [options]
+const help = `Usage: decaylab plot <file.ndjson | ->... -o chart.svg [options]
 
 Renders the same Observable Plot charts as the docs site (package @decaylab/charts), server-side,
 to a standalone SVG file. One recording: loss (train, val dashed) and ‖θ‖ per parameter. Several:
@@ -30,7 +30,7 @@ A recording cut off mid-line is plotted up to its last whole line, then reported
 /** Reads a whole recording into chart series (thinned on the way); a cut-off file up to its cut. */
 async function readSeries(file: string, needs: StepField[]) {
   const cursor = eventCursor(file, { needs, purpose: `plot --chart ${needs.join(',')}` });
-  let name = basename(file).replace(/\.ndjson$/, '');
+  let name = file === '-' ? '<stdin>' : basename(file).replace(/\.ndjson$/, '');
   const collect = collectSeries({ name });
   let cut: TruncatedError | null = null;
   try {
@@ -104,7 +104,7 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     if (chart !== 'loss')
       charts.push(compareChart(series, { ...opts, metric: 'norms' }) as Element);
   }
-  const files = positionals.map((f) => basename(f));
+  const files = positionals.map((f) => (f === '-' ? '<stdin>' : basename(f)));
   const title =
     values.title ??
     (runs.length === 1 ? `${runs[0]?.name} (${files[0]})` : `${runs.length} runs compared`);

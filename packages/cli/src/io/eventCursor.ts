@@ -11,7 +11,7 @@ import { readRecording } from './readRecording.js';
  * for (let e = await c.next(); e; e = await c.next()) use(e);
  */
 export function eventCursor(file: string, options: RecordingReaderOptions = {}) {
-  const source = options.source ?? file;
+  const source = options.source ?? (file === '-' ? '<stdin>' : file);
   const batches = readRecording(file, { ...options, source });
   let batch: RunEvent[] = [];
   let i = 0;

@@ -29,7 +29,7 @@ export function cannotRead(file: string, error: unknown): CliError {
 }
 
 /**
- * Opens a file for reading as a stream, with errors as `cannotRead` lines. Regular files,
+ * Opens a file (or `-`, stdin) for reading as a stream, with errors as `cannotRead` lines. Regular files,
  * FIFOs, `/dev/stdin` and other character devices are all read the same way (as they arrive);
  * a directory is refused before reading. Read errors later on surface through the stream.
  *
@@ -40,6 +40,7 @@ export async function openInput(
   file: string,
   { chunkBytes = 1 << 16 }: { chunkBytes?: number } = {},
 ): Promise<Readable> {
+  if (file === '-') return process.stdin.setEncoding('utf8');
   const s = await stat(file).catch((error: unknown) => {
     throw cannotRead(file, error);
   });
