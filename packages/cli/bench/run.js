@@ -2,7 +2,8 @@
 // baseline measured in the same run, long lines (one ~50 MB line against a many-line file of the
 // same size), and sweep speedup with worker threads against one worker.
 // BENCH_BIG=1 adds a real ~1 GB recording (in the temp dir) for the peak-RSS target.
-// BENCH_ONLY=replay,lines,sweep runs only those parts; BENCH_LINE_MB sets the long line (50).
+// BENCH_ONLY=replay,lines,sweep runs only those parts; BENCH_LINE_MB sets the long line (50) and
+// BENCH_STEPS the replay recording (200,000 steps).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -69,7 +70,7 @@ console.log(
 try {
   if (want('replay')) {
     // 1. A recording of 200,000 steps.
-    const steps = 200_000;
+    const steps = Number(process.env.BENCH_STEPS ?? 200_000);
     const rec = join(dir, 'r200k.ndjson');
     const gen = cli([
       'run',
