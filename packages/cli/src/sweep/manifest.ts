@@ -2,6 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError } from '../cli/cliError.js';
 import type { Axis, Shard } from './grid.js';
+import type { RunResult } from './pool.js';
+import { recordingName, type SweepPlan } from './runSweep.js';
 
 /** The manifest file of a sweep's --out folder: `sweep.json`, or `sweep-shard-I-of-N.json`. */
 export const manifestName = (shard: Shard | null): string =>
@@ -69,4 +71,26 @@ export async function readManifests(
     out.push({ file, manifest });
   }
   return out;
+}
+
+/**
+ * The manifest of a sweep's runs, for `merge`: the grid, the shard and each run's recording (or
+ * why it failed).
+ *
+ * @example
+ * await writeOutput(join(dir, manifestName(plan.shard)), JSON.stringify(sweepManifest(plan, results)), { stdout });
+ */
+export function sweepManifest(plan: SweepPlan, results: readonly RunResult[]): SweepManifest {
+  return {
+    decaylabSweep: 1,
+    source: plan.source,
+    axes: plan.axes,
+    total: plan.total,
+    shard: plan.shard,
+    runs: results.map((r) =>
+      'error' in r
+        ? { index: r.id, error: r.error }
+        : { index: r.id, file: recordingName(plan.axes, r.id, plan.total) },
+    ),
+  };
 }
