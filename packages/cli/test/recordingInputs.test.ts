@@ -391,3 +391,16 @@ describe.runIf(hasScript)('quitting a TTY replay (through script(1))', () => {
     expect(text).toContain('[exit 0]');
   });
 });
+
+describe.runIf(hasScript)('a bad line during a TTY replay', () => {
+  it('leaves the cursor visible and says file:line (exit 1)', () => {
+    const lines = text.trim().split('\n');
+    const file = join(dir, 'midbad.ndjson');
+    writeFileSync(file, `${[...lines.slice(0, 5), 'garbage', ...lines.slice(5)].join('\n')}\n`);
+    const cmd = `stty cols 80 rows 30; NO_COLOR= "${process.execPath}" "${bin}" replay "${file}" --speed max; echo "[exit $?]"`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', input: '' });
+    const out = r.stdout.replace(/\r/g, '');
+    expect(out.lastIndexOf('\u001b[?25h')).toBeGreaterThan(out.lastIndexOf('\u001b[?25l'));
+    expect(out).toMatch(/decaylab: .*midbad\.ndjson:6: not valid JSON: "garbage"\n\[exit 1\]/);
+  });
+});

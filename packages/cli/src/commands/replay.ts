@@ -259,7 +259,7 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   if (!notRecording && (completed || truncated || quit)) {
     if (heldRun) sink.event(heldRun);
     await sink.finish();
-  }
+  } else if (dash && !heldRun) stdout.write('\x1b[?25h\n'); // the dashboard hid the cursor
   await stdout.end();
   if (stdout.closed === 'error') throw cannotWrite('<stdout>', stdout.error);
   const say = (text: string) => ctx.stderr.write(`decaylab: ${safeText(text)}\n`);
