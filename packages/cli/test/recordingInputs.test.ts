@@ -404,3 +404,19 @@ describe.runIf(hasScript)('a bad line during a TTY replay', () => {
     expect(out).toMatch(/decaylab: .*midbad\.ndjson:6: not valid JSON: "garbage"\n\[exit 1\]/);
   });
 });
+
+describe.runIf(hasScript)('a --fields recording on the TTY dashboard', () => {
+  it('replays on what is there (loss and norms), exit 0', () => {
+    const file = join(dir, 'tty-partial.ndjson');
+    writeFileSync(
+      file,
+      decaylab(['run', join(dir, 'spec.json'), '--fields', 'step,loss,norms']).stdout,
+    );
+    const cmd = `stty cols 80 rows 30; NO_COLOR= "${process.execPath}" "${bin}" replay "${file}" --speed max; echo "[exit $?]"`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', input: '' });
+    const out = r.stdout.replace(/\r/g, '');
+    expect(out).toContain('run         inputs: completed after 8 steps');
+    expect(out).not.toMatch(/undefined|NaN/);
+    expect(out).toContain('[exit 0]');
+  });
+});

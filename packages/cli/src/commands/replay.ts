@@ -66,10 +66,9 @@ function needsOf(format: Format | undefined, fields: string[][] | null): StepFie
     case 'csv':
     case 'table':
       return fields ? tabular.filter((f) => fields.some((p) => p[0] === f)) : tabular;
-    case 'summary':
-      return ['loss', 'norms'];
     default:
-      return tabular;
+      // The summary and the dashboard read the losses and norms (epoch and lr when there).
+      return ['loss', 'norms'];
   }
 }
 

@@ -61,7 +61,8 @@ export function renderDashboard(s: DashboardState, view: DashboardView): string[
     `${c('█'.repeat(filled), s.end?.reason === 'diverged' ? 'red' : 'cyan')}${c('░'.repeat(barWidth - filled), 'gray')}${info}`,
   );
   lines.push(
-    `step ${int(s.step)}  epoch ${s.epoch}  lr ${fmt(s.lr)}  ` +
+    // A `--fields` recording may lack epoch and lr: show what is there.
+    `step ${int(s.step)}  ${s.epoch ? `epoch ${s.epoch}  ` : ''}${s.lr !== undefined && s.lr !== null ? `lr ${fmt(s.lr)}  ` : ''}` +
       `${c(`train ${fmt(s.train)}`, 'cyan')}${s.val !== null ? `  ${c(`val ${fmt(s.val)}`, 'magenta')}` : ''}` +
       (s.best ? `  best ${fmt(s.best.value)} @ ${s.best.step}` : ''),
   );
