@@ -929,6 +929,31 @@ describe('hostile outputs: bad paths, inputs as outputs, full disks (nothing los
     },
   ]);
 
+  it('--fields applies to what is shown: --out records the full events', () => {
+    const dir = tmp();
+    const file = join(dir, 'r.ndjson');
+    const r = execute(
+      {
+        name: '',
+        args: ['run', 'line', '--steps', '5', '--fields', 'step,loss', '--out', file],
+        code: 0,
+        stderr: null,
+      },
+      dir,
+    );
+    expect(r.code).toBe(0);
+    const shown = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(Object.keys(shown[1])).toEqual(['type', 'step', 'loss']);
+    const full = spawnSync(process.execPath, [bin, 'run', 'line', '--steps', '5'], {
+      encoding: 'utf8',
+    }).stdout;
+    expect(readFileSync(file, 'utf8')).toBe(full);
+    validRecording(file, 'completed');
+  });
+
   it('two runs writing the same --out at once never interleave: the file is one whole recording', async () => {
     const dir = tmp();
     const file = join(dir, 'same.ndjson');
