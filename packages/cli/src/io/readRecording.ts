@@ -52,7 +52,9 @@ export async function* readRecording(
         }
         try {
           const head = chunk.slice(0, nl);
-          handle(pending.length ? pending.join('') + head : head, false);
+          if (pending.length) pending.push(head);
+          // One flat copy of a long line (a join, not a join plus a concatenation).
+          handle(pending.length ? pending.join('') : head, false);
           pending = [];
           let start = nl + 1;
           nl = chunk.indexOf('\n', start);

@@ -16,7 +16,8 @@ export async function* splitLines(chunks: AsyncIterable<string>): AsyncGenerator
       continue;
     }
     const head = chunk.slice(0, nl);
-    yield cut(pending.length ? pending.join('') + head : head);
+    if (pending.length) pending.push(head);
+    yield cut(pending.length ? pending.join('') : head);
     pending = [];
     let start = nl + 1;
     nl = chunk.indexOf('\n', start);
