@@ -688,6 +688,28 @@ describe('hostile grids, shards and workers (sweep)', () => {
       check: (d) => expect(existsSync(join(d, '-'))).toBe(false),
     },
     {
+      name: 'sweep --force over a folder named like a recording stops at once',
+      setup: (d) => mkdirSync(join(d, 'out', '1-optimizer.lr=0.1.ndjson'), { recursive: true }),
+      args: [
+        'sweep',
+        'line',
+        '--steps',
+        '2000000',
+        ...g,
+        '--out',
+        'out',
+        '--force',
+        '--workers',
+        '1',
+      ],
+      code: 1,
+      stderr: /out\/1-optimizer\.lr=0\.1\.ndjson: cannot write \(EISDIR\) \(the sweep stopped\)$/,
+      check: (d, r) => {
+        expect(r.ms).toBeLessThan(15_000);
+        expect(readdirSync(join(d, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      },
+    },
+    {
       name: 'sweep --out a file',
       setup: writeGood('out'),
       args: [...sweep, ...g, '--out', 'out'],

@@ -1,4 +1,4 @@
-import { openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { encodeEvent, type RunEvent, train } from '@decaylab/core';
 import { takeWhile } from 'rxjs';
 import { cannotWrite, closeQuietly, tempPath } from '../io/openOutput.js';
@@ -39,6 +39,9 @@ export function runJob(
   let fd: number | null = null;
   if (temp !== null) {
     try {
+      // A directory in the recording's place would only fail at the final rename: fail now.
+      if (statSync(job.outFile as string, { throwIfNoEntry: false })?.isDirectory())
+        throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       fd = openSync(temp, 'wx');
     } catch (error) {
       return { id: job.id, error: cannotWrite(job.outFile as string, error).message, fatal: true };
