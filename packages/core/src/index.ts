@@ -27,13 +27,20 @@ export { linear, logistic, mlp, polynomial } from './models/factories.js';
 export { paramShapes } from './models/paramShapes.js';
 export { encodeEvent } from './ndjson/encodeEvent.js';
 export { type FromNdjsonOptions, fromNdjson } from './ndjson/fromNdjson.js';
-export { parseEvent } from './ndjson/parseEvent.js';
 export {
+  FULL_STEP_FIELDS,
+  type ParseEventOptions,
+  parseEvent,
+  STEP_FIELDS,
+  type StepField,
+} from './ndjson/parseEvent.js';
+export {
+  type RecordingReader,
   type RecordingReaderOptions,
   recordingReader,
   TruncatedError,
 } from './ndjson/recordingReader.js';
-export { ReplayError } from './ndjson/replayError.js';
+export { NotARecordingError, ReplayError } from './ndjson/replayError.js';
 export { every } from './operators/every.js';
 export { smooth } from './operators/smooth.js';
 export { type RunSummary, summarize } from './operators/summarize.js';

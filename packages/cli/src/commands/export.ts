@@ -1,11 +1,11 @@
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { ExportError, pytorchScript } from '@decaylab/core';
-import { CliError, usageError } from '../cli/cliError.js';
+import { usageError } from '../cli/cliError.js';
 import type { Command } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
 import { EXIT } from '../cli/exitCodes.js';
 import { parse } from '../cli/parse.js';
-import { specFromArgs } from './run.js';
+import { STDOUT, writeOutput } from '../io/openOutput.js';
+import { specFromArgs } from '../spec/specFromArgs.js';
 
 const TARGETS = ['pytorch'] as const;
 
@@ -73,7 +73,10 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     throw usageError(`--to: expected ${TARGETS.join(' or ')}, got ${JSON.stringify(values.to)}`);
   if (positionals.length > 1)
     throw usageError(`export: expected one spec, got ${positionals.length} arguments`);
-  const { spec, source } = await specFromArgs(positionals[0], values, ctx, 'export');
+  const { spec, source } = await specFromArgs(positionals[0], values, {
+    stdin: ctx.stdin,
+    command: 'export',
+  });
   let script: string;
   try {
     script = pytorchScript(spec, { command: runCommandLine(positionals[0], argv) });
@@ -81,27 +84,12 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     if (error instanceof ExportError) throw usageError(`${source}: ${error.message}`);
     throw error;
   }
-  const file = values.out;
-  if (file === undefined || file === '-') {
-    await new Promise<void>((resolve) => {
-      ctx.stdout.on('error', () => resolve());
-      ctx.stdout.write(script, () => resolve());
-    });
-    return EXIT.ok;
-  }
-  // A regular file is written whole to a temporary name and renamed into place; a device or a
-  // pipe (/dev/stdout, a FIFO) is written directly.
-  const existing = await stat(file).catch(() => null);
-  const direct = existing !== null && !existing.isFile();
-  const temp = direct ? file : `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(temp, script);
-    if (!direct) await rename(temp, file);
-  } catch (error) {
-    if (!direct) await rm(temp, { force: true }).catch(() => undefined);
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'error';
-    throw new CliError(`${file}: cannot write (${reason})`);
-  }
+  // The output is opened before anything is written: a bad -o fails at once; a file is written
+  // whole to a temporary name and renamed into place; `-` (or no -o) is stdout, EPIPE quiet.
+  await writeOutput(values.out ?? STDOUT, script, {
+    stdout: ctx.stdout,
+    inputs: positionals[0] === undefined ? [] : [positionals[0]],
+  });
   return EXIT.ok;
 }
 

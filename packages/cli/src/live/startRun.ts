@@ -1,6 +1,6 @@
 import { type RunEvent, train } from '@decaylab/core';
 import type { Sink } from '../format/sink.js';
-import { pacedScheduler } from './pacedScheduler.js';
+import { pacedScheduler } from '../io/pacedScheduler.js';
 
 /** How a run ended, as far as the CLI is concerned. */
 export interface RunOutcome {
