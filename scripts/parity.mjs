@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const dir = join(root, 'packages/core/test/fixtures');
+const dir = process.env.PARITY_FIXTURES ?? join(root, 'packages/core/test/fixtures');
 const tmp = mkdtempSync(join(tmpdir(), 'decaylab-parity-'));
 const close = (a, b, tol) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 let passed = 0;

@@ -5,10 +5,10 @@ Each case is {name, spec, expected, [expectedFinal]}: `spec` is a decaylab RunSp
   step (1-based), loss {data, penalty, total} at the params before the step,
   grad {name: flat list} = d(data loss)/d(param) at the params before the step,
   params {name: flat list} after optimizer.step(), val {loss} at the params after the step.
-Run (see tools/README.md): python3 tools/torch_fixtures.py OUTDIR [--hidden] [--bundles]
+Run (see tools/README.md): python3 tools/torch_fixtures.py OUTDIR [--bundles]
   writes OUTDIR/<case>.json for every public case, in the layout of packages/core/test/fixtures
-  ({name, generator, spec, expected|expectedFinal, tolerance}); --hidden adds the extra "h-" cases;
-  --bundles writes them as public.json and hidden.json instead, one {generator, cases} each.
+  ({name, generator, spec, expected|expectedFinal, tolerance}); --bundles writes them as
+  one public.json {generator, cases} instead.
 """
 import json, math, os, sys
 import torch
@@ -248,28 +248,12 @@ PUBLIC = [
     lambda: ridge_case("ridge-closed-form", 10, 20, 3, 0.5),
 ]
 
-HIDDEN = [
-    lambda: case("h-linear-momentum-dampening", 101, LIN, "mse", lambda g: linear_data(g, 24, 5, nval=12), {"kind": "sgd", "lr": 0.03, "momentum": 0.8, "dampening": 0.2, "weightDecay": 0.05}, 70),
-    lambda: case("h-linear-adam-amsgrad", 102, LIN, "mse", lambda g: linear_data(g, 18, 4), {"kind": "adam", "lr": 0.03, "weightDecay": 0.02, "amsgrad": True}, 90),
-    lambda: case("h-linear-adamw-amsgrad", 103, LIN, "mse", lambda g: linear_data(g, 18, 4), {"kind": "adamw", "lr": 0.02, "weightDecay": 0.5, "amsgrad": True}, 90),
-    lambda: case("h-mlp-relu-nesterov", 104, {"kind": "mlp", "hidden": [16, 8], "activation": "relu"}, "mse", lambda g: linear_data(g, 40, 3, nval=20), {"kind": "sgd", "lr": 0.01, "momentum": 0.9, "nesterov": True, "weightDecay": 0.001}, 60),
-    lambda: case("h-mlp-sigmoid-adam", 105, {"kind": "mlp", "hidden": [6], "activation": "sigmoid"}, "mse", lambda g: linear_data(g, 30, 2), {"kind": "adam", "lr": 0.02, "weightDecay": 0.01}, 60),
-    lambda: case("h-logistic-groups", 106, LOG, "bce-logits", lambda g: logistic_data(g, 40, 3, nval=20), {"kind": "adamw", "lr": 0.05, "weightDecay": 0.1}, 70, groups=[{"params": ["bias"], "weightDecay": 0, "lr": 0.001}]),
-    lambda: case("h-polynomial12-adamw", 107, {"kind": "polynomial", "degree": 12}, "mse", lambda g: line_data(g, 14, 0.3, nval=30), {"kind": "adamw", "lr": 0.01, "weightDecay": 0.01}, 150, every=5),
-    lambda: ridge_case("h-ridge-closed-form", 108, 30, 6, 0.05),
-    lambda: case("h-penalty-and-decay", 109, LIN, "mse", lambda g: linear_data(g, 20, 3), {"kind": "sgd", "lr": 0.02, "momentum": 0.5, "weightDecay": 0.05}, 60, penalty={"kind": "l2", "lambda": 0.2}),
-    lambda: case("h-l1-adam", 110, LIN, "mse", lambda g: linear_data(g, 20, 8), {"kind": "adam", "lr": 0.01}, 80, penalty={"kind": "l1", "lambda": 0.1}),
-    lambda: case("h-huge-decay", 111, LIN, "mse", lambda g: linear_data(g, 12, 3), {"kind": "sgd", "lr": 0.1, "weightDecay": 1.0}, 40),
-    lambda: case("h-adam-betas-eps", 112, LIN, "mse", lambda g: linear_data(g, 16, 3), {"kind": "adam", "lr": 0.05, "betas": [0.8, 0.95], "eps": 1e-6, "weightDecay": 0.03}, 70),
-    lambda: case("h-mlp-tanh-groups", 113, {"kind": "mlp", "hidden": [5], "activation": "tanh"}, "mse", lambda g: linear_data(g, 25, 2), {"kind": "sgd", "lr": 0.05, "momentum": 0.9, "weightDecay": 0.01}, 50, groups=[{"params": ["0.bias", "1.bias"], "weightDecay": 0}]),
-]
-
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     OUT = args[0] if args else "."
     generator = "torch " + torch.__version__
     os.makedirs(OUT, exist_ok=True)
-    sets = [("public", PUBLIC)] + ([("hidden", HIDDEN)] if "--hidden" in sys.argv else [])
+    sets = [("public", PUBLIC)]
     for label, cases in sets:
         built = [c() for c in cases]
         if "--bundles" in sys.argv:
