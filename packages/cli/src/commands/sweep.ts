@@ -105,7 +105,8 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
       ? resultsCsv(rows, { keyHeaders })
       : `${resultsText(rows, { keyHeaders }).join('\n')}\n`,
   );
-  if (out !== undefined)
+  // A sweep stopped by a write error leaves nothing to merge: no manifest (its disk is full too).
+  if (out !== undefined && fatal === null)
     await writeOutput(
       join(out, manifestName(shard)),
       `${JSON.stringify(sweepManifest(plan, results), null, 1)}\n`,
