@@ -230,43 +230,85 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rest))))
 
-  ;; dIn[i, k] = Σₒ dz[i, o]·W[o, k]: one row at a time, two k at a time, outputs in order.
+  ;; dIn[i, k] = Σₒ dz[i, o]·W[o, k]: one row at a time, 8 k per pass held in 4 f64x2
+  ;; accumulators over every output (then pairs, then a last single k), outputs in order.
   (func (export "inputGrad")
     (param $w i32) (param $dz i32) (param $n i32) (param $fin i32) (param $fout i32) (param $din i32)
-    (local $i i32) (local $o i32) (local $k i32) (local $rowB i32) (local $pairB i32)
-    (local $dr i32) (local $wr i32) (local $d i32) (local $f f64) (local $e v128)
+    (local $i i32) (local $o i32) (local $k i32) (local $rowB i32)
+    (local $dr i32) (local $dzr i32) (local $wp i32) (local $dp i32) (local $e v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $s f64)
     (local.set $rowB (i32.shl (local.get $fin) (i32.const 3)))
-    (local.set $pairB (i32.shl (i32.and (local.get $fin) (i32.const -2)) (i32.const 3)))
-    (memory.fill (local.get $din) (i32.const 0) (i32.mul (local.get $n) (local.get $rowB)))
-    (local.set $d (local.get $dz))
     (block $rowsDone
       (loop $rows
         (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $n)))
         (local.set $dr (i32.add (local.get $din) (i32.mul (local.get $i) (local.get $rowB))))
-        (local.set $wr (local.get $w))
-        (local.set $o (i32.const 0))
-        (block $oDone
-          (loop $os
-            (br_if $oDone (i32.ge_u (local.get $o) (local.get $fout)))
-            (local.set $f (f64.load (local.get $d)))
-            (local.set $e (f64x2.splat (local.get $f)))
-            (local.set $k (i32.const 0))
-            (block $kDone
-              (loop $ks
-                (br_if $kDone (i32.ge_u (local.get $k) (local.get $pairB)))
-                (v128.store (i32.add (local.get $dr) (local.get $k))
-                  (f64x2.add (v128.load (i32.add (local.get $dr) (local.get $k)))
-                    (f64x2.mul (local.get $e) (v128.load (i32.add (local.get $wr) (local.get $k))))))
-                (local.set $k (i32.add (local.get $k) (i32.const 16)))
-                (br $ks)))
-            (if (i32.lt_u (local.get $k) (local.get $rowB))
-              (then
-                (f64.store (i32.add (local.get $dr) (local.get $k))
-                  (f64.add (f64.load (i32.add (local.get $dr) (local.get $k)))
-                    (f64.mul (local.get $f) (f64.load (i32.add (local.get $wr) (local.get $k))))))))
-            (local.set $d (i32.add (local.get $d) (i32.const 8)))
-            (local.set $wr (i32.add (local.get $wr) (local.get $rowB)))
-            (local.set $o (i32.add (local.get $o) (i32.const 1)))
-            (br $os)))
+        (local.set $dzr (i32.add (local.get $dz) (i32.shl (i32.mul (local.get $i) (local.get $fout)) (i32.const 3))))
+        (local.set $k (i32.const 0))
+        ;; 8 k per pass
+        (block $k8Done
+          (loop $k8
+            (br_if $k8Done (i32.gt_u (i32.add (local.get $k) (i32.const 64)) (local.get $rowB)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $a2 (v128.const f64x2 0 0))
+            (local.set $a3 (v128.const f64x2 0 0))
+            (local.set $wp (i32.add (local.get $w) (local.get $k)))
+            (local.set $dp (local.get $dzr))
+            (local.set $o (i32.const 0))
+            (block $oDone
+              (loop $os
+                (br_if $oDone (i32.ge_u (local.get $o) (local.get $fout)))
+                (local.set $e (v128.load64_splat (local.get $dp)))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $e) (v128.load (local.get $wp)))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $e) (v128.load offset=16 (local.get $wp)))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $e) (v128.load offset=32 (local.get $wp)))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $e) (v128.load offset=48 (local.get $wp)))))
+                (local.set $wp (i32.add (local.get $wp) (local.get $rowB)))
+                (local.set $dp (i32.add (local.get $dp) (i32.const 8)))
+                (local.set $o (i32.add (local.get $o) (i32.const 1)))
+                (br $os)))
+            (local.set $wp (i32.add (local.get $dr) (local.get $k)))
+            (v128.store (local.get $wp) (local.get $a0))
+            (v128.store offset=16 (local.get $wp) (local.get $a1))
+            (v128.store offset=32 (local.get $wp) (local.get $a2))
+            (v128.store offset=48 (local.get $wp) (local.get $a3))
+            (local.set $k (i32.add (local.get $k) (i32.const 64)))
+            (br $k8)))
+        ;; pairs
+        (block $k2Done
+          (loop $k2
+            (br_if $k2Done (i32.gt_u (i32.add (local.get $k) (i32.const 16)) (local.get $rowB)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $wp (i32.add (local.get $w) (local.get $k)))
+            (local.set $dp (local.get $dzr))
+            (local.set $o (i32.const 0))
+            (block $oDone
+              (loop $os
+                (br_if $oDone (i32.ge_u (local.get $o) (local.get $fout)))
+                (local.set $a0 (f64x2.add (local.get $a0)
+                  (f64x2.mul (v128.load64_splat (local.get $dp)) (v128.load (local.get $wp)))))
+                (local.set $wp (i32.add (local.get $wp) (local.get $rowB)))
+                (local.set $dp (i32.add (local.get $dp) (i32.const 8)))
+                (local.set $o (i32.add (local.get $o) (i32.const 1)))
+                (br $os)))
+            (v128.store (i32.add (local.get $dr) (local.get $k)) (local.get $a0))
+            (local.set $k (i32.add (local.get $k) (i32.const 16)))
+            (br $k2)))
+        ;; a last single k
+        (if (i32.lt_u (local.get $k) (local.get $rowB))
+          (then
+            (local.set $s (f64.const 0))
+            (local.set $wp (i32.add (local.get $w) (local.get $k)))
+            (local.set $dp (local.get $dzr))
+            (local.set $o (i32.const 0))
+            (block $oDone
+              (loop $os
+                (br_if $oDone (i32.ge_u (local.get $o) (local.get $fout)))
+                (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (local.get $dp)) (f64.load (local.get $wp)))))
+                (local.set $wp (i32.add (local.get $wp) (local.get $rowB)))
+                (local.set $dp (i32.add (local.get $dp) (i32.const 8)))
+                (local.set $o (i32.add (local.get $o) (i32.const 1)))
+                (br $os)))
+            (f64.store (i32.add (local.get $dr) (local.get $k)) (local.get $s))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows)))))
