@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { CliError } from './cli/cliError.js';
 import type { Command } from './cli/command.js';
 import { type Context, processContext } from './cli/context.js';
@@ -28,10 +28,11 @@ async function allCommands(): Promise<readonly Command[]> {
   return (await import('./commands/index.js')).COMMANDS;
 }
 
+/** The package's version, from dist/main.js (tsc's output) or dist/bundle/main.js (the bundle). */
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
+  let url = new URL('../package.json', import.meta.url);
+  if (!existsSync(url)) url = new URL('../../package.json', import.meta.url);
+  const pkg = JSON.parse(readFileSync(url, 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -10,8 +10,31 @@ function files(dir: string): string[] {
 }
 
 describe('the tests run against the built binary', () => {
-  it('bin/decaylab.js loads ../dist/main.js', () => {
-    expect(readFileSync(bin, 'utf8')).toContain("import('../dist/main.js')");
+  it('bin/decaylab.js loads the bundle, and ../dist/main.js only when there is none', () => {
+    const text = readFileSync(bin, 'utf8');
+    expect(text).toContain("'../dist/bundle/main.js'");
+    expect(text).toContain("import('../dist/main.js')");
+  });
+
+  it('the bundle is built after everything it bundles (npm run build in packages/cli)', () => {
+    const bundle = statSync(join(cliDir, 'dist', 'bundle', 'main.js'), { throwIfNoEntry: false });
+    expect(bundle, 'dist/bundle/main.js missing: run npm run build').toBeDefined();
+    const inputs = [
+      ...files(join(cliDir, 'dist')).filter((f) => !f.includes(`${join('dist', 'bundle')}`)),
+      ...files(join(cliDir, '..', 'core', 'dist')),
+    ].filter((f) => f.endsWith('.js'));
+    for (const f of inputs)
+      expect(statSync(f).mtimeMs, `${f} is newer than the bundle`).toBeLessThanOrEqual(
+        (bundle?.mtimeMs ?? 0) + 1000,
+      );
+  });
+
+  it('the bundle runs the sweep workers and reads the version from package.json', () => {
+    const pkg = JSON.parse(readFileSync(join(cliDir, 'package.json'), 'utf8'));
+    expect(decaylab(['--version']).stdout.trim()).toBe(pkg.version);
+    const r = decaylab(['sweep', 'line', '--grid', 'optimizer.weightDecay=0,0.1', '--steps', '3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2 runs on');
   });
 
   it('dist is built from the current sources (root npm test runs turbo build first)', () => {

@@ -5,7 +5,7 @@
 // Each returns the seconds (on `now`) its steps took (after building the data) and keeps the final loss in
 // `lastLoss` so that the work cannot be optimized away.
 import { materialize } from '../dist/index.js';
-import { denseBackward, denseForward, denseInputGrad } from '../dist/models/dense.js';
+import { createNet } from '../dist/models/createNet.js';
 
 export let lastLoss = 0;
 
@@ -33,21 +33,28 @@ export function rowsOf(spec) {
   return { X, y: Float64Array.from(train.y), n, d };
 }
 
-/** Linear model, tiled kernels. */
-export function tightLinear(spec) {
-  const { X, y, n, d } = rowsOf(spec);
+/**
+ * Full-batch SGD through the engine's own Net (its kernels: WebAssembly SIMD above a size, the
+ * tiled JS loops below), loss, gradient and update in locals.
+ */
+function tightNet(spec, theta0) {
+  const { train } = materialize(spec.data, spec.seed);
+  const n = train.y.length;
+  const net = createNet(spec.model, train.x[0].length);
+  const X = net.features(train.x);
+  const y = Float64Array.from(train.y);
   const steps = spec.steps;
   const lr = spec.optimizer.lr;
   const wd = spec.optimizer.weightDecay;
-  const size = d + 1;
-  const theta = new Float64Array(size);
+  const size = net.layout.size;
+  const theta = theta0 ?? new Float64Array(size);
   const grad = new Float64Array(size);
   const out = new Float64Array(n);
   const dOut = new Float64Array(n);
   let loss = 0;
   const t0 = now();
   for (let step = 0; step < steps; step++) {
-    denseForward(theta, 0, d, X, n, d, 1, out);
+    net.forward(theta, X, n, out);
     loss = 0;
     for (let i = 0; i < n; i++) {
       const diff = out[i] - y[i];
@@ -56,11 +63,16 @@ export function tightLinear(spec) {
     }
     loss /= n;
     if (!Number.isFinite(loss)) break;
-    denseBackward(X, dOut, n, d, 1, grad, 0, d);
+    net.backward(theta, X, n, dOut, grad);
     for (let j = 0; j < size; j++) theta[j] -= lr * (grad[j] + wd * theta[j]);
   }
   lastLoss = loss;
   return now() - t0;
+}
+
+/** Linear model, the engine's kernels. */
+export function tightLinear(spec) {
+  return tightNet(spec);
 }
 
 /** Linear model, today's scalar loops (one accumulator). */
@@ -116,55 +128,10 @@ function mlpSetup(d, hidden) {
   return { dims, wo, bo, theta, size };
 }
 
-/** mlp with tanh, tiled kernels. */
+/** mlp with tanh, the engine's kernels. */
 export function tightMlp(spec) {
-  const { X, y, n, d } = rowsOf(spec);
-  const { dims, wo, bo, theta, size } = mlpSetup(d, spec.model.hidden);
-  const layers = dims.length - 1;
-  const steps = spec.steps;
-  const lr = spec.optimizer.lr;
-  const wd = spec.optimizer.weightDecay;
-  const grad = new Float64Array(size);
-  const z = dims.slice(1).map((w) => new Float64Array(n * w));
-  const h = dims.slice(1).map((w) => new Float64Array(n * w));
-  const dz = dims.slice(1).map((w) => new Float64Array(n * w));
-  let loss = 0;
-  const t0 = now();
-  for (let step = 0; step < steps; step++) {
-    let input = X;
-    for (let l = 0; l < layers; l++) {
-      const zl = z[l];
-      const hl = h[l];
-      const m = n * dims[l + 1];
-      denseForward(theta, wo[l], bo[l], input, n, dims[l], dims[l + 1], zl);
-      if (l === layers - 1) hl.set(zl.subarray(0, m));
-      else for (let i = 0; i < m; i++) hl[i] = Math.tanh(zl[i]);
-      input = hl;
-    }
-    const top = h[layers - 1];
-    const dTop = dz[layers - 1];
-    loss = 0;
-    for (let i = 0; i < n; i++) {
-      const diff = top[i] - y[i];
-      loss += diff * diff;
-      dTop[i] = (2 / n) * diff;
-    }
-    loss /= n;
-    if (!Number.isFinite(loss)) break;
-    for (let l = layers - 1; l >= 0; l--) {
-      const fin = dims[l];
-      const fout = dims[l + 1];
-      denseBackward(l === 0 ? X : h[l - 1], dz[l], n, fin, fout, grad, wo[l], bo[l]);
-      if (l === 0) break;
-      const prev = dz[l - 1];
-      const hp = h[l - 1];
-      denseInputGrad(theta, wo[l], dz[l], n, fin, fout, prev);
-      for (let i = 0; i < n * fin; i++) prev[i] *= 1 - hp[i] * hp[i];
-    }
-    for (let j = 0; j < size; j++) theta[j] -= lr * (grad[j] + wd * theta[j]);
-  }
-  lastLoss = loss;
-  return now() - t0;
+  const { train } = materialize(spec.data, spec.seed);
+  return tightNet(spec, mlpSetup(train.x[0].length, spec.model.hidden).theta);
 }
 
 /** mlp with tanh, today's scalar loops. */

@@ -172,8 +172,7 @@ export class Session {
     const { net, theta, grad0, grad, out, dOut, spec } = this;
     const { X, y, n } = this.rowsFor(step);
     net.forward(theta, X, n, out);
-    const data = this.loss.value(out, y, n);
-    this.loss.grad(out, y, n, dOut);
+    const data = this.loss.grad(out, y, n, dOut);
     net.backward(theta, X, n, dOut, grad0);
     const trace = emit ? this.trace : null;
     trace?.decayGrad.fill(0);
@@ -193,9 +192,21 @@ export class Session {
     const total = data + penalty;
     if (!Number.isFinite(total)) return 'diverged';
     this.optimizer.step(theta, g, trace);
-    let check = 0;
-    for (let i = 0; i < theta.length; i++) check += (theta[i] as number) - (theta[i] as number);
-    if (check !== 0) return 'diverged';
+    // θ − θ is 0 for finite values and NaN otherwise; four sums so that no chain of additions waits.
+    let c0 = 0;
+    let c1 = 0;
+    let c2 = 0;
+    let c3 = 0;
+    const len = theta.length;
+    let i = 0;
+    for (; i + 4 <= len; i += 4) {
+      c0 += (theta[i] as number) - (theta[i] as number);
+      c1 += (theta[i + 1] as number) - (theta[i + 1] as number);
+      c2 += (theta[i + 2] as number) - (theta[i + 2] as number);
+      c3 += (theta[i + 3] as number) - (theta[i + 3] as number);
+    }
+    for (; i < len; i++) c0 += (theta[i] as number) - (theta[i] as number);
+    if (c0 + c1 + c2 + c3 !== 0) return 'diverged';
     if (!trace) {
       this.step = step;
       return null;

@@ -3,7 +3,8 @@ import type { LossKind } from '../spec/types.js';
 /** A data loss: its mean value over n outputs, and ∂L/∂output written into `dOut`. */
 export interface DataLoss {
   value(out: Float64Array, y: Float64Array, n: number): number;
-  grad(out: Float64Array, y: Float64Array, n: number, dOut: Float64Array): void;
+  /** Writes ∂L/∂output into `dOut` and returns the mean value, bit-identical to `value`'s, in one pass. */
+  grad(out: Float64Array, y: Float64Array, n: number, dOut: Float64Array): number;
 }
 
 /** mean((ŷ − y)²), as torch.nn.MSELoss. */
@@ -18,7 +19,13 @@ export const mse: DataLoss = {
   },
   grad(out, y, n, dOut) {
     const scale = 1 / n;
-    for (let i = 0; i < n; i++) dOut[i] = scale * (2 * ((out[i] as number) - (y[i] as number)));
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const d = (out[i] as number) - (y[i] as number);
+      s += d * d;
+      dOut[i] = scale * (2 * d);
+    }
+    return s / n;
   },
 };
 
@@ -39,11 +46,15 @@ export const bceLogits: DataLoss = {
   },
   grad(out, y, n, dOut) {
     const scale = 1 / n;
+    let s = 0;
     for (let i = 0; i < n; i++) {
       const z = out[i] as number;
+      const t = y[i] as number;
+      s += (1 - t) * z - logSigmoid(z);
       const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-      dOut[i] = (p - (y[i] as number)) * scale;
+      dOut[i] = (p - t) * scale;
     }
+    return s / n;
   },
 };
 

@@ -1,75 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { plain, same } from '../../test/plainDense.js';
 import { rng } from '../random/rng.js';
 import { denseBackward, denseForward, denseInputGrad } from './dense.js';
-
-/** The plain triple loops the tiled kernels must reproduce bit for bit. */
-const plain = {
-  forward(
-    theta: Float64Array,
-    wo: number,
-    bo: number,
-    x: Float64Array,
-    n: number,
-    fin: number,
-    fout: number,
-  ) {
-    const z = new Float64Array(n * fout);
-    for (let i = 0; i < n; i++)
-      for (let o = 0; o < fout; o++) {
-        let s = 0;
-        for (let k = 0; k < fin; k++)
-          s += (x[i * fin + k] as number) * (theta[wo + o * fin + k] as number);
-        z[i * fout + o] = s + (theta[bo + o] as number);
-      }
-    return z;
-  },
-  backward(
-    x: Float64Array,
-    dz: Float64Array,
-    n: number,
-    fin: number,
-    fout: number,
-    size: number,
-    wo: number,
-    bo: number,
-  ) {
-    const grad = new Float64Array(size);
-    for (let o = 0; o < fout; o++) {
-      let gb = 0;
-      for (let i = 0; i < n; i++) {
-        const d = dz[i * fout + o] as number;
-        gb += d;
-        for (let k = 0; k < fin; k++)
-          grad[wo + o * fin + k] =
-            (grad[wo + o * fin + k] as number) + d * (x[i * fin + k] as number);
-      }
-      grad[bo + o] = gb;
-    }
-    return grad;
-  },
-  inputGrad(
-    theta: Float64Array,
-    wo: number,
-    dz: Float64Array,
-    n: number,
-    fin: number,
-    fout: number,
-  ) {
-    const dIn = new Float64Array(n * fin);
-    for (let i = 0; i < n; i++)
-      for (let k = 0; k < fin; k++) {
-        let s = 0;
-        for (let o = 0; o < fout; o++)
-          s += (dz[i * fout + o] as number) * (theta[wo + o * fin + k] as number);
-        dIn[i * fin + k] = s;
-      }
-    return dIn;
-  },
-};
-
-const same = (a: Float64Array, b: Float64Array) =>
-  a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 
 describe('tiled dense kernels', () => {
   it('are bit-identical to the plain loops for every tile remainder (rows, outputs, inputs)', () => {

@@ -2,6 +2,7 @@ import type { Activation } from '../spec/types.js';
 import { denseBackward, denseForward, denseInputGrad } from './dense.js';
 import { type Net, toMatrix } from './net.js';
 import { paramLayout } from './paramLayout.js';
+import { WASM_MIN_WORK, wasmDense } from './wasm/wasmDense.js';
 
 /** h = f(z) elementwise over the first `len` values. */
 function activate(kind: Activation, z: Float64Array, h: Float64Array, len: number): void {
@@ -57,11 +58,79 @@ export function mlpNet(inputDim: number, hidden: readonly number[], activation: 
     dz = dims.slice(1).map((d) => new Float64Array(n * d));
   };
 
+  // Multiply-adds of one forward pass per row: above WASM_MIN_WORK a pass runs in the
+  // WebAssembly SIMD kernels, where the inputs, parameters and activations live in its memory.
+  let perRow = 0;
+  for (let l = 0; l < layers; l++) perRow += (dims[l] as number) * (dims[l + 1] as number);
+  const wasm = wasmDense();
+  const pinned = new WeakMap<Float64Array, number>();
+  let wCap = 0;
+  let thetaP = 0;
+  let gradP = 0;
+  let xP = 0;
+  let zP: number[] = [];
+  let hP: number[] = [];
+  let dzP: number[] = [];
+  let inP = 0;
+  let viaWasm = false;
+  const wEnsure = (n: number) => {
+    if (!wasm || n <= wCap) return;
+    if (wCap === 0) {
+      thetaP = wasm.alloc(lay.size);
+      gradP = wasm.alloc(lay.size);
+    }
+    wCap = n;
+    xP = wasm.alloc(n * inputDim);
+    zP = dims.slice(1).map((d) => wasm.alloc(n * d));
+    hP = dims.slice(1).map((d) => wasm.alloc(n * d));
+    dzP = dims.slice(1).map((d) => wasm.alloc(n * d));
+  };
+  const view = (ptr: number, len: number) =>
+    (wasm as NonNullable<typeof wasm>).f64.subarray(ptr / 8, ptr / 8 + len);
+
   return {
     layout: lay,
     width: inputDim,
-    features: (x) => toMatrix(x, inputDim),
+    features(x) {
+      const X = toMatrix(x, inputDim);
+      if (wasm && x.length * perRow >= WASM_MIN_WORK) {
+        const ptr = wasm.alloc(X.length);
+        wasm.put(ptr, X, 0, X.length);
+        pinned.set(X, ptr);
+      }
+      return X;
+    },
     forward(theta, X, n, out) {
+      viaWasm = wasm !== null && n * perRow >= WASM_MIN_WORK;
+      if (wasm && viaWasm) {
+        wEnsure(n);
+        wasm.put(thetaP, theta, 0, theta.length);
+        let input = pinned.get(X) ?? -1;
+        if (input < 0) {
+          wasm.put(xP, X, 0, n * inputDim);
+          input = xP;
+        }
+        inP = input;
+        for (let l = 0; l < layers; l++) {
+          const fin = dims[l] as number;
+          const fout = dims[l + 1] as number;
+          const zl = zP[l] as number;
+          const hl = hP[l] as number;
+          wasm.forward(
+            thetaP + 8 * (offsets[2 * l] as number),
+            thetaP + 8 * (offsets[2 * l + 1] as number),
+            input,
+            n,
+            fin,
+            fout,
+            zl,
+          );
+          if (l === layers - 1) wasm.get(zl, out, 0, n);
+          else activate(activation, view(zl, n * fout), view(hl, n * fout), n * fout);
+          input = hl;
+        }
+        return;
+      }
       ensure(n);
       let input = X;
       for (let l = 0; l < layers; l++) {
@@ -80,6 +149,38 @@ export function mlpNet(inputDim: number, hidden: readonly number[], activation: 
       for (let i = 0; i < n; i++) out[i] = top[i] as number;
     },
     backward(theta, X, n, dOut, grad) {
+      if (wasm && viaWasm) {
+        wasm.put(thetaP, theta, 0, theta.length);
+        wasm.put(dzP[layers - 1] as number, dOut, 0, n);
+        for (let l = layers - 1; l >= 0; l--) {
+          const fin = dims[l] as number;
+          const fout = dims[l + 1] as number;
+          const wo = thetaP + 8 * (offsets[2 * l] as number);
+          const input = l === 0 ? inP : (hP[l - 1] as number);
+          const d = dzP[l] as number;
+          wasm.backward(
+            input,
+            d,
+            n,
+            fin,
+            fout,
+            gradP + 8 * (offsets[2 * l] as number),
+            gradP + 8 * (offsets[2 * l + 1] as number),
+          );
+          if (l === 0) break;
+          const prev = dzP[l - 1] as number;
+          wasm.inputGrad(wo, d, n, fin, fout, prev);
+          activationGrad(
+            activation,
+            view(prev, n * fin),
+            view(hP[l - 1] as number, n * fin),
+            view(zP[l - 1] as number, n * fin),
+            n * fin,
+          );
+        }
+        wasm.get(gradP, grad, 0, grad.length);
+        return;
+      }
       const dTop = dz[layers - 1] as Float64Array;
       for (let i = 0; i < n; i++) dTop[i] = dOut[i] as number;
       for (let l = layers - 1; l >= 0; l--) {

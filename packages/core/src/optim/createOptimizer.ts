@@ -2,8 +2,8 @@ import type { StepTrace } from '../engine/stepTrace.js';
 import type { ParamLayout } from '../models/paramLayout.js';
 import { optimizerHyper } from '../spec/optimizerHyper.js';
 import type { ParamGroupSpec, RunSpec } from '../spec/types.js';
-import { type AdamState, adamState, adamUpdate } from './adamUpdate.js';
-import { sgdUpdate } from './sgdUpdate.js';
+import { type AdamState, type AdamUpdateOptions, adamState, adamUpdate } from './adamUpdate.js';
+import { type SgdUpdateOptions, sgdUpdate } from './sgdUpdate.js';
 import type { UpdateTarget } from './updateTarget.js';
 
 /** A resolved param group: its hyperparameters and the indices of its parameters. */
@@ -47,21 +47,33 @@ export function createOptimizer(spec: RunSpec, layout: ParamLayout): Optimizer {
   const groupOf: Group[] = [];
   for (const g of groups) for (const p of g.params) groupOf[p] = g;
   const decoupled = optimizer.kind === 'adamw';
-  // Each parameter's target, made once per (theta, grad, trace) buffers: a session passes the
-  // same ones every step, with or without its trace.
-  const memo: { key: [Float64Array, Float64Array, StepTrace | null]; targets: UpdateTarget[] }[] =
-    [];
+  // Each group's parameters as runs of adjacent values (one run when a group holds every
+  // parameter): the rules work value by value, so a run is updated exactly as its parameters
+  // one by one would be, with one call instead of one per parameter.
+  const runs = groups.map((g) => {
+    const out: [number, number][] = [];
+    const sorted = [...g.params].sort((x, y) => (offsets[x] as number) - (offsets[y] as number));
+    for (const p of sorted) {
+      const o = offsets[p] as number;
+      const last = out[out.length - 1];
+      if (last && last[0] + last[1] === o) last[1] += sizes[p] as number;
+      else out.push([o, sizes[p] as number]);
+    }
+    return out;
+  });
+  // Each run's target, made once per (theta, grad, trace) buffers: a session passes the same
+  // ones every step, with or without its trace.
+  const memo: {
+    key: [Float64Array, Float64Array, StepTrace | null];
+    targets: UpdateTarget[][];
+  }[] = [];
   const targetsFor = (theta: Float64Array, grad: Float64Array, trace: StepTrace | null) => {
-    for (const { key, targets } of memo)
+    for (let k = 0; k < memo.length; k++) {
+      const { key, targets } = memo[k] as (typeof memo)[number];
       if (key[0] === theta && key[1] === grad && key[2] === trace) return targets;
-    const targets = names.map(
-      (_, p): UpdateTarget => ({
-        theta,
-        grad,
-        trace,
-        offset: offsets[p] as number,
-        size: sizes[p] as number,
-      }),
+    }
+    const targets = runs.map((list) =>
+      list.map(([offset, size]): UpdateTarget => ({ theta, grad, trace, offset, size })),
     );
     if (memo.length >= 2) memo.shift();
     memo.push({ key: [theta, grad, trace], targets });
@@ -69,6 +81,11 @@ export function createOptimizer(spec: RunSpec, layout: ParamLayout): Optimizer {
   };
   if (optimizer.kind === 'sgd') {
     const bufs = groups.map((g) => (g.hyper.momentum !== 0 ? new Float64Array(size) : null));
+    // Each group's options for the first step and for the others, made once.
+    const optionsFor = (first: boolean): SgdUpdateOptions[] =>
+      groups.map((g, gi) => ({ hyper: g.hyper, momentumBuffer: bufs[gi] ?? null, first }));
+    const firstOptions = optionsFor(true);
+    const laterOptions = optionsFor(false);
     let first = true;
     return {
       groups,
@@ -76,28 +93,33 @@ export function createOptimizer(spec: RunSpec, layout: ParamLayout): Optimizer {
       groupOf,
       step(theta, grad, trace) {
         const targets = targetsFor(theta, grad, trace);
-        for (let gi = 0; gi < groups.length; gi++) {
-          const group = groups[gi] as Group;
-          const options = { hyper: group.hyper, momentumBuffer: bufs[gi] ?? null, first };
-          for (const p of group.params) sgdUpdate(targets[p] as UpdateTarget, options);
+        const options = first ? firstOptions : laterOptions;
+        for (let gi = 0; gi < targets.length; gi++) {
+          const list = targets[gi] as UpdateTarget[];
+          const o = options[gi] as SgdUpdateOptions;
+          for (let r = 0; r < list.length; r++) sgdUpdate(list[r] as UpdateTarget, o);
         }
         first = false;
       },
     };
   }
   const states: AdamState[] = groups.map(() => adamState(size));
+  const options: AdamUpdateOptions[] = groups.map((g, gi) => ({
+    hyper: g.hyper,
+    decoupled,
+    state: states[gi] as AdamState,
+  }));
   return {
     groups,
     decoupled,
     groupOf,
     step(theta, grad, trace) {
       const targets = targetsFor(theta, grad, trace);
-      for (let gi = 0; gi < groups.length; gi++) {
-        const group = groups[gi] as Group;
-        const state = states[gi] as AdamState;
-        state.step += 1;
-        const options = { hyper: group.hyper, decoupled, state };
-        for (const p of group.params) adamUpdate(targets[p] as UpdateTarget, options);
+      for (let gi = 0; gi < targets.length; gi++) {
+        const o = options[gi] as AdamUpdateOptions;
+        o.state.step += 1;
+        const list = targets[gi] as UpdateTarget[];
+        for (let r = 0; r < list.length; r++) adamUpdate(list[r] as UpdateTarget, o);
       }
     },
   };

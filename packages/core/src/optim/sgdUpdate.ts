@@ -23,7 +23,20 @@ export function sgdUpdate(
 ): void {
   const { lr, momentum, dampening, nesterov, weightDecay, maximize } = hyper;
   const decayGrad = trace ? trace.decayGrad : null;
-  for (let i = offset; i < offset + size; i++) {
+  const end = offset + size;
+  if (!maximize && !decayGrad && !(buf && momentum !== 0)) {
+    // Plain SGD on an untraced step: the same arithmetic as below, without its branches.
+    if (weightDecay !== 0)
+      for (let i = offset; i < end; i++) {
+        const t = theta[i] as number;
+        theta[i] = t + -lr * ((grad[i] as number) + weightDecay * t);
+      }
+    else
+      for (let i = offset; i < end; i++)
+        theta[i] = (theta[i] as number) + -lr * (grad[i] as number);
+    return;
+  }
+  for (let i = offset; i < end; i++) {
     let g = grad[i] as number;
     if (maximize) g = -g;
     if (weightDecay !== 0) {
