@@ -174,7 +174,10 @@ describe('fromNdjson', () => {
 describe('encodeEvent and control characters', () => {
   it('escapes every control character of the header, and the line still round-trips', () => {
     const name = 'a\u001b]0;title\u0007b\u009b2Jc\u202ed\u2028e';
-    const header = { ...(events()[0] as RunEvent), spec: { ...spec, name } } as RunEvent;
+    const header = {
+      ...(events()[0] as RunStartEvent),
+      spec: { ...spec, name },
+    } as unknown as RunEvent;
     const line = encodeEvent(header);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it matches
     expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
