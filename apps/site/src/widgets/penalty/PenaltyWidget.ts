@@ -2,9 +2,10 @@ import { DecayWidget, type Divergence } from '../_shared/DecayWidget';
 import { whatHappened } from '../_shared/describeDivergence';
 import { divergedMarks } from '../_shared/divergedMarks';
 import type { RunEvent } from '../_shared/engine';
-import { fitChart } from '../_shared/fitChart';
+import { fitChart, fitGrid } from '../_shared/fitChart';
 import { formatValue } from '../_shared/format';
 import { gdStability, maxCurvature } from '../_shared/gdStability';
+import { polyEval } from '../_shared/polyEval';
 import { PENALTY_LR, penaltyRuns, penaltySpec } from './penaltySpec';
 
 type Params = { readonly [name: string]: readonly number[] };
@@ -15,6 +16,10 @@ interface Row {
 }
 const TERMS = ['L0 (data loss)', 'λ/2·‖θ‖² (penalty)', 'L = L0 + penalty', 'validation L0'];
 const sig = (v: number | undefined) => (v === undefined ? '…' : formatValue(v, 'sig'));
+/** The fit chart's y range (fitChart's default). */
+const FIT_Y = 2;
+/** Does the fit stay inside the fit chart's frame over the whole x range? */
+const inFrame = (params: Params) => fitGrid.every((x) => Math.abs(polyEval(params, x)) <= FIT_Y);
 
 /**
  * Chapter 4: L0, the penalty and L streaming as SGD minimizes L; a large λ underfits, and past
@@ -27,6 +32,8 @@ export class PenaltyWidget extends DecayWidget {
   private kMax = 0;
   private rows: Row[] = [];
   private params: Params | undefined;
+  /** The last fit that stayed inside the chart, kept so a diverging run still shows its blow-up. */
+  private framed: { params: Params; step: number } | undefined;
   private points: { x: number; y: number }[] = [];
   private last: { data: number; penalty: number; total: number; val?: number } | undefined;
   private step = 0;
@@ -41,6 +48,7 @@ export class PenaltyWidget extends DecayWidget {
     );
     this.rows = [];
     this.params = undefined;
+    this.framed = undefined;
     this.last = undefined;
     this.step = 0;
     this.run([spec]);
@@ -68,6 +76,7 @@ export class PenaltyWidget extends DecayWidget {
     if (event.val) this.rows.push({ step: event.step, value: event.val.loss, term: val });
     this.last = { data, penalty, total, ...(event.val ? { val: event.val.loss } : {}) };
     this.params = event.params;
+    if (inFrame(event.params)) this.framed = { params: event.params, step: event.step };
     this.step = event.step;
   }
 
@@ -137,18 +146,36 @@ export class PenaltyWidget extends DecayWidget {
       }),
     );
     const params = this.params;
+    // A diverged fit leaves the chart: show the last fit that stayed inside it, and the last
+    // one (clipped, dashed) swinging off the chart.
+    const framed = this.divergences.length > 0 ? this.framed : undefined;
+    const left = framed !== undefined && framed.step !== this.step;
     this.legend('fit', [
-      { label: 'current fit', color: theme.c1 },
+      framed
+        ? { label: `last fit inside the chart (step ${framed.step})`, color: theme.c1 }
+        : { label: 'current fit', color: theme.c1 },
+      ...(left
+        ? [{ label: `step ${this.step}: off the chart`, color: theme.c3, dashed: true }]
+        : []),
       { label: 'truth y = x', color: theme.muted, dashed: true },
       { label: 'training points', color: theme.fg, dot: true },
     ]);
+    const curves = framed
+      ? [
+          ...(left && params ? [{ params, color: theme.c3, width: 2, dashed: true }] : []),
+          { params: framed.params, color: theme.c1, width: 2.5 },
+        ]
+      : params
+        ? [{ params, color: theme.c1, width: 2.5 }]
+        : [];
     this.render(
       'fit',
       fitChart(Plot, {
         ...this.frame('fit'),
         theme,
-        curves: params ? [{ params, color: theme.c1, width: 2.5 }] : [],
+        curves,
         points: this.points,
+        yDomain: [-FIT_Y, FIT_Y],
       }),
     );
     const last = this.last;
