@@ -75,6 +75,15 @@ describe('honest widgets (issue 7)', () => {
       await expect(
         page.locator('dl-penalty [data-chart="loss"] .dl-plot').textContent(),
       ).resolves.toContain('diverged (step 73)');
+      // The fit chart still shows the blow-up: the last fits inside the frame and the last two
+      // fits cut at its edge (not an empty chart with only the points).
+      const fitLegend =
+        (await page.locator('dl-penalty [data-chart="fit"] .dl-legend').textContent()) ?? '';
+      expect(fitLegend).toMatch(/last fits inside the chart: steps \d+(, \d+){3}/);
+      expect(fitLegend).toContain('steps 72–73, cut at the edge');
+      await expect(
+        page.locator('dl-penalty [data-chart="fit"] svg path').count(),
+      ).resolves.toBeGreaterThanOrEqual(4);
       // Back under the limit: the run completes and the reason goes away.
       await page
         .locator('dl-penalty input[data-name="lambda"]')
