@@ -151,6 +151,19 @@ describe('honest widgets (issue 7)', () => {
       await button.focus();
       const outline = await button.evaluate((el) => getComputedStyle(el).outlineStyle);
       expect(outline).not.toBe('none');
+      // "n = 100 points" sets n and, with the same click, λ back to 1e-4 (the same fit, more data).
+      const n = page.locator('dl-biasvar input[data-name="n"]');
+      for (const to of ['100', '10']) {
+        await page.locator(`button.dl-set[data-set-name="n"][data-set-to="${to}"]`).click();
+        await expect.poll(() => n.inputValue()).toBe(to);
+        await expect(slider.inputValue()).resolves.toBe('-4');
+        expect(page.url()).toContain(`biasvar.n=${to}`);
+      }
+      // No button gets the prose's sibling margin (it pushed its line down).
+      const margins = await page
+        .locator('button.dl-set')
+        .evaluateAll((els) => els.map((el) => getComputedStyle(el).marginTop));
+      expect(new Set(margins)).toEqual(new Set(['0px']));
       expect(problems).toEqual([]);
     } finally {
       await page.close();
