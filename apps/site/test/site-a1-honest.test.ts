@@ -75,6 +75,15 @@ describe('honest widgets (issue 7)', () => {
       await expect(
         page.locator('dl-penalty [data-chart="loss"] .dl-plot').textContent(),
       ).resolves.toContain('diverged (step 73)');
+      // The fit chart still shows the blow-up: the last fits inside the frame and the last two
+      // fits cut at its edge (not an empty chart with only the points).
+      const fitLegend =
+        (await page.locator('dl-penalty [data-chart="fit"] .dl-legend').textContent()) ?? '';
+      expect(fitLegend).toMatch(/last fits inside the chart: steps \d+(, \d+){3}/);
+      expect(fitLegend).toContain('steps 72–73, cut at the edge');
+      await expect(
+        page.locator('dl-penalty [data-chart="fit"] svg path').count(),
+      ).resolves.toBeGreaterThanOrEqual(4);
       // Back under the limit: the run completes and the reason goes away.
       await page
         .locator('dl-penalty input[data-name="lambda"]')
@@ -142,6 +151,19 @@ describe('honest widgets (issue 7)', () => {
       await button.focus();
       const outline = await button.evaluate((el) => getComputedStyle(el).outlineStyle);
       expect(outline).not.toBe('none');
+      // "n = 100 points" sets n and, with the same click, λ back to 1e-4 (the same fit, more data).
+      const n = page.locator('dl-biasvar input[data-name="n"]');
+      for (const to of ['100', '10']) {
+        await page.locator(`button.dl-set[data-set-name="n"][data-set-to="${to}"]`).click();
+        await expect.poll(() => n.inputValue()).toBe(to);
+        await expect(slider.inputValue()).resolves.toBe('-4');
+        expect(page.url()).toContain(`biasvar.n=${to}`);
+      }
+      // No button gets the prose's sibling margin (it pushed its line down).
+      const margins = await page
+        .locator('button.dl-set')
+        .evaluateAll((els) => els.map((el) => getComputedStyle(el).marginTop));
+      expect(new Set(margins)).toEqual(new Set(['0px']));
       expect(problems).toEqual([]);
     } finally {
       await page.close();

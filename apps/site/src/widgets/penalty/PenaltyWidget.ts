@@ -2,9 +2,10 @@ import { DecayWidget, type Divergence } from '../_shared/DecayWidget';
 import { whatHappened } from '../_shared/describeDivergence';
 import { divergedMarks } from '../_shared/divergedMarks';
 import type { RunEvent } from '../_shared/engine';
-import { fitChart } from '../_shared/fitChart';
+import { fitChart, fitGrid } from '../_shared/fitChart';
 import { formatValue } from '../_shared/format';
 import { gdStability, maxCurvature } from '../_shared/gdStability';
+import { polyEval } from '../_shared/polyEval';
 import { PENALTY_LR, penaltyRuns, penaltySpec } from './penaltySpec';
 
 type Params = { readonly [name: string]: readonly number[] };
@@ -15,6 +16,12 @@ interface Row {
 }
 const TERMS = ['L0 (data loss)', 'λ/2·‖θ‖² (penalty)', 'L = L0 + penalty', 'validation L0'];
 const sig = (v: number | undefined) => (v === undefined ? '…' : formatValue(v, 'sig'));
+/** The fit chart's y range (fitChart's default). */
+const FIT_Y = 2;
+/** How many of the last in-frame fits a diverged run shows (a zig-zag needs a few). */
+const FRAMED = 4;
+/** Does the fit stay inside the fit chart's frame over the whole x range? */
+const inFrame = (params: Params) => fitGrid.every((x) => Math.abs(polyEval(params, x)) <= FIT_Y);
 
 /**
  * Chapter 4: L0, the penalty and L streaming as SGD minimizes L; a large λ underfits, and past
@@ -27,6 +34,10 @@ export class PenaltyWidget extends DecayWidget {
   private kMax = 0;
   private rows: Row[] = [];
   private params: Params | undefined;
+  /** The last fits that stayed inside the chart, kept so a diverging run still shows its blow-up. */
+  private framed: { params: Params; step: number }[] = [];
+  /** The fit one step before the last (a diverging fit flips sign every step). */
+  private previous: Params | undefined;
   private points: { x: number; y: number }[] = [];
   private last: { data: number; penalty: number; total: number; val?: number } | undefined;
   private step = 0;
@@ -41,6 +52,8 @@ export class PenaltyWidget extends DecayWidget {
     );
     this.rows = [];
     this.params = undefined;
+    this.framed = [];
+    this.previous = undefined;
     this.last = undefined;
     this.step = 0;
     this.run([spec]);
@@ -67,7 +80,12 @@ export class PenaltyWidget extends DecayWidget {
     );
     if (event.val) this.rows.push({ step: event.step, value: event.val.loss, term: val });
     this.last = { data, penalty, total, ...(event.val ? { val: event.val.loss } : {}) };
+    this.previous = this.params;
     this.params = event.params;
+    if (inFrame(event.params)) {
+      this.framed.push({ params: event.params, step: event.step });
+      if (this.framed.length > FRAMED) this.framed.shift();
+    }
     this.step = event.step;
   }
 
@@ -137,18 +155,51 @@ export class PenaltyWidget extends DecayWidget {
       }),
     );
     const params = this.params;
+    // A diverged fit leaves the chart: show the last fit that stayed inside it, and the last two
+    // fits cut at the chart's edge (they flip sign every step while they grow).
+    const framed = this.divergences.length > 0 ? this.framed : [];
+    const newest = framed.at(-1);
+    const left = newest !== undefined && newest.step !== this.step;
     this.legend('fit', [
-      { label: 'current fit', color: theme.c1 },
+      newest
+        ? {
+            label: `last fits inside the chart: steps ${framed.map((f) => f.step).join(', ')}`,
+            color: theme.c1,
+          }
+        : { label: 'current fit', color: theme.c1 },
+      ...(left
+        ? [{ label: `steps ${this.step - 1}–${this.step}, cut at the edge`, color: theme.c3 }]
+        : []),
       { label: 'truth y = x', color: theme.muted, dashed: true },
       { label: 'training points', color: theme.fg, dot: true },
     ]);
+    const cut = (p: Params) =>
+      fitGrid.map((x) => Math.max(-FIT_Y, Math.min(FIT_Y, polyEval(p, x))));
+    const curves = newest
+      ? [
+          ...(left && this.previous
+            ? [{ ys: cut(this.previous), color: theme.c3, width: 1.5, opacity: 0.5 }]
+            : []),
+          ...(left && params ? [{ ys: cut(params), color: theme.c3, width: 2 }] : []),
+          // Older fits fainter: the swing flips sign and widens from one step to the next.
+          ...framed.map((f, i) => ({
+            params: f.params,
+            color: theme.c1,
+            width: i === framed.length - 1 ? 2.5 : 1.5,
+            opacity: (i + 1) / framed.length,
+          })),
+        ]
+      : params
+        ? [{ params, color: theme.c1, width: 2.5 }]
+        : [];
     this.render(
       'fit',
       fitChart(Plot, {
         ...this.frame('fit'),
         theme,
-        curves: params ? [{ params, color: theme.c1, width: 2.5 }] : [],
+        curves,
         points: this.points,
+        yDomain: [-FIT_Y, FIT_Y],
       }),
     );
     const last = this.last;

@@ -48,7 +48,8 @@ export class SweepWidget extends DecayWidget {
       this.sweep = null;
       this.points.clear();
       this.start();
-      this.sweep?.pause();
+      // start() made a new queue (TypeScript still narrows this.sweep to null here).
+      (this.sweep as SweepQueue | null)?.pause();
     } else if (action === 'step') this.sweep.step();
     else if (this.sweep.state === 'playing') this.sweep.pause();
     else this.sweep.play();

@@ -95,6 +95,8 @@ export interface SweepPoint {
   readonly val: number;
   /** The final training data loss L0. */
   readonly train: number;
+  /** The run left the widgets' bound and was stopped there (left out of the curves). */
+  readonly diverged?: boolean;
 }
 
 /** The final losses of one run. */

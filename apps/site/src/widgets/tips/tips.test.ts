@@ -155,3 +155,26 @@ describe.skipIf(!process.env.DECAYLAB_SLOW)(
     });
   },
 );
+
+describe('the sweep with 60 training examples (chapter 7: decay matters less with more data)', () => {
+  // 176 full runs on 60 points: the numbers the chapter quotes after "slide the training examples to 60".
+  const curves = (['sgd', 'adamw'] as const).map((optimizer) =>
+    BAND_SEEDS.map((seed) =>
+      lambdaGrid(SWEEP_AXES[optimizer]).map((lambda) =>
+        sweepPoint({ optimizer, lambda, seed, n: 60 }),
+      ),
+    ),
+  );
+
+  it('the U flattens: SGD 0.267 at 1e-5 and lowest 0.260 at 3e-2, no seed a U; AdamW 0.275 against 0.258, a U at 2 of 8', () => {
+    const [sgd, adamw] = curves.map((c) => bandOf(c.flat()));
+    const lowest = (b: typeof sgd) => [...(b ?? [])].sort((x, y) => x.mean - y.mean)[0];
+    expect(sgd?.[0]?.mean).toBeCloseTo(0.267, 3);
+    expect(lowest(sgd)?.mean).toBeCloseTo(0.26, 3);
+    expect(Math.log10(lowest(sgd)?.lambda ?? 0)).toBeCloseTo(Math.log10(3e-2), 1);
+    expect(adamw?.[0]?.mean).toBeCloseTo(0.275, 3);
+    expect(lowest(adamw)?.mean).toBeCloseTo(0.258, 3);
+    const us = curves.map((c) => c.filter((points) => isU(points)).length);
+    expect(us).toEqual([0, 2]);
+  });
+});

@@ -55,9 +55,10 @@ export class AdamWWidget extends DecayWidget {
   /** One optimizer's sweep for the current seed, in λ order (points done so far). */
   private curve(kind: 'adam' | 'adamw'): { lambda: number; val: number; run: string }[] {
     const run = kind === 'adam' ? NAMES[0] : NAMES[1];
-    return lambdaGrid(ADAM_SWEEP_AXES[kind])
-      .map((lambda) => ({ lambda, val: this.swept.get(`${kind}:${this.seed}:${lambda}`), run }))
-      .filter((p): p is { lambda: number; val: number; run: string } => p.val !== undefined);
+    return lambdaGrid(ADAM_SWEEP_AXES[kind]).flatMap((lambda) => {
+      const val = this.swept.get(`${kind}:${this.seed}:${lambda}`);
+      return val === undefined ? [] : [{ lambda, val, run }];
+    });
   }
 
   private drawSweep(): void {
