@@ -34,7 +34,8 @@ describe('the tests run against the built binary', () => {
     expect(decaylab(['--version']).stdout.trim()).toBe(pkg.version);
     const r = decaylab(['sweep', 'line', '--grid', 'optimizer.weightDecay=0,0.1', '--steps', '3']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('2 runs on');
+    expect(r.stdout).toContain('lowest final validation loss');
+    expect(r.stderr).toContain('2 runs on');
   });
 
   it('dist is built from the current sources (root npm test runs turbo build first)', () => {

@@ -436,16 +436,7 @@ describe('decaylab export', () => {
     ['not JSON', ['export', '-', '--to', 'pytorch'], 2, /not valid JSON/, '{'],
     [
       'a run too large to embed',
-      [
-        'export',
-        'highdim',
-        '--to',
-        'pytorch',
-        '--set',
-        'data.n=20000',
-        '--set',
-        'data.dims=200',
-      ],
+      ['export', 'highdim', '--to', 'pytorch', '--set', 'data.n=20000', '--set', 'data.dims=200'],
       2,
       /cannot export: the script would embed \d+ numbers/,
     ],
