@@ -150,24 +150,25 @@ describe("search (Starlight's Pagefind UI, one index per language)", () => {
   const search = async (route: string, query: string, label: string) => {
     const { page, problems } = await openPage(browser, baseUrl, route);
     try {
+      // Starlight builds the Pagefind UI when the browser is idle; Ctrl+K focuses its input.
+      const input = page.locator('#starlight__search input');
+      await input.waitFor({ state: 'attached', timeout: 15_000 });
       await page.keyboard.press('Control+k');
-      const input = page.getByRole('searchbox', { name: label });
-      await input.waitFor({ timeout: 15_000 });
+      await expect.poll(() => input.getAttribute('title')).toBe(label);
       await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
       await input.fill(query);
       const links = page.locator('#starlight__search .pagefind-ui__result-link');
-      await links
-        .first()
-        .waitFor({ timeout: 15_000 })
-        .catch(() => {});
-      // Pagefind shows results in batches: wait for the message that counts them.
-      await page
-        .locator('#starlight__search .pagefind-ui__message')
-        .waitFor({ timeout: 15_000 })
-        .catch(() => {});
+      // The message counts the results (or says there are none) once the search is done.
+      const message = page.locator('#starlight__search .pagefind-ui__message');
+      await expect
+        .poll(() => message.textContent().catch(() => ''), { timeout: 15_000 })
+        .toMatch(/results? for|结果/);
       const hrefs = await links.evaluateAll((as) =>
         as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
       );
+      // Pagefind's own strings are translated too (Starlight passes them from src/content/i18n).
+      const form = await page.locator('#starlight__search form').getAttribute('aria-label');
+      expect(form).toBe(label === '搜索' ? '站内搜索' : 'Search this site');
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
       return hrefs;
