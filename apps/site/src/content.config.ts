@@ -8,7 +8,12 @@ export const collections = {
     schema: docsSchema({
       // A translated page records the hash of the English source it was translated from
       // (`npm run i18n:hash`; checked by test/i18n-in-step.test.ts).
-      extend: z.object({ sourceHash: z.string().regex(/^[0-9a-f]{12}$/).optional() }),
+      extend: z.object({
+        sourceHash: z
+          .string()
+          .regex(/^[0-9a-f]{12}$/)
+          .optional(),
+      }),
     }),
   }),
   // Starlight UI strings its zh-CN translation lacks (Pagefind's search UI, code copy button,
