@@ -163,6 +163,9 @@ describe("search (Starlight's Pagefind UI, one index per language)", () => {
       await expect
         .poll(() => message.textContent().catch(() => ''), { timeout: 15_000 })
         .toMatch(/results? for|结果/);
+      // Each result loads its own fragment: when there are results, wait for them to show.
+      if (!/^No results|^未找到/.test((await message.textContent()) ?? ''))
+        await links.first().waitFor({ timeout: 15_000 });
       const hrefs = await links.evaluateAll((as) =>
         as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
       );
