@@ -1,5 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { builtRoutes, launch, openPage, type TestBrowser } from './browser';
+import { docsDir } from '../scripts/i18n.js';
+import { builtRoutes, distDir, launch, openPage, type TestBrowser } from './browser';
 
 // The two locales: English at the root, Simplified Chinese under /zh-cn/ (Starlight i18n).
 const baseUrl = inject('baseUrl');
@@ -18,6 +21,18 @@ describe('locales', () => {
     const english = routes.filter((r) => !r.startsWith('zh-cn/') && r !== 'zh-cn/');
     const chinese = routes.filter((r) => r.startsWith('zh-cn/')).map((r) => r.slice(6));
     expect(chinese.sort()).toEqual(english.sort());
+  });
+
+  it('only translated pages are in the Chinese search index (an untranslated one shows English)', () => {
+    const chinese = routes.filter((r) => r === 'zh-cn/' || r.startsWith('zh-cn/'));
+    const indexed = (r: string) =>
+      readFileSync(join(distDir, r, 'index.html'), 'utf8').includes('data-pagefind-body');
+    const translated = (r: string) => {
+      const page = r.slice(6).replace(/\/$/, '') || 'index';
+      return ['.md', '.mdx'].some((ext) => existsSync(join(docsDir, 'zh-cn', `${page}${ext}`)));
+    };
+    expect(chinese.filter((r) => indexed(r) !== translated(r))).toEqual([]);
+    expect(chinese.filter(indexed).length).toBeGreaterThan(0);
   });
 
   it.each([
