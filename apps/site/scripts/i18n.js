@@ -74,6 +74,26 @@ export function outline(text) {
   return { widgets, headings };
 }
 
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”]/;
+
+/**
+ * Lines (1-based) of a Chinese page where a paragraph is broken between two CJK characters: the
+ * browser renders that line break as a space (“重要， 它会”), so Chinese prose is not hard-wrapped.
+ */
+export function cjkLineBreaks(text) {
+  const lines = text.split(/\r?\n/);
+  const out = [];
+  let fence = false;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i] ?? '';
+    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+    if (fence || /^\s*[|#]/.test(line)) continue;
+    const next = (lines[i + 1] ?? '').trim();
+    if (CJK.test(line.trimEnd().slice(-1)) && CJK.test(next.slice(0, 1))) out.push(i + 1);
+  }
+  return out;
+}
+
 /**
  * Every problem between the English pages and one locale's, one line each, and the pages
  * still waiting for a translation.
@@ -107,6 +127,11 @@ export function checkLocale(locale = 'zh-cn', { pending = awaitingTranslation } 
     if (a.headings !== b.headings)
       problems.push(
         `${where}: ${b.headings} headings (expected ${a.headings}, as in docs/${file.slice(docsDir.length)})`,
+      );
+    const breaks = cjkLineBreaks(text);
+    if (breaks.length)
+      problems.push(
+        `${where}: lines ${breaks.join(', ')} break a paragraph between two CJK characters (shown as a space): join them`,
       );
     const recorded = recordedHash(text);
     const now = sourceHash(source);

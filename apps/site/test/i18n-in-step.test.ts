@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   awaitingTranslation,
   checkLocale,
+  cjkLineBreaks,
   outline,
   recordedHash,
   sourceHash,
@@ -44,6 +45,12 @@ describe('the check can fail', () => {
 
   it('outline: widgets in order (with their name) and headings, code ignored', () => {
     expect(outline(page)).toEqual({ widgets: ['A', 'Snippet[01-stream]'], headings: 2 });
+  });
+
+  it('a Chinese paragraph broken between two CJK characters is found (it would show a space)', () => {
+    expect(
+      cjkLineBreaks('它为什么重要，\n它会让模型\n\n```\n代码\n代码\n```\n`x` 与\n`y`'),
+    ).toEqual([1]);
   });
 
   it('a page changed after its translation is named, with how to update the hash', () => {
