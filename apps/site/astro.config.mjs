@@ -107,16 +107,26 @@ const chapters = existsSync(`${docsDir}chapters`)
       .map((f) => ({ slug: `chapters/${f.replace(/\.mdx?$/, '')}` }))
   : [];
 
+/** Sidebar labels in the other languages, by slug (chapters take their page's title). */
+/** @type {Record<string, Record<string, string>>} */
+const sidebarLabels = {
+  'reference/streams': { 'zh-CN': '流式 API' },
+  'reference/cli': { 'zh-CN': '命令行' },
+  'reference/spec': { 'zh-CN': 'RunSpec' },
+  'reference/events': { 'zh-CN': '事件' },
+  'reference/viewer': { 'zh-CN': '运行查看器' },
+};
+
 /** Reference pages in a fixed order; a page nobody has written yet is left out of the sidebar. */
 const reference = [
-  ['reference/streams', 'Streams API', '流式 API'],
-  ['reference/cli', 'CLI', '命令行'],
-  ['reference/spec', 'RunSpec', 'RunSpec'],
-  ['reference/events', 'Events', '事件'],
-  ['reference/viewer', 'Run viewer', '运行查看器'],
+  ['reference/streams', 'Streams API'],
+  ['reference/cli', 'CLI'],
+  ['reference/spec', 'RunSpec'],
+  ['reference/events', 'Events'],
+  ['reference/viewer', 'Run viewer'],
 ]
   .filter(([slug]) => exists(slug))
-  .map(([slug, label, zh]) => ({ slug, label, translations: zh ? { 'zh-CN': zh } : {} }));
+  .map(([slug, label]) => ({ slug, label, translations: sidebarLabels[slug] ?? {} }));
 
 export default defineConfig({
   site: 'https://decaylab.example',
