@@ -147,6 +147,9 @@ export default defineConfig({
       sidebar: [
         { label: 'Chapters', translations: { 'zh-CN': '章节' }, items: chapters },
         { label: 'Reference', translations: { 'zh-CN': '参考' }, items: reference },
+        ...(exists('references')
+          ? [{ label: 'Sources', translations: { 'zh-CN': '参考文献' }, items: [{ slug: 'references' }] }]
+          : []),
       ],
       lastUpdated: false,
       // Wrapped code lines: no horizontal scroll region that a keyboard could not reach.

@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium.js';
 import { eagerScripts } from './eagerScripts.js';
-import { createStaticServer, distDir, listen } from './serve.js';
+import { distDir, startPreview } from './serve.js';
 
 const EAGER_KB = 15;
 const TOTAL_KB = 175;
@@ -53,8 +53,8 @@ const chapters = ['', 'zh-cn/'].flatMap((prefix) => [
         .map((c) => `${prefix}chapters/${c}`)
     : []),
 ]);
-const server = createStaticServer();
-const port = await listen(server, { port: 0, host: '127.0.0.1' });
+const site = await startPreview({ port: 0, host: '127.0.0.1' });
+const { port } = site;
 const base = `http://127.0.0.1:${port}`;
 const userDataDir = mkdtempSync(join(tmpdir(), 'decaylab-bench-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
@@ -195,7 +195,7 @@ try {
 } finally {
   await context.close();
   rmSync(userDataDir, { recursive: true, force: true });
-  server.close();
+  await site.stop();
 }
 
 const pad = (s, n) => String(s).padEnd(n);

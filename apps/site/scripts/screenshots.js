@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium.js';
-import { createStaticServer, distDir, listen } from './serve.js';
+import { distDir, startPreview } from './serve.js';
 
 const outDir = fileURLToPath(new URL('../screenshots-out/', import.meta.url));
 const filter = process.argv[2] ?? '';
@@ -40,8 +40,8 @@ const shotName = (route) =>
     .replaceAll('/', '-') || 'home';
 
 mkdirSync(outDir, { recursive: true });
-const server = createStaticServer();
-const port = await listen(server, { port: 0, host: '127.0.0.1' });
+const site = await startPreview({ port: 0, host: '127.0.0.1' });
+const { port } = site;
 const userDataDir = mkdtempSync(join(tmpdir(), 'decaylab-shots-'));
 let failures = 0;
 try {
@@ -101,7 +101,7 @@ try {
   }
 } finally {
   rmSync(userDataDir, { recursive: true, force: true });
-  server.close();
+  await site.stop();
 }
 console.log(`screenshots in ${outDir}`);
 process.exit(failures ? 1 : 0);

@@ -1,31 +1,14 @@
 #!/usr/bin/env node
-// Serves the built site (dist/) with node:http: `npm start` (PORT=4321 by default, else a free port).
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+// `npm start`: serves the built site (dist/) with `astro preview` and prints its URL.
+// PORT (default 4321; 0 = any free port) picks the port; a taken port moves to the next free one.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.ndjson': 'application/x-ndjson',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-};
+// `astro preview` would otherwise report a telemetry event: the site must work offline.
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+
+const siteDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** The built site next to this script (or SITE_DIST, e.g. a private `astro build --outDir`). */
 export const distDir = process.env.SITE_DIST
@@ -33,67 +16,29 @@ export const distDir = process.env.SITE_DIST
   : fileURLToPath(new URL('../dist/', import.meta.url));
 
 /**
- * Creates (but does not start) a static file server for `root`.
+ * Serves `root` (default `distDir`) with Astro's own preview server, the one `astro preview`
+ * runs: the site's `base` and `trailingSlash` rules, `404.html` for missing pages.
+ * Resolves once it listens, to the port it got and a `stop()` that closes it.
  *
+ * @param {{ port?: number, host?: string, root?: string }} [options]
+ * @returns {Promise<{ port: number, url: string, stop: () => Promise<void> }>}
  * @example
- * const server = createStaticServer({ root: distDir });
- * server.listen(0, () => console.log(server.address().port));
+ * const site = await startPreview({ port: 0, host: '127.0.0.1' });
+ * console.log(site.url); // http://127.0.0.1:40123/
+ * await site.stop();
  */
-export function createStaticServer({ root = distDir } = {}) {
-  const base = resolve(root);
-  return createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let path;
-    try {
-      path = normalize(join(base, decodeURIComponent(url.pathname)));
-    } catch {
-      res.writeHead(400).end('bad request');
-      return;
-    }
-    if (!path.startsWith(base)) {
-      res.writeHead(403).end('forbidden');
-      return;
-    }
-    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-    if (!existsSync(path) && existsSync(`${path}.html`)) path = `${path}.html`;
-    const found = existsSync(path) && statSync(path).isFile();
-    const file = found ? path : join(base, '404.html');
-    if (!existsSync(file)) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
-      return;
-    }
-    res.writeHead(found ? 200 : 404, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-    });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+export async function startPreview({ port = 4321, host = 'localhost', root = distDir } = {}) {
+  const { preview } = await import('astro');
+  const server = await preview({
+    root: siteDir,
+    outDir: root,
+    server: { port, host },
+    logLevel: 'warn',
   });
-}
-
-/**
- * Listens on `port`, or on a free port when that one is taken. Resolves to the port used.
- *
- * @param {import('node:http').Server} server
- * @param {{ port?: number, host?: string }} [options]
- * @returns {Promise<number>}
- * @example
- * const port = await listen(createStaticServer(), { port: 4321 });
- */
-export function listen(server, { port = 4321, host } = {}) {
-  return new Promise((ok, fail) => {
-    const onError = (error) => {
-      if (error.code === 'EADDRINUSE' && port !== 0) {
-        server.listen(0, host);
-      } else fail(error);
-    };
-    server.once('error', onError);
-    server.once('listening', () => {
-      server.off('error', onError);
-      ok(server.address().port);
-    });
-    server.listen(port, host);
-  });
+  // Astro reports the configured port; the HTTP server knows the one it got (port 0, or taken).
+  const address = server.server?.address();
+  const actual = typeof address === 'object' && address ? address.port : server.port;
+  return { port: actual, url: `http://${host}:${actual}/`, stop: () => server.stop() };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -106,6 +51,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`decaylab docs: invalid PORT: ${process.env.PORT} (expected 0-65535)`);
     process.exit(1);
   }
-  const port = await listen(createStaticServer(), { port: requested });
-  console.log(`decaylab docs: http://localhost:${port}/`);
+  const site = await startPreview({ port: requested });
+  console.log(`decaylab docs: ${site.url}`);
 }

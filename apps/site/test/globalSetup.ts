@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
 import type { TestProject } from 'vitest/node';
-import { createStaticServer, distDir, listen } from '../scripts/serve.js';
+import { distDir, startPreview } from '../scripts/serve.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,20 +9,19 @@ declare module 'vitest' {
   }
 }
 
-let server: Server | undefined;
+let site: Awaited<ReturnType<typeof startPreview>> | undefined;
 
-/** Serves the built site on a free port for the whole test run. */
+/** Serves the built site (`astro preview`, as `npm start` does) on a free port for the whole run. */
 export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(`${distDir}index.html`)) {
     throw new Error(
       'apps/site/dist is missing: run `npm run build -w @decaylab/site` (npm test does)',
     );
   }
-  server = createStaticServer({ root: distDir }) as Server;
-  const port: number = await listen(server, { port: 0, host: '127.0.0.1' });
-  project.provide('baseUrl', `http://127.0.0.1:${port}/`);
+  site = await startPreview({ port: 0, host: '127.0.0.1' });
+  project.provide('baseUrl', site.url);
 }
 
 export async function teardown(): Promise<void> {
-  await new Promise((done) => (server ? server.close(done) : done(undefined)));
+  await site?.stop();
 }

@@ -104,15 +104,15 @@ describe('chapter widgets', () => {
       await expect(play.textContent()).resolves.toBe('Play');
       await page.waitForTimeout(300);
       expect(await step()).toBe(0); // nothing moves while paused
-      // Step: +20 steps (the widget's step size), still paused.
+      // Step: one step at the start of chapter 1's log axis, still paused.
       await w.locator('button[data-action="step"]').click();
-      await stepIs('=', 20);
+      await stepIs('=', 1);
       await expect(w.getAttribute('data-state')).resolves.toBe('paused');
       // Play: the run moves on by itself.
       await play.click();
       await expect(w.getAttribute('data-state')).resolves.toBe('playing');
       await expect(play.textContent()).resolves.toBe('Pause');
-      await stepIs('>', 20);
+      await stepIs('>', 1);
       // Pause: it stops.
       await play.click();
       await expect(w.getAttribute('data-state')).resolves.toBe('paused');

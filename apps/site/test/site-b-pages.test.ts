@@ -13,7 +13,7 @@ describe('site-b pages', () => {
   });
 
   for (const [path, widgets] of [
-    ['chapters/05-geometry/', ['dl-geometry']],
+    ['chapters/05-geometry/', ['dl-lp-ball', 'dl-geometry']],
     ['chapters/06-where-the-code-puts-it/', ['dl-decomposition', 'dl-coupling', 'dl-adamw']],
     ['chapters/07-practical-tips/', ['dl-sweep', 'dl-bias-decay', 'dl-effective-decay']],
   ] as const) {

@@ -148,4 +148,123 @@ describe('run viewer', () => {
       await page.close();
     }
   });
+  it('a file that is not a recording says so and draws no (empty) charts', async () => {
+    const { page, problems } = await openPage(browser, baseUrl, 'reference/viewer/');
+    try {
+      for (const [name, content, why] of [
+        ['blank.ndjson', '\n\n  \n', 'only blank lines'],
+        [
+          'image.ndjson',
+          Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 10]),
+          'no readable "run" header',
+        ],
+      ] as const) {
+        const file = join(dir, name);
+        writeFileSync(file, content);
+        await page.locator('dl-run-viewer input[type="file"]').setInputFiles(file);
+        await page.waitForFunction(
+          () =>
+            document.querySelector<HTMLElement>('dl-run-viewer')?.dataset.state ===
+            'not-a-recording',
+          null,
+          { timeout: 15_000 },
+        );
+        await expect(page.locator('dl-run-viewer [data-status]').textContent()).resolves.toBe(
+          `${name}: not a decaylab recording (${why}).`,
+        );
+        expect(await page.locator('dl-run-viewer .dl-charts').isHidden()).toBe(true);
+        expect(await page.locator('dl-run-viewer svg').count()).toBe(0);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a __proto__ parameter is a skipped line, and the charts keep the real parameters', async () => {
+    const { file } = record(dir);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines[4] = (lines[4] as string).replace('"norms":{', '"norms":{"__proto__":1,"constructor":2,');
+    const bad = join(dir, 'proto.ndjson');
+    writeFileSync(bad, lines.join('\n'));
+    const { page, problems } = await openPage(browser, baseUrl, 'reference/viewer/');
+    try {
+      await page.locator('dl-run-viewer input[type="file"]').setInputFiles(bad);
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('dl-run-viewer')?.dataset.draws !== undefined,
+        null,
+        { timeout: 15_000 },
+      );
+      const errors = await page.locator('dl-run-viewer [data-errors] li').allTextContents();
+      expect(errors).toEqual([
+        expect.stringMatching(/^line 5: norms\.__proto__: not a parameter of this run/),
+      ]);
+      const legend = (await page.locator('dl-run-viewer [data-chart="norms"]').textContent()) ?? '';
+      expect(legend).toContain('‖weight‖');
+      expect(legend).not.toMatch(/__proto__|constructor|function/);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('reads a large recording in a worker, thinned: progress is shown while the page stays live', async () => {
+    // ~40 MB: 60,000 steps of a degree-9 polynomial (every event, as `run --out` writes them).
+    const big = join(dir, 'big.ndjson');
+    const lines: string[] = [];
+    train({ ...spec, model: { kind: 'polynomial', degree: 9 }, steps: 60_000 }).subscribe((e) =>
+      lines.push(encodeEvent(e)),
+    );
+    writeFileSync(big, `${lines.join('\n')}\n`);
+    const { page, problems } = await openPage(browser, baseUrl, 'reference/viewer/');
+    try {
+      await page.evaluate(() => {
+        const w = window as unknown as { longest: number; statuses: string[] };
+        w.longest = 0;
+        w.statuses = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+        }).observe({ type: 'longtask', buffered: false });
+        const status = document.querySelector('dl-run-viewer [data-status]') as HTMLElement;
+        new MutationObserver(() => w.statuses.push(status.textContent ?? '')).observe(status, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+      });
+      await page.locator('dl-run-viewer input[type="file"]').setInputFiles(big);
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('dl-run-viewer')?.dataset.draws !== undefined,
+        null,
+        { timeout: 120_000 },
+      );
+      const { longest, statuses } = await page.evaluate(() => {
+        const w = window as unknown as { longest: number; statuses: string[] };
+        return { longest: w.longest, statuses: w.statuses };
+      });
+      console.log(
+        `viewer: ${lines.length} lines; longest main-thread task while reading ${Math.round(longest)} ms`,
+      );
+      expect(statuses.some((t) => /^Reading big\.ndjson… \d+%$/.test(t))).toBe(true);
+      const scripts = await page.evaluate(() =>
+        performance.getEntriesByType('resource').map((r) => r.name),
+      );
+      expect(
+        scripts.some((u) => /recordingWorker[^/]*\.js$/.test(u)),
+        'read in the worker',
+      ).toBe(true);
+      await expect(page.locator('dl-run-viewer [data-status]').textContent()).resolves.toBe(
+        'big.ndjson: 60000 step events.',
+      );
+      const points = await page
+        .locator('dl-run-viewer [data-chart="loss"] svg path')
+        .evaluateAll((paths) =>
+          Math.max(...paths.map((p) => (p.getAttribute('d') ?? '').split(/[ML]/).length)),
+        );
+      expect(points).toBeLessThanOrEqual(802);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -33,6 +33,13 @@ describe('charts', () => {
     expect(html).toContain('>val<');
   });
 
+  it('log-scale ticks are plain numbers, never SI prefixes ("400m")', () => {
+    const html = lossChart(seriesFromSteps(steps), { document, width: 500, height: 300 }).outerHTML;
+    const ticks = [...html.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');
+    expect(ticks).toContain('0.1');
+    expect(ticks.filter((t) => /^[\d.]+[mµnk]$/.test(t))).toEqual([]);
+  });
+
   it('log scale drops non-positive values instead of failing', () => {
     const svg = lossChart(
       {

@@ -3,6 +3,7 @@
  * loads no chart code (for servers and CLIs that only prepare series).
  */
 
+export { collectSeries, type PartialStep } from './collectSeries.js';
 export { downsample } from './downsample.js';
 export { type StepLike, seriesFromSteps } from './seriesFromSteps.js';
 export type { LossSeries, NormSeries, Point, RunSeries } from './types.js';

@@ -1,3 +1,4 @@
+export { collectSeries, type PartialStep } from './collectSeries.js';
 export { type CompareChartOptions, compareChart } from './compareChart.js';
 export { downsample } from './downsample.js';
 export { lossChart } from './lossChart.js';

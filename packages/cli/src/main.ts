@@ -3,6 +3,8 @@ import { CliError } from './cli/cliError.js';
 import type { Command } from './cli/command.js';
 import { type Context, processContext } from './cli/context.js';
 import { EXIT } from './cli/exitCodes.js';
+import { watchStdout } from './cli/watchStdout.js';
+import { safeText } from './text/safeText.js';
 
 /**
  * Each command's module, loaded only when that command runs: `--version` loads no command, and
@@ -14,7 +16,9 @@ const LAZY: Readonly<Record<string, () => Promise<Command>>> = {
   replay: async () => (await import('./commands/replay.js')).replayCommand,
   examples: async () => (await import('./commands/examples.js')).examplesCommand,
   sweep: async () => (await import('./commands/sweep.js')).sweepCommand,
+  merge: async () => (await import('./commands/merge.js')).mergeCommand,
   compare: async () => (await import('./commands/compare.js')).compareCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
   plot: async () => (await import('./commands/plot.js')).plotCommand,
   schema: async () => (await import('./commands/schema.js')).schemaCommand,
 };
@@ -45,7 +49,9 @@ Options:
   -V, --version   print the version
   --debug         show stack traces on errors
 
-Exit codes: 0 success, 1 runtime or input error, 2 usage or spec error, 3 the run diverged.
+Exit codes: 0 success (also when a reader such as head closes the pipe early), 1 runtime, input
+or write error, 2 usage or spec error, 3 the run diverged, 130 interrupted (Ctrl-C, SIGTERM,
+SIGHUP: recordings end with a "cancelled" end event).
 Honours NO_COLOR and the terminal width (COLUMNS when not a TTY).`;
 }
 
@@ -62,16 +68,17 @@ export async function cli(
 ): Promise<number> {
   const debug = argv.includes('--debug');
   const [first, ...rest] = argv;
+  const stdout = watchStdout(ctx.stdout);
   try {
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
       const commands = await allCommands();
       const topic = first === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
       ctx.stdout.write(`${topic ? topic.help : mainHelp(commands)}\n`);
-      return first === undefined ? EXIT.usage : EXIT.ok;
+      return await stdout.settle(first === undefined ? EXIT.usage : EXIT.ok);
     }
     if (first === '-V' || first === '--version') {
       ctx.stdout.write(`${version()}\n`);
-      return EXIT.ok;
+      return await stdout.settle(EXIT.ok);
     }
     const load = Object.hasOwn(LAZY, first) ? LAZY[first] : undefined;
     if (!load) {
@@ -83,8 +90,9 @@ export async function cli(
       );
     }
     const command = await load();
-    return await command.run(rest, ctx);
+    return await stdout.settle(await command.run(rest, ctx));
   } catch (error) {
+    if (stdout.failure?.code === 'EPIPE') return EXIT.ok;
     let code: number = EXIT.input;
     let message: string;
     // Loaded on the error path only: a command that threw these has loaded core already.
@@ -107,7 +115,8 @@ export async function cli(
     } else {
       message = `internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for the stack trace)'}`;
     }
-    ctx.stderr.write(`decaylab: ${message.split('\n')[0]}\n`);
+    // Messages quote file names and recordings: no control character reaches the terminal.
+    ctx.stderr.write(`decaylab: ${safeText(message.split('\n')[0] ?? '')}\n`);
     if (debug && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
     return code;
   }

@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { clean, decaylab } from './helpers.js';
 
-const COMMANDS = ['run', 'replay', 'examples', 'sweep', 'compare', 'plot', 'schema'];
+const COMMANDS = [
+  'run',
+  'replay',
+  'examples',
+  'sweep',
+  'merge',
+  'compare',
+  'export',
+  'plot',
+  'schema',
+];
 
 describe('decaylab: help, version, exit codes', () => {
   it('--help lists every command', () => {
     const r = decaylab(['--help']);
     expect(r.code).toBe(0);
     for (const c of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    expect(r.stdout).toMatch(/130 interrupted \(Ctrl-C, SIGTERM,\s+SIGHUP/);
     expect(r.stdout).toMatchSnapshot();
   });
 

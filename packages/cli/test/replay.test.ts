@@ -117,20 +117,26 @@ const CASES: Case[] = [
     name: 'empty file',
     text: () => '',
     code: 1,
-    stderr: /bad\.ndjson: empty recording \(no "run" header\)/,
+    stderr: /bad\.ndjson: not a decaylab recording \(the input is empty\)/,
   },
-  { name: 'only blank lines', text: () => '\n\n  \n', code: 1, stderr: /empty recording/ },
+  {
+    name: 'only blank lines',
+    text: () => '\n\n  \n',
+    code: 1,
+    stderr: /bad\.ndjson: not a decaylab recording \(only blank lines\)/,
+  },
   {
     name: 'garbage text',
     text: () => 'hello world\n',
     code: 1,
-    stderr: /bad\.ndjson:1: not valid JSON: "hello world"/,
+    stderr:
+      /bad\.ndjson:1: not a decaylab recording \(line 1 is not a RunEvent: not valid JSON: "hello world"/,
   },
   {
     name: 'binary garbage',
     text: () => Buffer.from([0, 1, 2, 255, 254, 10, 0x7b, 10]),
     code: 1,
-    stderr: /bad\.ndjson:1: not valid JSON/,
+    stderr: /bad\.ndjson:1: not a decaylab recording \(binary data on line 1\)/,
   },
   {
     name: 'truncated last line: reported, the good lines before it still replayed',
@@ -258,7 +264,7 @@ const CASES: Case[] = [
     text: (g) =>
       `${[g[0], (g[1] as string).replace(/,"norms":\{[^}]*\}/, ''), ...g.slice(2)].join('\n')}\n`,
     code: 1,
-    stderr: /bad\.ndjson:2: norms: expected an object of numbers, got nothing/,
+    stderr: /bad\.ndjson:3: norms: not in the first step \(line 2\)/,
   },
 ];
 
@@ -311,6 +317,6 @@ describe('replay of malformed recordings', () => {
     );
     const d = decaylab(['replay', tmp()]);
     expect(d.code).toBe(1);
-    expect(d.stderr).toMatch(/not a file/);
+    expect(d.stderr).toMatch(/: is a directory \(expected a file\)$/m);
   });
 });

@@ -1,8 +1,15 @@
 export { blobs } from './data/blobs.js';
+export { type CarsColumn, type CarsOptions, cars } from './data/cars.js';
 export { cubic, cubicTruth } from './data/cubic.js';
 export { highdim } from './data/highdim.js';
 export { line } from './data/line.js';
 export { materialize } from './data/materialize.js';
+export {
+  type PenguinSpecies,
+  type PenguinsColumn,
+  type PenguinsOptions,
+  penguins,
+} from './data/penguins.js';
 export {
   type EndEvent,
   type EndReason,
@@ -14,17 +21,26 @@ export {
   type RunStartEvent,
   type StepEvent,
 } from './events.js';
+export { ExportError } from './export/exportError.js';
+export { type PytorchScriptOptions, pytorchScript } from './export/pytorchScript.js';
 export { linear, logistic, mlp, polynomial } from './models/factories.js';
 export { paramShapes } from './models/paramShapes.js';
 export { encodeEvent } from './ndjson/encodeEvent.js';
 export { type FromNdjsonOptions, fromNdjson } from './ndjson/fromNdjson.js';
-export { parseEvent } from './ndjson/parseEvent.js';
 export {
+  FULL_STEP_FIELDS,
+  type ParseEventOptions,
+  parseEvent,
+  STEP_FIELDS,
+  type StepField,
+} from './ndjson/parseEvent.js';
+export {
+  type RecordingReader,
   type RecordingReaderOptions,
   recordingReader,
   TruncatedError,
 } from './ndjson/recordingReader.js';
-export { ReplayError } from './ndjson/replayError.js';
+export { NotARecordingError, ReplayError } from './ndjson/replayError.js';
 export { every } from './operators/every.js';
 export { smooth } from './operators/smooth.js';
 export { type RunSummary, summarize } from './operators/summarize.js';

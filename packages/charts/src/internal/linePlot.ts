@@ -20,7 +20,13 @@ export function linePlot(
     height,
     marginRight: Math.min(200, 12 + longest * 6),
     x: { label: 'step', grid: true },
-    y: { label: yLabel, type: yScale, grid: true },
+    // Log ticks as plain numbers (0.4, 1e-5), not d3's SI prefixes ("400m" reads as 400 metres).
+    y: {
+      label: yLabel,
+      type: yScale,
+      grid: true,
+      ...(yScale === 'log' ? { tickFormat: '~g' } : {}),
+    },
     color: { type: 'categorical' },
     marks: [
       Plot.lineY(

@@ -1,32 +1,38 @@
-import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { RunEvent, StepEvent } from '@decaylab/core';
-import { CliError, usageError } from '../cli/cliError.js';
+import { collectSeries } from '@decaylab/charts/data';
+import { type RunEvent, type StepEvent, TruncatedError } from '@decaylab/core';
+import { usageError } from '../cli/cliError.js';
 import type { Command } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
 import { EXIT } from '../cli/exitCodes.js';
 import { intOption, parse } from '../cli/parse.js';
 import { type ColorName, paint } from '../dashboard/ansi.js';
 import { brailleChart } from '../dashboard/brailleChart.js';
-import { fmt, pad } from '../format/fmt.js';
 import { type EventCursor, eventCursor } from '../io/eventCursor.js';
-import { collectSeries } from '../plot/collectSeries.js';
+import { openOutput, STDOUT } from '../io/openOutput.js';
 import { paramDiff } from '../summary/paramDiff.js';
+import { resultsCsv, resultsText } from '../summary/resultsTable.js';
 import { type RunReport, runStats } from '../summary/runStats.js';
+import { fmt, pad } from '../text/fmt.js';
+import { safeText } from '../text/safeText.js';
 
-const help = `Usage: decaylab compare <a.ndjson> <b.ndjson>... [options]
+const help = `Usage: decaylab compare <a.ndjson> <b.ndjson>... [options]   (- reads one from stdin)
 
 Compares recordings: a side-by-side summary (the best validation loss marked), their loss curves
 overlaid, and the largest parameter difference |θ − θ₁| from the first recording at each common
 step. This is how you see that an L2 penalty and weightDecay coincide for SGD (a difference of 0
 or at rounding level), or that Adam+L2 and AdamW do not.
-\`decaylab compare DIR/*.ndjson\` merges the recordings of a sharded sweep.
+A sharded sweep's table comes from \`decaylab merge DIR...\`; compare overlays any recordings.
 
 Options:
   --rows N        how many steps of the difference table to show (default 10; 0 hides it)
   --format F      text (default) | csv (the summary table only)
   -o, --out FILE  also write the overlaid loss and norm curves as an SVG (the docs' charts)
-  -h, --help      show this help`;
+  -h, --help      show this help
+
+Recordings come from \`decaylab run SPEC --out FILE\` (or \`sweep --out DIR\`); those written with
+\`--fields\` compare if they have loss and norms (params for the differences). A recording cut
+off mid-line is compared up to its last whole line, then reported (exit 1).`;
 
 const COLORS: ColorName[] = ['cyan', 'magenta', 'yellow', 'green', 'blue', 'red'];
 
@@ -36,15 +42,21 @@ interface Lane {
   readonly stats: ReturnType<typeof runStats>;
   readonly series: ReturnType<typeof collectSeries>;
   head: RunEvent | null;
-  lastStep: StepEvent | null;
+  /** Set when the file was cut off mid-line: the lane ends at the line before. */
+  cut: TruncatedError | null;
 }
 
 async function advance(lane: Lane): Promise<void> {
-  lane.head = await lane.cursor.next();
+  try {
+    lane.head = await lane.cursor.next();
+  } catch (error) {
+    if (!(error instanceof TruncatedError)) throw error;
+    lane.cut = error;
+    lane.head = null;
+  }
   if (lane.head) {
     lane.stats.add(lane.head);
-    lane.series.add(lane.head);
-    if (lane.head.type === 'step') lane.lastStep = lane.head;
+    if (lane.head.type === 'step') lane.series.add(lane.head);
   }
 }
 
@@ -64,21 +76,47 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   if (format !== 'text' && format !== 'csv')
     throw usageError(`--format: expected text or csv, got ${JSON.stringify(format)}`);
   const rows = intOption(values.rows, 'rows', { min: 0 }) ?? 10;
-  const { stat } = await import('node:fs/promises');
-  for (const f of positionals) {
-    const s = await stat(f).catch(() => null);
-    if (!s?.isFile()) throw new CliError(`${f}: no such file`);
-    if (s.size === 0) throw new CliError(`${f}: empty recording (no "run" header)`);
-  }
-  const labels = positionals.map((f) => basename(f).replace(/\.ndjson$/, ''));
+  // Outputs open first: a bad -o path, or -o naming one of the recordings, fails before reading.
+  const svgOut = values.out
+    ? openOutput(values.out, { stdout: ctx.stdout, inputs: positionals })
+    : null;
+  const labels = positionals.map((f) =>
+    f === '-' ? '<stdin>' : basename(f).replace(/\.ndjson$/, ''),
+  );
   const lanes: Lane[] = positionals.map((f, i) => ({
     label: labels[i] as string,
-    cursor: eventCursor(f),
+    cursor: eventCursor(f, { needs: ['loss', 'norms'], purpose: 'compare' }),
     stats: runStats(),
     series: collectSeries({ name: `#${i + 1}` }),
     head: null,
-    lastStep: null,
+    cut: null,
   }));
+  try {
+    return await compareLanes(lanes, { ctx, format, rows, svgOut, labels });
+  } catch (error) {
+    svgOut?.discard();
+    throw error;
+  } finally {
+    for (const lane of lanes) await lane.cursor.close();
+  }
+}
+
+async function compareLanes(
+  lanes: Lane[],
+  {
+    ctx,
+    format,
+    rows,
+    svgOut,
+    labels,
+  }: {
+    ctx: Context;
+    format: string;
+    rows: number;
+    svgOut: ReturnType<typeof openOutput> | null;
+    labels: string[];
+  },
+): Promise<number> {
   // Walk all recordings in step order; at each step they all have, diff the parameters.
   const diffs: { step: number; values: ({ value: number; at: string } | null)[] }[] = [];
   const worst: ({ step: number; value: number; at: string } | null)[] = lanes.map(() => null);
@@ -93,7 +131,11 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     if (steps.every((s) => s === lo)) {
       const ref = heads[0] as StepEvent;
       const vals = heads.map((h, i) =>
-        i === 0 ? { value: 0, at: '' } : paramDiff(ref.params, (h as StepEvent).params),
+        i === 0
+          ? { value: 0, at: '' }
+          : ref.params && h?.params
+            ? paramDiff(ref.params, h.params)
+            : null,
       );
       vals.forEach((v, i) => {
         if (i === 0) return;
@@ -112,58 +154,34 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     }
   }
   for (const lane of lanes) while (lane.head) await advance(lane);
-  for (const lane of lanes) if (lane.lastStep) lane.series.last(lane.lastStep);
   const reports: RunReport[] = lanes.map((l) => l.stats.finish());
   comparable = comparable.map((c, i) => c && i > 0 && worst[i] !== null);
-
-  // Side-by-side summary: one row per recording.
-  const paramNames = [
-    ...new Set(reports.flatMap((r) => Object.keys(r.summary.final?.norms ?? {}))),
-  ].slice(0, 4);
-  const bestVal = reports.reduce<number>((b, r, i) => {
-    const v = r.summary.final?.val;
-    const bv = reports[b]?.summary.final?.val;
-    return v !== undefined && (bv === undefined || v < bv) ? i : b;
-  }, 0);
-  const header = [
-    '#',
-    'recording',
-    'end',
-    'steps',
-    'train',
-    'val',
-    'best val @ step',
-    ...paramNames.map((p) => `‖${p}‖`),
-  ];
-  const table = reports.map((r, i) => {
-    const s = r.summary;
-    return [
-      `${i + 1}${i === bestVal && s.final?.val !== undefined ? '*' : ''}`,
-      lanes[i]?.label ?? '',
-      s.reason ?? 'incomplete',
-      String(s.steps),
-      fmt(s.final?.loss.total),
-      fmt(s.final?.val),
-      s.best?.metric === 'val' ? `${fmt(s.best.value)} @ ${s.best.step}` : '',
-      ...paramNames.map((p) => fmt(s.final?.norms[p])),
-    ];
-  });
-  if (format === 'csv') {
-    const q = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-    ctx.stdout.write(`${[header, ...table].map((r) => r.map(q).join(',')).join('\n')}\n`);
+  const stdout = openOutput(STDOUT, { stdout: ctx.stdout });
+  const resultRows = reports.map((report, i) => ({
+    index: i + 1,
+    keys: [safeText(labels[i] ?? '')],
+    report,
+  }));
+  const finish = async (): Promise<number> => {
+    await stdout.commit();
+    if (stdout.closed === 'epipe') {
+      svgOut?.discard();
+      return EXIT.ok;
+    }
+    const cut = lanes.find((l) => l.cut)?.cut;
+    if (cut) {
+      ctx.stderr.write(`decaylab: ${safeText(cut.message)} (compared up to the line before it)\n`);
+      return EXIT.input;
+    }
     return EXIT.ok;
+  };
+
+  if (format === 'csv') {
+    stdout.write(resultsCsv(resultRows, { keyHeaders: ['recording'] }));
+    svgOut?.discard();
+    return finish();
   }
-  const widths = header.map((h, c) =>
-    Math.max(h.length, ...table.map((r) => (r[c] as string).length)),
-  );
-  const line = (r: string[]) =>
-    r
-      .map((v, c) => pad(v, widths[c] as number, { right: c > 1 }))
-      .join('  ')
-      .trimEnd();
-  const out: string[] = [line(header), ...table.map(line)];
-  if (reports[bestVal]?.summary.final?.val !== undefined)
-    out.push('* lowest final validation loss');
+  const out: string[] = resultsText(resultRows, { keyHeaders: ['recording'] });
 
   // Overlaid loss curves (val when the runs have it, else train).
   const color = ctx.color;
@@ -184,12 +202,13 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   );
 
   // The largest parameter difference per step, against the first recording.
+  const label = (i: number) => safeText(lanes[i]?.label ?? '');
   const others = lanes.map((_, i) => i).filter((i) => i > 0 && comparable[i]);
   out.push('');
   if (others.length === 0)
     out.push('parameters: no common steps with the same parameter shapes to compare');
   else {
-    out.push(`largest parameter difference max|θ − θ₁| per step (vs #1 ${lanes[0]?.label})`);
+    out.push(`largest parameter difference max|θ − θ₁| per step (vs #1 ${label(0)})`);
     if (rows > 0 && diffs.length > 0) {
       const pick =
         diffs.length <= rows
@@ -215,18 +234,20 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
       const w = worst[i];
       if (w)
         out.push(
-          `max #${i + 1} ${lanes[i]?.label}: ${fmt(w.value)} at step ${w.step} (${w.at})${w.value === 0 ? ' · identical' : w.value < 1e-9 ? ' · the same up to rounding' : ''}`,
+          `max #${i + 1} ${label(i)}: ${fmt(w.value)} at step ${w.step} (${w.at})${w.value === 0 ? ' · identical' : w.value < 1e-9 ? ' · the same up to rounding' : ''}`,
         );
     }
   }
   const skippedDiff = lanes.map((_, i) => i).filter((i) => i > 0 && !comparable[i]);
   for (const i of skippedDiff)
     out.push(
-      `#${i + 1} ${lanes[i]?.label}: parameters not comparable (other shapes or no common steps)`,
+      `#${i + 1} ${label(i)}: parameters not comparable (other shapes, no params recorded, or no common steps)`,
     );
-  ctx.stdout.write(`${out.join('\n')}\n`);
+  // With -o -, stdout is the SVG alone.
+  if (!svgOut?.isStdout) stdout.write(`${out.join('\n')}\n`);
+  stdout.flush();
 
-  if (values.out) {
+  if (svgOut) {
     const { compareChart } = await import('@decaylab/charts');
     const { serverDocument, stackSvgs } = await import('../plot/renderSvg.js');
     const document = serverDocument();
@@ -234,18 +255,16 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
       compareChart(series, { document, width: 720, height: 320, metric: 'loss' }) as Element,
       compareChart(series, { document, width: 720, height: 320, metric: 'norms' }) as Element,
     ];
-    await writeFile(
-      values.out,
+    svgOut.write(
       stackSvgs(charts, {
         title: `${labels.length} runs compared`,
         notes: labels.map((l, i) => `#${i + 1}  ${l}`),
       }),
-    ).catch((e: NodeJS.ErrnoException) => {
-      throw new CliError(`${values.out}: cannot write (${e.code ?? e.message})`);
-    });
-    ctx.stderr.write(`wrote ${values.out}\n`);
+    );
+    await svgOut.commit();
+    if (!svgOut.isStdout) ctx.stderr.write(`wrote ${safeText(svgOut.file)}\n`);
   }
-  return EXIT.ok;
+  return finish();
 }
 
 /** `decaylab compare`. */

@@ -1,6 +1,8 @@
 import type { Command } from '../cli/command.js';
 import { compareCommand } from './compare.js';
 import { examplesCommand } from './examples.js';
+import { exportCommand } from './export.js';
+import { mergeCommand } from './merge.js';
 import { plotCommand } from './plot.js';
 import { replayCommand } from './replay.js';
 import { runCommand } from './run.js';
@@ -13,7 +15,9 @@ export const COMMANDS: readonly Command[] = [
   replayCommand,
   examplesCommand,
   sweepCommand,
+  mergeCommand,
   compareCommand,
+  exportCommand,
   plotCommand,
   schemaCommand,
 ];

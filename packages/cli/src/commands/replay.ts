@@ -1,16 +1,26 @@
-import { ReplayError, type RunEvent, type StepEvent, TruncatedError } from '@decaylab/core';
-import { CliError, usageError } from '../cli/cliError.js';
+import {
+  NotARecordingError,
+  ReplayError,
+  type RunEvent,
+  type StepEvent,
+  type StepField,
+  TruncatedError,
+} from '@decaylab/core';
+import { usageError } from '../cli/cliError.js';
 import type { Command } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
 import { EXIT } from '../cli/exitCodes.js';
+import { onInterrupt } from '../cli/interrupt.js';
 import { intOption, parse } from '../cli/parse.js';
 import { dashboardSink, type Playback } from '../dashboard/dashboardSink.js';
 import { listenKeys } from '../dashboard/keys.js';
 import { parseFields } from '../format/fields.js';
 import { makeSink, readFormat } from '../format/makeSink.js';
-import type { Sink } from '../format/sink.js';
+import type { Format, Sink } from '../format/sink.js';
+import { cannotWrite } from '../io/openOutput.js';
 import { output } from '../io/output.js';
 import { readRecording } from '../io/readRecording.js';
+import { safeText } from '../text/safeText.js';
 
 /** Recordings carry no timestamps, so `--speed 1` replays at this nominal pace (training steps per second). */
 export const BASE_STEPS_PER_SECOND = 200;
@@ -18,7 +28,7 @@ export const BASE_STEPS_PER_SECOND = 200;
 const help = `Usage: decaylab replay <file.ndjson | -> [options]
 
 Replays a recording through the same pipeline and dashboard as \`run\`. It streams, so memory
-stays flat however large the file is.
+stays flat however large the file is, and \`-\` (or a FIFO) is shown as it is written.
 
 Options:
   --speed X         a multiple of the nominal pace (1× = ${BASE_STEPS_PER_SECOND} steps/s: recordings carry no
@@ -33,8 +43,10 @@ Options:
   -h, --help        show this help
 
 On a TTY: space pauses and resumes, . steps once, q quits.
-A malformed line fails with "file:line: what is wrong" (exit 1); a truncated last line is
-reported after everything before it was replayed.`;
+A recording written with \`run --fields\` replays as ndjson as it is; the other formats say
+which fields they need. A malformed line fails with "file:line: what is wrong" (exit 1); a
+truncated last line is reported after everything before it was replayed. A range with no
+steps (--from past the last step) is a notice, exit 0. Exit 130 when interrupted.`;
 
 function readSpeed(text: string | undefined, dashboard: boolean): number {
   if (text === undefined) return dashboard ? 1 : Infinity;
@@ -43,6 +55,21 @@ function readSpeed(text: string | undefined, dashboard: boolean): number {
   if (!Number.isFinite(x) || x <= 0)
     throw usageError(`--speed: expected a positive number or max, got ${JSON.stringify(text)}`);
   return x;
+}
+
+/** The step fields each way of showing a recording reads (`step` always). */
+function needsOf(format: Format | undefined, fields: string[][] | null): StepField[] {
+  const tabular: StepField[] = ['epoch', 'lr', 'loss', 'norms'];
+  switch (format) {
+    case 'ndjson':
+      return [];
+    case 'csv':
+    case 'table':
+      return fields ? tabular.filter((f) => fields.some((p) => p[0] === f)) : tabular;
+    default:
+      // The summary and the dashboard read the losses and norms (epoch and lr when there).
+      return ['loss', 'norms'];
+  }
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -81,13 +108,6 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   const dashboard = !format && Boolean(ctx.stdout.isTTY);
   const speed = readSpeed(values.speed, dashboard);
   const source = file === '-' ? '<stdin>' : file;
-  if (file !== '-') {
-    const { stat } = await import('node:fs/promises');
-    const s = await stat(file).catch(() => null);
-    if (!s) throw new CliError(`${file}: no such file`);
-    if (!s.isFile()) throw new CliError(`${file}: not a file`);
-    if (s.size === 0) throw new CliError(`${file}: empty recording (no "run" header)`);
-  }
 
   const stdout = output(ctx.stdout);
   const playback: Playback = {
@@ -114,8 +134,10 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   const stopKeys =
     dashboard && file !== '-'
       ? listenKeys(ctx, (action) => {
-          if (action === 'quit') quit = true;
-          else if (action === 'toggle') {
+          if (action === 'quit') {
+            quit = true;
+            playback.stopped = 'q';
+          } else if (action === 'toggle') {
             playback.paused = !playback.paused;
             if (playback.paused) pausedAt = performance.now();
             else {
@@ -134,19 +156,21 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
         })
       : () => undefined;
   let interrupted = false;
-  const onSigint = () => {
+  const offInterrupt = onInterrupt(() => {
     interrupted = true;
     quit = true;
+    playback.stopped = 'interrupted';
     nudge();
-  };
-  process.on('SIGINT', onSigint);
+  });
 
   let skipped = 0;
   let firstSkip: ReplayError | null = null;
   let sawEnd = false;
-  let sawAny = false;
   let held: StepEvent | null = null;
   let firstStep: number | null = null;
+  /** Steps in the recording, and how many were in --from/--to. */
+  let stepRange: [number, number] | null = null;
+  let inRange = 0;
   const start = performance.now();
   const pace = async (e: StepEvent) => {
     if (playback.paused) {
@@ -166,9 +190,21 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     const now = performance.now() - start - pausedTotal;
     if (due > now) await sleep(Math.min(due - now, 1000));
   };
+  /** The header waits for the first step or end: a bad line 2 leaves no output behind. */
+  let heldRun: RunEvent | null = null;
   const emit = async (e: RunEvent) => {
+    if (e.type === 'run') {
+      heldRun = e;
+      return;
+    }
+    if (heldRun) {
+      sink.event(heldRun);
+      heldRun = null;
+    }
     if (e.type === 'step') {
+      stepRange = stepRange ? [stepRange[0], e.step] : [e.step, e.step];
       if (e.step < from || e.step > to) return;
+      inRange += 1;
       if (every > 1 && e.step % every !== 0) {
         held = e;
         return;
@@ -187,20 +223,24 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   let completed = false;
   try {
     const input = file === '-' ? ctx.stdin : file;
+    const needs = needsOf(dashboard ? undefined : (format ?? 'ndjson'), fields);
     for await (const batch of readRecording(input, {
       source,
+      needs,
+      purpose: dashboard ? "replay's dashboard" : `replay --format ${format ?? 'ndjson'}`,
       skipInvalid: Boolean(values['skip-invalid']),
       onSkip: (error) => {
         skipped += 1;
         firstSkip ??= error;
       },
     })) {
-      sawAny = true;
       for (const e of batch) {
         await emit(e);
         if (quit || stdout.closed) break;
       }
       if (quit || stdout.closed) break;
+      // Show each batch as it arrives (a pipe still being written), not only every 64 KiB.
+      stdout.flush();
       if (stdout.needsDrain) await stdout.drained();
     }
     completed = true;
@@ -208,29 +248,36 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
     if (!(error instanceof ReplayError)) throw error;
     failure = error;
   } finally {
-    process.off('SIGINT', onSigint);
+    offInterrupt();
     stopKeys();
   }
   if (stdout.closed === 'epipe') return EXIT.ok;
+  if (stdout.closed === 'error') throw cannotWrite('<stdout>', stdout.error);
   const truncated = failure instanceof TruncatedError;
-  if (completed || truncated || quit) await sink.finish();
+  const notRecording = failure instanceof NotARecordingError;
+  if (!notRecording && (completed || truncated || quit)) {
+    if (heldRun) sink.event(heldRun);
+    await sink.finish();
+  } else if (dash && !heldRun) stdout.write('\x1b[?25h\n'); // the dashboard hid the cursor
   await stdout.end();
+  if (stdout.closed === 'error') throw cannotWrite('<stdout>', stdout.error);
+  const say = (text: string) => ctx.stderr.write(`decaylab: ${safeText(text)}\n`);
   if (failure) {
-    ctx.stderr.write(
-      `decaylab: ${failure.message}${truncated ? ' (the lines before it were replayed)' : ''}\n`,
-    );
+    say(`${failure.message}${truncated ? ' (the lines before it were replayed)' : ''}`);
     return EXIT.input;
   }
   if (skipped > 0) {
     const first = firstSkip as ReplayError | null;
-    ctx.stderr.write(
-      `decaylab: skipped ${skipped} invalid line${skipped === 1 ? '' : 's'} (first: ${first?.message})\n`,
-    );
+    say(`skipped ${skipped} invalid line${skipped === 1 ? '' : 's'} (first: ${first?.message})`);
   }
-  if (interrupted) return 130;
-  if (!sawAny && !quit) throw new CliError(`${source}: empty recording (no "run" header)`);
-  if (!sawEnd && !quit)
-    ctx.stderr.write(`decaylab: ${source}: no "end" event: the recording is incomplete\n`);
+  if (interrupted) return EXIT.interrupted;
+  if (quit) return EXIT.ok;
+  const range = stepRange as [number, number] | null;
+  if (inRange === 0 && range && (from > 0 || to < Infinity))
+    say(
+      `${source}: no steps in ${from > 0 ? `--from ${from}` : ''}${from > 0 && to < Infinity ? ' ' : ''}${to < Infinity ? `--to ${to}` : ''} (the recording has steps ${range[0]}–${range[1]}); only its header and end were replayed`,
+    );
+  if (!sawEnd) say(`${source}: no "end" event: the recording is incomplete`);
   return EXIT.ok;
 }
 

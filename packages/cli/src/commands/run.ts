@@ -1,19 +1,17 @@
-import { createWriteStream } from 'node:fs';
-import { parseSpec, SpecError } from '@decaylab/core';
-import { CliError, usageError } from '../cli/cliError.js';
+import { usageError } from '../cli/cliError.js';
 import type { Command } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
 import { EXIT } from '../cli/exitCodes.js';
+import { onInterrupt } from '../cli/interrupt.js';
 import { intOption, parse } from '../cli/parse.js';
 import { dashboardSink } from '../dashboard/dashboardSink.js';
 import { parseFields } from '../format/fields.js';
 import { makeSink, readFormat } from '../format/makeSink.js';
 import { ndjsonSink } from '../format/ndjsonSink.js';
 import type { Sink } from '../format/sink.js';
-import { type Output, output } from '../io/output.js';
-import { startRun } from '../io/runEvents.js';
-import { applySets } from '../spec/applySet.js';
-import { loadSpec } from '../spec/loadSpec.js';
+import { openOutput, STDOUT } from '../io/openOutput.js';
+import { startRun } from '../live/startRun.js';
+import { specFromArgs } from '../spec/specFromArgs.js';
 
 const help = `Usage: decaylab run <spec.json | example-name | -> [options]
 
@@ -27,57 +25,19 @@ Options:
   --seed N         override the spec's seed
   --set PATH=V     override any spec field, e.g. --set optimizer.weightDecay=0.01 (repeatable;
                    V is JSON when it parses, else a string)
-  --fields LIST    keep only these step fields, e.g. step,loss,val,norms (drops gradients)
-  --out FILE       also record NDJSON to FILE (Ctrl-C leaves it valid, ending with "cancelled")
+  --fields LIST    show only these step fields, e.g. step,loss,val,norms (--out records all)
+  --out FILE       also record the full NDJSON to FILE (- for stdout). It is written to a
+                   temporary file renamed into place at the end, so an earlier FILE is never
+                   replaced by a broken one; Ctrl-C, SIGTERM or SIGHUP end it with "cancelled"
   --debug          show stack traces
   -h, --help       show this help
 
-Exit codes: 0 done, 1 runtime error, 2 usage or spec error, 3 the run diverged, 130 Ctrl-C.
+Exit codes: 0 done, 1 runtime or write error, 2 usage or spec error, 3 the run diverged,\n130 interrupted (Ctrl-C, SIGTERM, SIGHUP).
 
 Examples:
   decaylab run overfitting
   decaylab run spec.json --format csv --every 10 > run.csv
   decaylab run overfitting --set optimizer.weightDecay=0.01 --out decay.ndjson`;
-
-/** Reads the spec argument with every override applied, validated (SpecError → exit 2). */
-export async function specFromArgs(
-  arg: string | undefined,
-  values: { set?: string[]; steps?: string; seed?: string },
-  ctx: Context,
-  command: string,
-): Promise<{ spec: unknown; source: string }> {
-  if (arg === undefined)
-    throw usageError(
-      `${command}: missing <spec.json | example-name | -> (see decaylab ${command} --help)`,
-    );
-  const loaded = await loadSpec(arg, ctx.stdin);
-  let spec = applySets(loaded.spec, values.set ?? []);
-  const steps = intOption(values.steps, 'steps');
-  const seed = intOption(values.seed, 'seed', { min: 0 });
-  if (steps !== undefined || seed !== undefined) {
-    if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) spec = {};
-    spec = {
-      ...(spec as object),
-      ...(steps !== undefined ? { steps } : {}),
-      ...(seed !== undefined ? { seed } : {}),
-    };
-  }
-  try {
-    parseSpec(spec);
-  } catch (error) {
-    if (error instanceof SpecError) throw usageError(`${loaded.source}: ${error.message}`);
-    throw error;
-  }
-  return { spec, source: loaded.source };
-}
-
-/** Opens `--out FILE` for writing, as a batching Output. */
-export function openOut(file: string): Output {
-  const stream = createWriteStream(file);
-  const out = output(stream, { batchBytes: 1 << 18 });
-  stream.on('error', () => undefined);
-  return out;
-}
 
 async function run(argv: readonly string[], ctx: Context): Promise<number> {
   const { values, positionals } = parse(
@@ -99,24 +59,37 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   }
   if (positionals.length > 1)
     throw usageError(`run: expected one spec, got ${positionals.length} arguments`);
+  const toStdout = values.out === STDOUT;
   const format = readFormat(values.format);
+  if (toStdout && format !== undefined && format !== 'ndjson')
+    throw usageError(
+      `run: --out - records NDJSON on stdout; it cannot also show --format ${format}`,
+    );
+  if (toStdout && values.fields !== undefined)
+    throw usageError(
+      'run: --out - records every field on stdout; --fields applies to what is shown',
+    );
   const every = intOption(values.every, 'every') ?? 1;
   const fields = parseFields(values.fields);
-  const { spec } = await specFromArgs(positionals[0], values, ctx, 'run');
+  const dashboard = !format && !toStdout && ctx.stdout.isTTY;
+  // Checks --fields against the format's columns before anything runs.
+  const shown = (out: Parameters<typeof makeSink>[1]): Sink =>
+    dashboard
+      ? dashboardSink(out, { ctx, mode: 'run' })
+      : makeSink(toStdout ? 'ndjson' : (format ?? 'ndjson'), out, {
+          fields,
+          width: ctx.stdout.isTTY ? ctx.width : 100_000,
+        });
+  const { spec } = await specFromArgs(positionals[0], values, { stdin: ctx.stdin, command: 'run' });
 
-  const stdout = output(ctx.stdout);
-  const file = values.out ? openOut(values.out) : null;
-  const dashboard = !format && ctx.stdout.isTTY;
-  const sinks: Sink[] = [];
-  if (dashboard) sinks.push(dashboardSink(stdout, { ctx, mode: 'run' }));
-  else
-    sinks.push(
-      makeSink(format ?? 'ndjson', stdout, {
-        fields,
-        width: ctx.stdout.isTTY ? ctx.width : 100_000,
-      }),
-    );
-  if (file) sinks.push(ndjsonSink(file, { fields }));
+  const stdout = openOutput(STDOUT, { stdout: ctx.stdout });
+  const sinks: Sink[] = [shown(stdout)];
+  // Opened before training: a bad --out path fails now, not after the run.
+  const file =
+    values.out !== undefined && !toStdout
+      ? openOutput(values.out, { stdout: ctx.stdout, inputs: positionals })
+      : null;
+  if (file) sinks.push(ndjsonSink(file));
 
   const live = startRun(spec, {
     every,
@@ -129,31 +102,29 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   });
   stdout.whenClosed(() => live.cancel());
   file?.whenClosed(() => live.cancel());
-  const onSigint = () => live.cancel();
-  process.on('SIGINT', onSigint);
+  const off = onInterrupt(() => live.cancel());
   let outcome: Awaited<typeof live.done>;
   try {
     outcome = await live.done;
+  } catch (error) {
+    file?.discard();
+    throw error;
   } finally {
-    process.off('SIGINT', onSigint);
+    off();
   }
   for (const s of sinks) await s.finish();
-  await stdout.end();
-  if (file) {
-    await file.end({ close: true });
-    if (file.closed)
-      throw new CliError(`${values.out}: cannot write (${file.error?.message ?? 'error'})`);
-  }
+  await file?.commit();
   if (stdout.closed === 'epipe') return EXIT.ok;
+  await stdout.commit();
   if (outcome.cancelled) {
     ctx.stderr.write(
-      `cancelled after ${outcome.end.steps} steps${values.out ? ` (${values.out} ends with a "cancelled" end event)` : ''}\n`,
+      `cancelled after ${outcome.end.steps} steps${file ? ` (${file.file} ends with a "cancelled" end event)` : ''}\n`,
     );
-    return 130;
+    return EXIT.interrupted;
   }
   if (outcome.end.reason === 'diverged') {
     ctx.stderr.write(
-      `the run diverged at step ${outcome.end.step ?? outcome.end.steps} (loss or parameters became non-finite)\n`,
+      `decaylab: the run diverged at step ${outcome.end.step ?? outcome.end.steps} (loss or parameters became non-finite)\n`,
     );
     return EXIT.diverged;
   }

@@ -1,4 +1,4 @@
-import { fmt } from '../format/fmt.js';
+import { fmt } from '../text/fmt.js';
 import { type ColorName, paint } from './ansi.js';
 
 /** One line of a terminal chart. */

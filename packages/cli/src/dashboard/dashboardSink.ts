@@ -14,6 +14,8 @@ export interface Playback {
   /** Milliseconds spent paused so far (left out of steps/s and ETA). */
   pausedMs: number;
   readonly keys?: string;
+  /** Set when the viewer stopped the replay (q, Ctrl-C): the summary says so instead of "incomplete". */
+  stopped?: 'q' | 'interrupted';
 }
 
 /**
@@ -65,7 +67,9 @@ export function dashboardSink(
     redraw: draw,
     finish() {
       draw();
-      out.write(`\x1b[?25h\n${renderSummary(stats.finish()).join('\n')}\n`);
+      out.write(
+        `\x1b[?25h\n${renderSummary(stats.finish(), playback?.stopped ? { stopped: playback.stopped } : {}).join('\n')}\n`,
+      );
       out.flush();
     },
   };

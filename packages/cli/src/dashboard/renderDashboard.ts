@@ -1,5 +1,6 @@
-import { duration, fmt, int } from '../format/fmt.js';
 import { describeDecay, describeModel } from '../summary/describeSpec.js';
+import { duration, fmt, int } from '../text/fmt.js';
+import { safeText } from '../text/safeText.js';
 import { type ColorName, paint, visibleLength } from './ansi.js';
 import { brailleChart } from './brailleChart.js';
 import type { DashboardState } from './dashboardState.js';
@@ -38,7 +39,7 @@ export function renderDashboard(s: DashboardState, view: DashboardView): string[
   const { width, height, color, elapsed, mode } = view;
   const c = (text: string, name: ColorName) => paint(text, name, color);
   const lines: string[] = [];
-  const name = s.spec?.name ?? 'run';
+  const name = safeText(s.spec?.name ?? 'run');
   lines.push(
     `${c('decaylab', 'bold')} ${mode} · ${name}${s.spec ? ` · ${describeModel(s.spec)}` : ''}`,
   );
@@ -60,7 +61,8 @@ export function renderDashboard(s: DashboardState, view: DashboardView): string[
     `${c('█'.repeat(filled), s.end?.reason === 'diverged' ? 'red' : 'cyan')}${c('░'.repeat(barWidth - filled), 'gray')}${info}`,
   );
   lines.push(
-    `step ${int(s.step)}  epoch ${s.epoch}  lr ${fmt(s.lr)}  ` +
+    // A `--fields` recording may lack epoch and lr: show what is there.
+    `step ${int(s.step)}  ${s.epoch ? `epoch ${s.epoch}  ` : ''}${s.lr !== undefined && s.lr !== null ? `lr ${fmt(s.lr)}  ` : ''}` +
       `${c(`train ${fmt(s.train)}`, 'cyan')}${s.val !== null ? `  ${c(`val ${fmt(s.val)}`, 'magenta')}` : ''}` +
       (s.best ? `  best ${fmt(s.best.value)} @ ${s.best.step}` : ''),
   );

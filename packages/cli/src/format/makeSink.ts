@@ -29,13 +29,10 @@ export function makeSink(
   { fields, width }: { fields: string[][] | null; width: number },
 ): Sink {
   const tabular = ['step', 'epoch', 'lr', 'loss', 'val', 'norms'];
-  if (
-    (format === 'csv' || format === 'table') &&
-    fields &&
-    !fields.some((f) => tabular.includes(f[0] as string))
-  ) {
+  const untabular = fields?.filter((f) => !tabular.includes(f[0] as string)) ?? [];
+  if ((format === 'csv' || format === 'table') && untabular.length > 0) {
     throw usageError(
-      `--fields: the ${format} format has no column for ${fields.map((f) => f.join('.')).join(', ')} (its columns come from ${tabular.join(', ')})`,
+      `--fields: the ${format} format has no column for ${untabular.map((f) => f.join('.')).join(', ')} (its columns come from ${tabular.join(', ')})`,
     );
   }
   switch (format) {

@@ -1,7 +1,7 @@
 import type { RunEvent } from '@decaylab/core';
 import type { Output } from '../io/output.js';
+import { fmt, pad } from '../text/fmt.js';
 import { type Column, columns } from './columns.js';
-import { fmt, pad } from './fmt.js';
 import type { Sink } from './sink.js';
 
 /**

@@ -1,16 +1,18 @@
-import type { RunEvent } from '@decaylab/core';
+import type { RecordingReaderOptions, RunEvent } from '@decaylab/core';
 import { readRecording } from './readRecording.js';
 
 /**
  * Pulls a recording's events one at a time (strictly validated, streamed): what `compare` uses to
- * walk several recordings in step with each other.
+ * walk several recordings in step with each other. Options are core's reader options
+ * (`needs`, `purpose`; `source` defaults to the file name).
  *
  * @example
  * const c = eventCursor('a.ndjson');
  * for (let e = await c.next(); e; e = await c.next()) use(e);
  */
-export function eventCursor(file: string, { source = file }: { source?: string } = {}) {
-  const batches = readRecording(file, { source });
+export function eventCursor(file: string, options: RecordingReaderOptions = {}) {
+  const source = options.source ?? (file === '-' ? '<stdin>' : file);
+  const batches = readRecording(file, { ...options, source });
   let batch: RunEvent[] = [];
   let i = 0;
   let done = false;

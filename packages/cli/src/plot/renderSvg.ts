@@ -1,15 +1,15 @@
 import { parseHTML } from 'linkedom';
+import { xmlText } from '../text/safeText.js';
 
 /** A document to render Observable Plot charts in on the server. */
 export function serverDocument(): Document {
   return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 }
 
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /**
  * Stacks Plot SVGs (each with its own width/height) under a title into one standalone SVG file.
+ * The title and notes (names from recordings and file names) lose any control character, so the
+ * file is always well-formed XML.
  *
  * @example
  * stackSvgs([lossChart(run, { document }), normChart(run.norms, { document })], { title: 'overfitting' })
@@ -35,9 +35,9 @@ export function stackSvgs(
   const font = 'font-family="system-ui, sans-serif"';
   let head = '<rect width="100%" height="100%" fill="white"/>';
   if (title)
-    head += `<text x="10" y="19" ${font} font-size="14" font-weight="bold">${escapeXml(title)}</text>`;
+    head += `<text x="10" y="19" ${font} font-size="14" font-weight="bold">${xmlText(title)}</text>`;
   notes.forEach((note, i) => {
-    head += `<text x="10" y="${(title ? 28 : 0) + 14 + i * 16}" ${font} font-size="12">${escapeXml(note)}</text>`;
+    head += `<text x="10" y="${(title ? 28 : 0) + 14 + i * 16}" ${font} font-size="12">${xmlText(note)}</text>`;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${head}${parts.join('')}</svg>\n`;
 }

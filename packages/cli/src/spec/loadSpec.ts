@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { usageError } from '../cli/cliError.js';
 import { EXAMPLES, findExample } from '../examples/examples.js';
+import { cannotRead } from '../io/openInput.js';
 
 /** A spec as read, before overrides and validation, with a label for messages. */
 export interface LoadedSpec {
@@ -28,24 +29,25 @@ function parseJson(text: string, source: string): unknown {
 
 /**
  * Reads `<spec.json | example-name | ->`: a file, a built-in example, or JSON on stdin.
- * A name that is neither is a usage error (exit 2).
+ * A name that is neither is a usage error (exit 2); a file that cannot be read is exit 1.
  *
  * @example
  * const { spec, source } = await loadSpec('overfitting', process.stdin);
  */
 export async function loadSpec(arg: string, stdin: Readable): Promise<LoadedSpec> {
   if (arg === '-') return { spec: parseJson(await readAll(stdin), '<stdin>'), source: '<stdin>' };
-  const isFile = await stat(arg).then(
-    (s) => s.isFile(),
-    () => false,
-  );
-  if (isFile) {
-    let text: string;
-    try {
-      text = await readFile(arg, 'utf8');
-    } catch (error) {
-      throw usageError(`${arg}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
+  // Anything that exists is read as the spec file: a regular file, a FIFO, /dev/stdin. A file
+  // that exists but cannot be read is an input error (exit 1), like every unreadable file.
+  const found = await stat(arg).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'ENAMETOOLONG')
+      return null;
+    throw cannotRead(arg, error);
+  });
+  if (found) {
+    if (found.isDirectory()) throw cannotRead(arg, { code: 'EISDIR' });
+    const text = await readFile(arg, 'utf8').catch((error: unknown) => {
+      throw cannotRead(arg, error);
+    });
     return { spec: parseJson(text, arg), source: arg };
   }
   const example = findExample(arg);

@@ -1,5 +1,5 @@
 import type { RunSpec } from '@decaylab/core';
-import { fmt } from '../format/fmt.js';
+import { fmt } from '../text/fmt.js';
 
 /** `polynomial(9) on line(n=20, nVal=100)`: the model and the data in a few words. */
 export function describeModel(spec: RunSpec): string {

@@ -1,4 +1,5 @@
-import { fmt } from '../format/fmt.js';
+import { fmt } from '../text/fmt.js';
+import { safeText } from '../text/safeText.js';
 import { describeDecay, describeModel } from './describeSpec.js';
 import type { RunReport } from './runStats.js';
 
@@ -9,14 +10,24 @@ import type { RunReport } from './runStats.js';
  * @example
  * process.stdout.write(renderSummary(report).join('\n') + '\n');
  */
-export function renderSummary(report: RunReport, { label }: { label?: string } = {}): string[] {
-  const { summary, decayPull } = report;
+export function renderSummary(
+  report: RunReport,
+  { label, stopped }: { label?: string; stopped?: 'q' | 'interrupted' } = {},
+): string[] {
+  const { summary, decayPull, end } = report;
   const spec = summary.spec;
   const lines: string[] = [];
   const name = label ?? spec?.name ?? 'run';
-  lines.push(
-    `run         ${name}: ${summary.reason ?? 'incomplete (no end event)'} after ${summary.steps} steps`,
-  );
+  const last = summary.final?.step;
+  const outcome =
+    end?.reason === 'diverged' && end.step !== undefined
+      ? `diverged at step ${end.step} (after ${summary.steps} completed steps)`
+      : end
+        ? `${end.reason} after ${summary.steps} steps${last !== undefined && last < summary.steps ? ` (recorded up to step ${last})` : ''}`
+        : stopped
+          ? `stopped (${stopped === 'q' ? 'q' : 'interrupted'}) at step ${last ?? 0} of ${spec?.steps ?? '?'}`
+          : `incomplete (no end event) after ${summary.steps} steps`;
+  lines.push(`run         ${name}: ${outcome}`);
   if (spec) {
     lines.push(`model       ${describeModel(spec)}`);
     lines.push(`decay       ${describeDecay(spec)}`);
@@ -43,14 +54,19 @@ export function renderSummary(report: RunReport, { label }: { label?: string } =
           ? n0 === 0
             ? 'from 0'
             : ''
-          : ratio < 1
-            ? `−${fmt((1 - ratio) * 100, { digits: 3 })}%`
-            : `+${fmt((ratio - 1) * 100, { digits: 3 })}%`;
+          : Math.abs(ratio - 1) < 5e-6
+            ? '0%'
+            : ratio < 1
+              ? `−${fmt((1 - ratio) * 100, { digits: 3 })}%`
+              : ratio < 100
+                ? `+${fmt((ratio - 1) * 100, { digits: 3 })}%`
+                : `×${fmt(ratio, { digits: 3 })}`;
       const pull = decayPull[p] ? fmt(decayPull[p]) : 'none';
       lines.push(
         `  ${p.padEnd(10)}${`${fmt(n0)} → ${fmt(n)}`.padEnd(24)} ${change.padEnd(9)} ${pull}`,
       );
     }
   }
-  return lines;
+  // Names come from recordings: no control character reaches the terminal.
+  return lines.map((line) => safeText(line));
 }

@@ -1,4 +1,10 @@
-import { type RunEvent, type RunStartEvent, type RunSummary, summarize } from '@decaylab/core';
+import {
+  type EndEvent,
+  type RunEvent,
+  type RunStartEvent,
+  type RunSummary,
+  summarize,
+} from '@decaylab/core';
 import { Subject } from 'rxjs';
 
 function norm(values: readonly number[]): number {
@@ -11,6 +17,8 @@ function norm(values: readonly number[]): number {
 export interface RunReport {
   readonly summary: RunSummary;
   readonly run: RunStartEvent | null;
+  /** The end event, when the recording has one. */
+  readonly end: EndEvent | null;
   /**
    * Per parameter, Σ over the recorded steps of ‖lr·decayGrad + decoupledDecay‖: how far decay
    * pulled the parameter towards zero (exact for plain SGD; for momentum and Adam the coupled
@@ -36,39 +44,46 @@ export function runStats() {
     summary = s;
   });
   let run: RunStartEvent | null = null;
+  let end: EndEvent | null = null;
   let stepEvents = 0;
-  const decayPull: Record<string, number> = {};
+  const decayPull: Map<string, number> = new Map();
   /** Each parameter's learning rate, as the run event's `paramHyper` resolved it. */
-  let lrOf: Record<string, number> = {};
+  let lrOf: Map<string, number> = new Map();
   return {
     add(e: RunEvent): void {
       if (e.type === 'run') {
         run = e;
         if (e.paramHyper) {
-          lrOf = Object.fromEntries(Object.entries(e.paramHyper).map(([k, h]) => [k, h.lr]));
+          lrOf = new Map(Object.entries(e.paramHyper).map(([k, h]) => [k, h.lr]));
         } else {
           // A recording made before `paramHyper` (events.md, Versioning): resolve the groups here.
           const { optimizer, paramGroups } = e.spec;
-          lrOf = Object.fromEntries(Object.keys(e.shapes).map((k) => [k, optimizer.lr]));
-          for (const g of paramGroups) for (const k of g.params) lrOf[k] = g.lr ?? optimizer.lr;
+          lrOf = new Map(Object.keys(e.shapes).map((k) => [k, optimizer.lr]));
+          for (const g of paramGroups) for (const k of g.params) lrOf.set(k, g.lr ?? optimizer.lr);
         }
-        for (const k of Object.keys(e.shapes)) decayPull[k] = 0;
+        for (const k of Object.keys(e.shapes)) decayPull.set(k, 0);
       } else if (e.type === 'step') {
         stepEvents += 1;
         if (e.decayGrad) {
           for (const [k, v] of Object.entries(e.decayGrad))
-            decayPull[k] = (decayPull[k] ?? 0) + (lrOf[k] ?? e.lr) * norm(v);
+            decayPull.set(k, (decayPull.get(k) ?? 0) + (lrOf.get(k) ?? e.lr) * norm(v));
         }
         if (e.decoupledDecay) {
           for (const [k, v] of Object.entries(e.decoupledDecay))
-            decayPull[k] = (decayPull[k] ?? 0) + norm(v);
+            decayPull.set(k, (decayPull.get(k) ?? 0) + norm(v));
         }
-      }
+      } else end = e;
       subject.next(e);
     },
     finish(): RunReport {
       subject.complete();
-      return { summary: summary as unknown as RunSummary, run, decayPull, stepEvents };
+      return {
+        summary: summary as unknown as RunSummary,
+        run,
+        end,
+        decayPull: Object.assign(Object.create(null), Object.fromEntries(decayPull)),
+        stepEvents,
+      };
     },
   };
 }

@@ -6,6 +6,7 @@ import { createNet } from '../models/createNet.js';
 import type { Net } from '../models/net.js';
 import { createOptimizer, type Optimizer } from '../optim/createOptimizer.js';
 import { type Rng, rng, STREAM } from '../random/rng.js';
+import { shuffleRange } from '../random/shuffleRange.js';
 import type { RunSpec } from '../spec/types.js';
 import { EventPlan } from './eventPlan.js';
 import { initParams } from './initParams.js';
@@ -152,15 +153,7 @@ export class Session {
     const b = this.batch;
     if (!b) return this.full;
     const k = (step - 1) % b.perEpoch;
-    if (k === 0) {
-      for (let i = 0; i < this.rows; i++) b.perm[i] = i;
-      for (let i = this.rows - 1; i > 0; i--) {
-        const j = b.rng.int(i + 1);
-        const t = b.perm[i] as number;
-        b.perm[i] = b.perm[j] as number;
-        b.perm[j] = t;
-      }
-    }
+    if (k === 0) shuffleRange(b.perm, b.rng);
     const start = k * b.size;
     const n = Math.min(b.size, this.rows - start);
     const w = this.net.width;

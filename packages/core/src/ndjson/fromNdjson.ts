@@ -8,8 +8,9 @@ export type FromNdjsonOptions = RecordingReaderOptions;
 /**
  * Reads a recording: lines (from an AsyncIterable such as `readline`, or an Observable) in,
  * validated RunEvents out, by the rules of `recordingReader`: blank lines are ignored, the first
- * event must be `run`, steps must increase and nothing may follow `end`; violations error with a
- * `ReplayError` naming the line.
+ * event must be `run`, steps must match its shapes and increase, and nothing may follow `end`;
+ * violations error with a `ReplayError` naming the line, and input without a `run` header (empty,
+ * blank, binary) with a `NotARecordingError`.
  *
  * @example
  * const lines = readline.createInterface({ input: fs.createReadStream('run.ndjson') });
@@ -35,7 +36,15 @@ export function fromNdjson(
           }
         },
         error: (e) => subscriber.error(e),
-        complete: () => subscriber.complete(),
+        complete: () => {
+          try {
+            read.finish();
+          } catch (error) {
+            subscriber.error(error);
+            return;
+          }
+          subscriber.complete();
+        },
       });
     }
     (async () => {
@@ -43,6 +52,7 @@ export function fromNdjson(
         if (subscriber.closed) return;
         handle(line);
       }
+      read.finish();
       subscriber.complete();
     })().catch((error) => subscriber.error(error));
     return;

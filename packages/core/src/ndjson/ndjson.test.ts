@@ -72,8 +72,13 @@ describe('encodeEvent / parseEvent', () => {
     ['an unknown end reason', '{"type":"end","reason":"bored","steps":1}', /reason: expected/],
     [
       'a run header whose paramHyper has a non-numeric lr',
-      runLine({ weight: { lr: 'fast', weightDecay: 0 } }),
-      /paramHyper\.weight\.lr: expected a finite number, got "fast"/,
+      runLine({ '0.weight': { lr: 'fast', weightDecay: 0 } }),
+      /paramHyper\.0\.weight\.lr: expected a finite number, got "fast"/,
+    ],
+    [
+      'a run header whose paramHyper names no parameter of the model',
+      runLine({ weight: { lr: 0.1, weightDecay: 0 } }),
+      /paramHyper\.weight: not a parameter of the spec's model/,
     ],
     [
       'a run header whose paramHyper is not an object',
@@ -161,7 +166,18 @@ describe('fromNdjson', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(pulled).toBeLessThan(6);
     await expect(lastValueFrom(fromNdjson(of('{"type":"end"'), { source: 'x' }))).rejects.toThrow(
-      'x:1: not valid JSON',
+      'x:1: not a decaylab recording (line 1 is not a RunEvent: not valid JSON',
     );
+  });
+});
+
+describe('encodeEvent and control characters', () => {
+  it('escapes every control character of the header, and the line still round-trips', () => {
+    const name = 'a\u001b]0;title\u0007b\u009b2Jc\u202ed\u2028e';
+    const header = { ...(events()[0] as RunEvent), spec: { ...spec, name } } as RunEvent;
+    const line = encodeEvent(header);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it matches
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
+    expect((JSON.parse(line) as { spec: { name: string } }).spec.name).toBe(name);
   });
 });

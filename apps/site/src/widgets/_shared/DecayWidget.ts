@@ -1,23 +1,18 @@
-import { formatValue } from './format';
+import { ChartSlot, type LegendItem } from './ChartSlot';
+import { Controls, type WidgetState } from './Controls';
+import { describeDivergence } from './describeDivergence';
+import { RunPlayer } from './RunPlayer';
+import type { Divergence, RunBound } from './runBound';
 import { type ChartTheme, readTheme, watchTheme } from './theme';
-import { readUrlState, writeUrlState } from './urlState';
+
+export type { LegendItem } from './ChartSlot';
+export type { Divergence, RunBound } from './runBound';
 
 /** The lazily loaded Plot subset (see plot.ts). */
 export type PlotModule = typeof import('./plot');
 /** The lazily loaded engine + scheduler (see engine.ts). */
 export type EngineModule = typeof import('./engine');
 type RunEvent = import('./engine').RunEvent;
-type Clock = import('./engine').Clock;
-
-/** One entry of a chart legend. */
-export interface LegendItem {
-  readonly label: string;
-  readonly color: string;
-  /** Dashed line swatch. Default false. */
-  readonly dashed?: boolean;
-  /** Dot swatch instead of a line. Default false. */
-  readonly dot?: boolean;
-}
 
 /** Options for `DecayWidget.run`. */
 export interface RunOptions {
@@ -29,12 +24,13 @@ const reducedMotionQuery = '(prefers-reduced-motion: reduce)';
 
 /**
  * Base class of every decaylab widget: a custom element around the markup that `Widget.astro`
- * renders (charts with reserved size, controls, readouts, a no-JS fallback).
+ * renders, put together from three parts: `ChartSlot` (chart slots and legends), `Controls`
+ * (controls, readouts, status line, URL state) and `RunPlayer` (the runs on a pausable `Clock`).
  *
- * It loads Plot and the engine only when the element scrolls into view, runs `train()` on a
- * pausable per-frame scheduler (`Clock`, ≤ 8 ms per chunk), coalesces redraws to one per
- * animation frame, keeps control values in the URL (`?<id>.<name>=…`), honours
- * `prefers-reduced-motion` (runs jump to the end) and unsubscribes when removed from the page.
+ * It loads Plot and the engine only when the element scrolls into view, coalesces redraws to one
+ * per animation frame, honours `prefers-reduced-motion` (runs jump to the end), stops a run that
+ * leaves the widget's `bound` (`data-state="diverged"`, a status line that says why) and
+ * unsubscribes when removed from the page.
  *
  * Subclasses implement `start()` (build specs, call `run`), `onEvent()` and `draw()`.
  *
@@ -52,8 +48,10 @@ const reducedMotionQuery = '(prefers-reduced-motion: reduce)';
 export abstract class DecayWidget extends HTMLElement {
   /** Steps each run advances per animation frame while playing. */
   protected stepsPerFrame = 5;
-  /** Steps the "Step" button advances. */
+  /** Steps the "Step" button advances (see `nextStepSize` to vary it). */
   protected stepSize = 10;
+  /** When a run counts as diverged. Default: non-finite, loss > 1e3 × first loss, |θᵢ| > 1e6. */
+  protected bound: RunBound = {};
   /** Plot, once loaded. */
   protected Plot!: PlotModule;
   /** The engine (train, Clock, …), once loaded. */
@@ -63,10 +61,8 @@ export abstract class DecayWidget extends HTMLElement {
   /** True when the reader prefers reduced motion: runs jump to the end, one draw per run. */
   protected reducedMotion = false;
 
-  private clock: Clock | undefined;
-  private chunkSteps = 1;
-  private subscriptions: { unsubscribe(): void }[] = [];
-  private running = 0;
+  private player: RunPlayer | undefined;
+  private controls: Controls | undefined;
   private drawFrame = 0;
   private cleanups: (() => void)[] = [];
   private loaded = false;
@@ -85,9 +81,27 @@ export abstract class DecayWidget extends HTMLElement {
   /** Handles an extra button (`ButtonDef`) press. Default: nothing. */
   protected onButton(_name: string): void {}
 
+  /**
+   * The status line shown when run `d.run` diverged: why, in the chapter's terms, and what to
+   * change. Default: a generic sentence with the numbers (see `describeDivergence`).
+   */
+  protected explain(d: Divergence): string {
+    return describeDivergence(d);
+  }
+
+  /** Steps the Step button advances when the runs are at `step`. Default `stepSize`. */
+  protected nextStepSize(_step: number): number {
+    return this.stepSize;
+  }
+
   /** The widget id (URL namespace). */
   get widgetId(): string {
     return this.dataset.id ?? this.localName;
+  }
+
+  /** Runs that left their bound since the last `run`, in order. */
+  protected get divergences(): readonly Divergence[] {
+    return this.player?.divergences ?? [];
   }
 
   connectedCallback(): void {
@@ -98,8 +112,12 @@ export abstract class DecayWidget extends HTMLElement {
     };
     motion.addEventListener('change', onMotion);
     this.cleanups.push(() => motion.removeEventListener('change', onMotion));
-    this.restoreFromUrl();
-    this.wireControls();
+    const controls = new Controls(this, this.widgetId);
+    this.controls = controls;
+    controls.restoreFromUrl();
+    this.cleanups.push(
+      controls.wire({ onInput: () => this.onControlInput(), onAction: (a) => this.onAction(a) }),
+    );
     this.cleanups.push(watchTheme(() => this.invalidate()));
     const resize = new ResizeObserver(() => this.invalidate());
     for (const chart of this.querySelectorAll('[data-chart]')) resize.observe(chart);
@@ -125,11 +143,7 @@ export abstract class DecayWidget extends HTMLElement {
 
   /** A control's current value: log sliders give 10^position, toggles 1 or 0, `seed` the seed. */
   protected value(name: string): number {
-    const input = this.control(name);
-    if (!input) throw new Error(`${this.localName}: no control named ${name}`);
-    if (input.type === 'checkbox') return input.checked ? 1 : 0;
-    const v = Number(input.value);
-    return input.dataset.scale === 'log' ? 10 ** v : v;
+    return this.parts().value(name);
   }
 
   /** True when the checkbox `name` is checked. */
@@ -142,132 +156,60 @@ export abstract class DecayWidget extends HTMLElement {
     return this.value('seed');
   }
 
-  /** Sets a readout's text. */
+  /** Moves control `name` to `raw` (slider units) as the reader would; the runs restart. */
+  protected setControl(name: string, raw: number): void {
+    this.parts().set(name, raw);
+  }
+
+  /** Sets a readout's text. Format numbers first (`formatValue(v, 'sig')`). */
   protected readout(name: string, text: string): void {
-    const el = this.querySelector<HTMLElement>(`[data-readout="${name}"]`);
-    if (el && el.textContent !== text) el.textContent = text;
+    this.parts().readout(name, text);
   }
 
-  /**
-   * Plot options for the chart slot `name`: the width and height left in the reserved box (below
-   * its legend, if any) and the theme's style.
-   */
-  protected frame(name: string): { width: number; height: number; style: Record<string, string> } {
-    const slot = this.chartSlot(name);
-    const legend = slot.querySelector<HTMLElement>('.dl-legend');
-    const width = Math.max(200, Math.floor(slot.clientWidth || 640));
-    const boxHeight = slot.clientHeight || width / 1.6;
-    return {
-      width,
-      height: Math.max(120, Math.floor(boxHeight - (legend?.offsetHeight ?? 0))),
-      style: {
-        color: this.theme.fg,
-        background: 'transparent',
-        fontFamily: this.theme.font,
-        fontSize: '12px',
-        overflow: 'visible',
-      },
-    };
+  /** Sets the status line. */
+  protected status(text: string): void {
+    this.parts().status(text);
   }
 
-  /**
-   * Shows a legend (HTML, above the chart, inside the reserved box). Call it before `frame()`.
-   *
-   * @example
-   * this.legend('loss', [{ label: 'train', color: theme.c1 }, { label: 'validation', color: theme.c1, dashed: true }]);
-   */
+  /** Plot options for chart slot `name`: the size left below its legend and the theme's style. */
+  protected frame(name: string) {
+    return this.chartSlot(name).frame(this.theme);
+  }
+
+  /** Shows a legend above chart `name` (HTML, inside the reserved box). Call before `frame()`. */
   protected legend(name: string, items: readonly LegendItem[]): void {
-    const slot = this.chartSlot(name);
-    let legend = slot.querySelector<HTMLElement>('.dl-legend');
-    if (!legend) {
-      legend = document.createElement('div');
-      legend.className = 'dl-legend';
-      slot.prepend(legend);
-    }
-    const key = JSON.stringify(items);
-    if (legend.dataset.key === key) return;
-    legend.dataset.key = key;
-    legend.replaceChildren(
-      ...items.map(({ label, color, dashed = false, dot = false }) => {
-        const item = document.createElement('span');
-        const swatch = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-        swatch.setAttribute('width', '18');
-        swatch.setAttribute('height', '10');
-        swatch.setAttribute('aria-hidden', 'true');
-        swatch.innerHTML = dot
-          ? `<circle cx="9" cy="5" r="3.5" fill="${color}"/>`
-          : `<line x1="1" x2="17" y1="5" y2="5" stroke="${color}" stroke-width="2.5"${dashed ? ' stroke-dasharray="4,2"' : ''}/>`;
-        item.append(swatch, label);
-        return item;
-      }),
-    );
+    this.chartSlot(name).legend(items);
+  }
+
+  /** Puts a Plot figure into chart slot `name` (see `ChartSlot.render`). */
+  protected render(name: string, figure: Element, options: { interactive?: boolean } = {}): void {
+    this.chartSlot(name).render(figure, options);
   }
 
   /**
-   * Puts a Plot figure into the chart slot `name`, replacing the previous one (not the legend).
-   * The svg becomes one `role="img"` with the slot's label; pass `{ interactive: true }` when
-   * the chart contains focusable handles (it becomes a labelled `role="group"` instead, since
-   * controls may not be nested inside an image).
-   */
-  protected render(
-    name: string,
-    figure: Element,
-    { interactive = false }: { interactive?: boolean } = {},
-  ): void {
-    const slot = this.chartSlot(name);
-    const svg = figure.localName === 'svg' ? figure : figure.querySelector('svg');
-    svg?.setAttribute('role', interactive ? 'group' : 'img');
-    svg?.setAttribute('aria-label', slot.dataset.label ?? name);
-    // The chart is one image with one name: Plot's per-mark aria-labels on <g> are not allowed
-    // by ARIA (axe: aria-prohibited-attr), and add nothing inside role="img".
-    for (const el of svg?.querySelectorAll('g[aria-label], g[aria-description]') ?? []) {
-      el.removeAttribute('aria-label');
-      el.removeAttribute('aria-description');
-    }
-    figure.classList.add('dl-plot');
-    const old = slot.querySelector(':scope > .dl-plot');
-    if (old) old.replaceWith(figure);
-    else slot.append(figure);
-  }
-
-  private chartSlot(name: string): HTMLElement {
-    const slot = this.querySelector<HTMLElement>(`[data-chart="${name}"]`);
-    if (!slot) throw new Error(`${this.localName}: no chart named ${name}`);
-    return slot;
-  }
-
-  /**
-   * Starts one `train()` per spec on the widget's clock (replacing any previous runs). Events go
-   * to `onEvent(event, index)`; a redraw is scheduled after each (or only at the end under
-   * reduced motion).
+   * Starts one `train()` per spec (replacing any previous runs). Events go to
+   * `onEvent(event, index)`; a redraw is scheduled after each (or only at the end under reduced
+   * motion). A run that leaves `bound` stops, and the status line says why (`explain`).
    */
   protected run(specs: readonly unknown[], { every = 1 }: RunOptions = {}): void {
-    this.stop();
-    const { Clock, train } = this.engine;
-    const clock = new Clock({ frameBudgetMs: 10, playing: !this.userPaused && this.onScreen });
-    this.clock = clock;
-    this.running = specs.length;
-    const chunkSteps = this.reducedMotion ? Number.POSITIVE_INFINITY : this.stepsPerFrame * every;
-    this.chunkSteps = chunkSteps;
-    specs.forEach((spec, index) => {
-      const sub = train(spec, { scheduler: clock, budgetMs: 8, chunkSteps, every }).subscribe({
-        next: (event) => {
-          if (event.type === 'step') this.sawStep = true;
-          this.onEvent(event, index);
-          if (event.type === 'end' && event.reason === 'diverged') {
-            this.status(
-              `The run diverged at step ${event.step ?? event.steps}: the loss became infinite. Try a smaller λ.`,
-            );
-          }
-          if (!this.reducedMotion || event.type !== 'step') this.invalidate();
-        },
-        error: (error: unknown) => this.fail(error),
-        complete: () => {
-          this.running--;
-          this.updateState();
-        },
-      });
-      this.subscriptions.push(sub);
+    this.player ??= new RunPlayer(this.engine);
+    this.status('');
+    this.player.start(specs, {
+      every,
+      chunkSteps: this.reducedMotion ? Number.POSITIVE_INFINITY : this.stepsPerFrame * every,
+      playing: !this.userPaused && this.onScreen,
+      bound: this.bound,
+      onEvent: (event, index) => {
+        if (event.type === 'step') this.sawStep = true;
+        this.onEvent(event, index);
+        if (!this.reducedMotion || event.type !== 'step') this.invalidate();
+      },
+      onDiverged: (d) => {
+        if (this.divergences.length === 1) this.status(this.explain(d));
+        this.invalidate();
+      },
+      onSettled: () => this.updateState(),
+      onError: (error) => this.fail(error),
     });
     this.updateState();
     this.invalidate();
@@ -275,10 +217,7 @@ export abstract class DecayWidget extends HTMLElement {
 
   /** Stops all runs (unsubscribing stops the engine's work). */
   protected stop(): void {
-    for (const sub of this.subscriptions.splice(0)) sub.unsubscribe();
-    this.clock?.dispose();
-    this.clock = undefined;
-    this.running = 0;
+    this.player?.stop();
   }
 
   /** Schedules a redraw on the next animation frame (several calls, one draw). */
@@ -307,6 +246,17 @@ export abstract class DecayWidget extends HTMLElement {
     });
   }
 
+  private parts(): Controls {
+    this.controls ??= new Controls(this, this.widgetId);
+    return this.controls;
+  }
+
+  private chartSlot(name: string): ChartSlot {
+    const element = this.querySelector<HTMLElement>(`[data-chart="${name}"]`);
+    if (!element) throw new Error(`${this.localName}: no chart named ${name}`);
+    return new ChartSlot(element);
+  }
+
   private async load(): Promise<void> {
     this.loaded = true;
     try {
@@ -332,102 +282,55 @@ export abstract class DecayWidget extends HTMLElement {
     }
   }
 
+  private onControlInput(): void {
+    performance.mark(`dl:input:${this.widgetId}`);
+    this.awaitingDraw = true;
+    this.userPaused = false;
+    this.restart();
+  }
+
+  private onAction(action: string): void {
+    if (!this.engine) return;
+    if (action === 'play') this.togglePlay();
+    else if (action === 'step') {
+      this.userPaused = true;
+      if (!this.player?.busy) this.restart();
+      this.syncClock();
+      this.player?.advance(this.nextStepSize(this.player.step));
+      this.updateState();
+      this.invalidate(); // also under reduced motion: the reader asked for this step
+    } else if (action === 'reset') {
+      this.userPaused = true;
+      this.restart();
+      this.syncClock();
+    } else {
+      performance.mark(`dl:input:${this.widgetId}`);
+      this.awaitingDraw = true;
+      this.sawStep = false;
+      this.onButton(action);
+    }
+  }
+
   private syncClock(): void {
-    if (!this.clock) return;
-    if (this.onScreen && !this.userPaused) this.clock.play();
-    else this.clock.pause();
+    if (this.onScreen && !this.userPaused) this.player?.play();
+    else this.player?.pause();
   }
 
   private updateState(): void {
-    const state = this.running > 0 ? (this.userPaused ? 'paused' : 'playing') : 'done';
-    this.dataset.state = state;
-    const play = this.querySelector<HTMLButtonElement>('[data-action="play"]');
-    if (play) {
-      const label = state === 'playing' ? 'Pause' : state === 'paused' ? 'Play' : 'Replay';
-      play.textContent = label;
-      play.setAttribute('aria-pressed', String(state === 'playing'));
-    }
-  }
-
-  private control(name: string): HTMLInputElement | null {
-    return this.querySelector<HTMLInputElement>(`input[data-name="${name}"]`);
-  }
-
-  private restoreFromUrl(): void {
-    for (const [name, raw] of Object.entries(readUrlState(this.widgetId))) {
-      const input = this.control(name);
-      if (!input) continue;
-      if (input.type === 'checkbox') input.checked = raw === '1';
-      else {
-        const v = Number(raw);
-        const min = Number(input.min || Number.NEGATIVE_INFINITY);
-        const max = Number(input.max || Number.POSITIVE_INFINITY);
-        if (raw !== '' && Number.isFinite(v)) input.value = String(Math.min(max, Math.max(min, v)));
-      }
-      this.showValue(input);
-    }
-  }
-
-  private showValue(input: HTMLInputElement): void {
-    if (input.type !== 'range') return;
-    const shown = input.dataset.scale === 'log' ? 10 ** Number(input.value) : Number(input.value);
-    const text = formatValue(shown, input.dataset.format);
-    const output = this.querySelector(`output[data-for="${input.dataset.name}"]`);
-    if (output) output.textContent = text;
-    input.setAttribute('aria-valuetext', text);
-  }
-
-  private wireControls(): void {
-    const onInput = (event: Event) => {
-      const input = event.target as HTMLInputElement;
-      if (!input.dataset.name) return;
-      if (input.type === 'number' && (input.value === '' || !input.checkValidity())) return;
-      this.showValue(input);
-      writeUrlState(this.widgetId, {
-        [input.dataset.name]: input.type === 'checkbox' ? (input.checked ? '1' : '0') : input.value,
-      });
-      performance.mark(`dl:input:${this.widgetId}`);
-      this.awaitingDraw = true;
-      this.userPaused = false;
-      this.restart();
-    };
-    const onClick = (event: Event) => {
-      const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
-      if (!button || !this.engine) return;
-      const action = button.dataset.action ?? '';
-      if (action === 'play') this.togglePlay();
-      else if (action === 'step') {
-        this.userPaused = true;
-        if (!this.clock?.busy) this.restart();
-        this.syncClock();
-        // A chunk does at most chunkSteps steps: step in chunks until stepSize steps are done.
-        for (let done = 0; done < this.stepSize; done += this.chunkSteps) {
-          this.clock?.step(Math.min(this.chunkSteps, this.stepSize - done));
-        }
-        this.updateState();
-      } else if (action === 'reset') {
-        this.userPaused = true;
-        this.restart();
-        this.syncClock();
-      } else {
-        performance.mark(`dl:input:${this.widgetId}`);
-        this.awaitingDraw = true;
-        this.sawStep = false;
-        this.onButton(action);
-      }
-    };
-    this.addEventListener('input', onInput);
-    this.addEventListener('click', onClick);
-    this.cleanups.push(() => {
-      this.removeEventListener('input', onInput);
-      this.removeEventListener('click', onClick);
-    });
-    for (const input of this.querySelectorAll<HTMLInputElement>('input[type="range"]'))
-      this.showValue(input);
+    const running = this.player?.running ?? 0;
+    const state: WidgetState =
+      running > 0
+        ? this.userPaused
+          ? 'paused'
+          : 'playing'
+        : this.divergences.length > 0
+          ? 'diverged'
+          : 'done';
+    this.parts().showState(state);
   }
 
   private togglePlay(): void {
-    if (this.running === 0) {
+    if ((this.player?.running ?? 0) === 0) {
       this.userPaused = false;
       this.restart();
     } else {
@@ -435,11 +338,6 @@ export abstract class DecayWidget extends HTMLElement {
       this.syncClock();
     }
     this.updateState();
-  }
-
-  private status(text: string): void {
-    const el = this.querySelector<HTMLElement>('[data-status]');
-    if (el) el.textContent = text;
   }
 
   private fail(error: unknown): void {

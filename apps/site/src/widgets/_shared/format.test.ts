@@ -16,4 +16,12 @@ describe('formatValue', () => {
     expect(formatValue(0.0034561, 'sig')).toBe('0.003456');
     expect(formatValue(Number.NaN, 'sig')).toBe('NaN');
   });
+
+  it('never prints more than 4 significant digits, however large or small', () => {
+    expect(formatValue(24550000000000, 'sig')).toBe('2.455e13');
+    expect(formatValue(-1.2e171, 'sig')).toBe('-1.2e171');
+    expect(formatValue(12345, 'sig')).toBe('1.235e4');
+    expect(formatValue(9999, 'sig')).toBe('9999');
+    expect(formatValue(0.00012346, 'sig')).toBe('1.235e-4');
+  });
 });

@@ -201,7 +201,7 @@ export class GeometryWidget extends DecayWidget {
       'distance',
       last ? formatValue(Math.hypot(last.w1 - opt[0], last.w2 - opt[1]), 'exp') : '…',
     );
-    this.readout('objective', formatValue(lossAt(q, opt) + penaltyAt(kind, lambda, opt), 'fixed3'));
+    this.readout('objective', formatValue(lossAt(q, opt) + penaltyAt(kind, lambda, opt), 'sig'));
   }
 
   /**
@@ -227,12 +227,17 @@ export class GeometryWidget extends DecayWidget {
       { step: s.step, value: s.w1, weight: 'w₁' },
       { step: s.step, value: s.w2, weight: 'w₂' },
     ]);
+    this.legend('weights', [
+      { label: 'w₁', color: t.c1 },
+      { label: 'w₂', color: t.c3 },
+      { label: 'exact values', color: t.c2, dashed: true },
+    ]);
     this.render(
       'weights',
       Plot.plot({
         ...this.frame('weights'),
         marginLeft: 36,
-        marginRight: 28,
+        marginRight: 12,
         x: { label: 'step', domain: [0, 300], ticks: 3 },
         y: { label: 'weight', domain: [-LIMIT, LIMIT], grid: true },
         color: { domain: ['w₁', 'w₂'], range: [t.c1, t.c3], legend: false },
@@ -246,21 +251,8 @@ export class GeometryWidget extends DecayWidget {
             stroke: 'weight',
             strokeWidth: 1.5,
           }),
-          Plot.text(
-            [
-              { y: opt[0], label: 'exact w₁' },
-              { y: opt[1], label: 'exact w₂' },
-            ],
-            { x: 300, y: 'y', text: 'label', textAnchor: 'end', dy: -6, fill: t.c2 },
-          ),
-          Plot.text(rows.slice(-2), {
-            x: 'step',
-            y: 'value',
-            text: 'weight',
-            dx: 8,
-            textAnchor: 'start',
-            fill: 'weight',
-          }),
+          // No text labels on the lines: when w₁ ≈ w₂ (or both are 0) they would overlap. The
+          // legend above the chart names them instead.
         ],
       }),
     );

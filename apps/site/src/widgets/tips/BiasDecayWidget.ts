@@ -1,7 +1,6 @@
+import { downsample } from '@decaylab/charts/data';
 import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
-import { legend } from '../update/legend';
-import { thin } from '../update/thin';
 import { biasSpec } from './tipsSpecs';
 
 type RunEvent = import('../_shared/engine').RunEvent;
@@ -40,11 +39,13 @@ export class BiasDecayWidget extends DecayWidget {
     const color = { domain: [...NAMES], range: colors };
     const key = NAMES.map((label, i) => ({ label, color: colors[i] as string }));
     const bias = this.runs.flatMap((s, i) =>
-      thin(s).map((e) => ({ step: e.step, v: e.params.bias?.[0] ?? 0, run: NAMES[i] })),
+      downsample(s).map((e) => ({ step: e.step, v: e.params.bias?.[0] ?? 0, run: NAMES[i] })),
     );
     const loss = this.runs.flatMap((s, i) =>
-      thin(s).map((e) => ({ step: e.step, v: e.loss.data, run: NAMES[i] })),
+      downsample(s).map((e) => ({ step: e.step, v: e.loss.data, run: NAMES[i] })),
     );
+    this.legend('bias', [...key, { label: 'least-squares bias', color: t.fg, dashed: true }]);
+    this.legend('loss', key);
     this.render(
       'bias',
       Plot.plot({
@@ -64,7 +65,6 @@ export class BiasDecayWidget extends DecayWidget {
             fill: t.fg,
           }),
           Plot.line(bias, { x: 'step', y: 'v', stroke: 'run', strokeWidth: 2 }),
-          ...legend(Plot, key, { anchor: 'bottom-right' }),
         ],
       }),
     );
@@ -76,17 +76,14 @@ export class BiasDecayWidget extends DecayWidget {
         x: { domain: [0, 400], label: 'step' },
         y: { label: 'training loss L0', type: 'log', grid: true, ticks: 5, tickFormat: '~g' },
         color,
-        marks: [
-          Plot.line(loss, { x: 'step', y: 'v', stroke: 'run', strokeWidth: 2 }),
-          ...legend(Plot, key),
-        ],
+        marks: [Plot.line(loss, { x: 'step', y: 'v', stroke: 'run', strokeWidth: 2 })],
       }),
     );
     const [a, b] = this.runs.map((s) => s.at(-1));
-    this.readout('biasOn', formatValue(a?.params.bias?.[0] ?? Number.NaN, 'fixed3'));
-    this.readout('biasOff', formatValue(b?.params.bias?.[0] ?? Number.NaN, 'fixed3'));
-    this.readout('lossOn', formatValue(a?.loss.data ?? Number.NaN, 'fixed4'));
-    this.readout('lossOff', formatValue(b?.loss.data ?? Number.NaN, 'fixed4'));
+    this.readout('biasOn', formatValue(a?.params.bias?.[0] ?? Number.NaN, 'sig'));
+    this.readout('biasOff', formatValue(b?.params.bias?.[0] ?? Number.NaN, 'sig'));
+    this.readout('lossOn', formatValue(a?.loss.data ?? Number.NaN, 'sig'));
+    this.readout('lossOff', formatValue(b?.loss.data ?? Number.NaN, 'sig'));
   }
 }
 

@@ -1,6 +1,5 @@
 import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
-import { legend } from '../update/legend';
 import { pureDecaySpec } from './tipsSpecs';
 
 type RunEvent = import('../_shared/engine').RunEvent;
@@ -46,6 +45,10 @@ export class EffectiveDecayWidget extends DecayWidget {
       const step = (i / 120) * this.steps;
       return { step, w: Math.exp(-step * rate) };
     });
+    this.legend('decay', [
+      { label: 'engine: w after t SGD steps', color: t.c1 },
+      { label: 'e^(−γλt)', color: t.c2, dashed: true },
+    ]);
     this.render(
       'decay',
       Plot.plot({
@@ -78,14 +81,6 @@ export class EffectiveDecayWidget extends DecayWidget {
             strokeDasharray: '5 4',
             strokeWidth: 2,
           }),
-          ...legend(
-            Plot,
-            [
-              { label: 'engine: w after t SGD steps', color: t.c1 },
-              { label: 'e^(−γλt)', color: t.c2 },
-            ],
-            { anchor: 'bottom-left' },
-          ),
         ],
       }),
     );
@@ -100,7 +95,7 @@ export class EffectiveDecayWidget extends DecayWidget {
     const at = this.points.filter((p) => p.step <= tau).at(-1);
     this.readout(
       'atTau',
-      at && at.step > 0 ? `${formatValue(at.w, 'fixed4')} at step ${at.step} (e⁻¹ = 0.3679)` : '…',
+      at && at.step > 0 ? `${formatValue(at.w, 'sig')} at step ${at.step} (e⁻¹ = 0.3679)` : '…',
     );
   }
 }

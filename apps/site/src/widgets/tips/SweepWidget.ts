@@ -1,47 +1,57 @@
 import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
-import { legend } from '../update/legend';
-import { bestPoint, lambdaGrid, type SweepPoint } from './sweep';
-import type { SweepAnswer, SweepRequest } from './sweep.worker';
+import { type SweepJob, SweepQueue } from './SweepQueue';
+import {
+  BAND_SEEDS,
+  type BandPoint,
+  bandOf,
+  type FinalLosses,
+  isU,
+  lambdaGrid,
+  SWEEP_AXES,
+  type SweepOptimizer,
+  type SweepPoint,
+  sweepSpec,
+  sweetSpot,
+} from './sweep';
 
-const SMALL = 20;
-const STEPS = 2000;
-const BAND: [number, number] = [1e-4, 1e-2];
+const OPTIMIZERS: readonly SweepOptimizer[] = ['sgd', 'adamw'];
+const key = (o: SweepOptimizer, n: number, seed: number, lambda: number) =>
+  `${o}:${n}:${seed}:${lambda}`;
+const exp = (v: number) => formatValue(v, 'exp');
+const f3 = (v: number) => formatValue(v, 'sig');
 
 /**
- * Chapter 7: a λ sweep from 1e-5 to 1, one full training run per point, computed in a Web
- * Worker so the page never stalls. Draws validation (and training) loss against λ for 20
- * training examples and for a larger set chosen with the slider, and marks the usual band.
+ * Chapter 7: a λ sweep per optimizer (SGD + momentum with coupled weight_decay, and AdamW),
+ * each on its own λ axis, every point a full `train()` run in a Web Worker. Each chart shows the
+ * reader's seed as one curve next to the mean and the 10th–90th percentile band over the seeds
+ * in BAND_SEEDS, and shades the sweet spot computed from that mean. Seeds and training-set sizes
+ * the reader visits stay as faint ghosts.
  *
- * Play/Pause, Step and Reset act on the sweep: the worker gets the next (n, λ) only when the
- * previous one is back and the widget is playing; Step asks for exactly one more point.
+ * Play/Pause, Step and Reset act on the sweep (one run per Step).
  */
 export class SweepWidget extends DecayWidget {
-  private worker: Worker | null = null;
-  private queue: { n: number; lambda: number }[] = [];
-  private points: SweepPoint[] = [];
-  private inFlight = false;
-  private request = 0;
-  private playing = true;
+  private sweep: SweepQueue | null = null;
+  private points = new Map<string, SweepPoint>();
+  private pending = new Map<string, Omit<SweepPoint, 'val' | 'train'>>();
+  private visitedSeeds = new Set<number>();
+  private visitedN = new Set<number>();
   private total = 0;
+  private divergedNote = false;
   private readonly onControl = (event: Event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
     const action = button?.dataset.action;
-    if (!action || !['play', 'step', 'reset'].includes(action) || !this.engine) return;
+    if (!action || !['play', 'step', 'reset'].includes(action) || !this.sweep) return;
     event.stopImmediatePropagation();
     if (action === 'reset') {
+      this.sweep.dispose();
+      this.sweep = null;
+      this.points.clear();
       this.start();
-      this.playing = false;
-    } else if (action === 'step') {
-      if (!this.queue.length && !this.inFlight) this.start();
-      this.playing = false;
-      if (!this.inFlight) this.ask();
-    } else if (!this.queue.length && !this.inFlight) {
-      this.start();
-    } else {
-      this.playing = !this.playing;
-      this.pump();
-    }
+      this.sweep?.pause();
+    } else if (action === 'step') this.sweep.step();
+    else if (this.sweep.state === 'playing') this.sweep.pause();
+    else this.sweep.play();
     this.sync();
   };
 
@@ -53,60 +63,51 @@ export class SweepWidget extends DecayWidget {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('click', this.onControl, { capture: true });
-    this.worker?.terminate();
-    this.worker = null;
+    this.sweep?.dispose();
+    this.sweep = null;
   }
 
   protected start(): void {
-    this.request++;
-    this.points = [];
-    this.inFlight = false;
-    this.playing = true;
-    const sizes = [...new Set([SMALL, this.value('n')])];
-    this.queue = sizes.flatMap((n) =>
-      lambdaGrid({ from: 1e-5, to: 1, count: 16 }).map((lambda) => ({ n, lambda })),
-    );
-    this.total = this.queue.length;
-    this.pump();
+    this.sweep ??= new SweepQueue({
+      onResult: (k, losses) => this.result(k, losses),
+      onChange: (error) => {
+        if (error) this.status(error);
+        this.sync();
+      },
+    });
+    const n = this.value('n');
+    const seed = this.seed;
+    this.visitedSeeds.add(seed);
+    this.visitedN.add(n);
+    this.pending.clear();
+    const jobs: SweepJob[] = [];
+    // The reader's seed first (one curve per optimizer), then the band's seeds.
+    for (const s of [seed, ...BAND_SEEDS.filter((b) => b !== seed)]) {
+      for (const optimizer of OPTIMIZERS) {
+        for (const lambda of lambdaGrid(SWEEP_AXES[optimizer])) {
+          const k = key(optimizer, n, s, lambda);
+          this.pending.set(k, { optimizer, n, seed: s, lambda });
+          jobs.push({ key: k, spec: sweepSpec({ optimizer, lambda, n, seed: s }) });
+        }
+      }
+    }
+    this.total = jobs.length;
+    this.sweep.set(jobs);
     this.sync();
     this.invalidate();
   }
 
   protected onEvent(): void {}
 
-  private pump(): void {
-    if (this.playing && !this.inFlight && this.queue.length) this.ask();
-    this.sync();
-  }
-
-  private ask(): void {
-    const next = this.queue.shift();
-    if (!next) return;
-    if (!this.worker) {
-      this.worker = new Worker(new URL('./sweep.worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'decaylab-sweep',
-      });
-      this.worker.onmessage = (e: MessageEvent<SweepAnswer>) => this.answer(e.data);
-      this.worker.onerror = (e) => this.showStatus(`The sweep worker failed: ${e.message}`);
-    }
-    this.inFlight = true;
-    const message: SweepRequest = { id: this.request, ...next, seed: this.seed, steps: STEPS };
-    this.worker.postMessage(message);
-  }
-
-  private answer(data: SweepAnswer): void {
-    if (data.id !== this.request) return;
-    this.inFlight = false;
-    if ('error' in data) this.showStatus(`Could not run: ${data.error}`);
-    else this.points.push(data.point);
+  private result(k: string, losses: FinalLosses): void {
+    const p = this.pending.get(k);
+    if (!p) return;
+    this.points.set(k, { ...p, val: losses.val, train: losses.train, diverged: losses.diverged });
     this.invalidate();
-    this.pump();
   }
 
   private sync(): void {
-    const done = !this.queue.length && !this.inFlight;
-    const state = done ? 'done' : this.playing ? 'playing' : 'paused';
+    const state = this.sweep?.state ?? 'done';
     this.dataset.state = state;
     const play = this.querySelector<HTMLButtonElement>('[data-action="play"]');
     if (play) {
@@ -115,96 +116,163 @@ export class SweepWidget extends DecayWidget {
     }
   }
 
-  private showStatus(text: string): void {
-    const el = this.querySelector<HTMLElement>('[data-status]');
-    if (el) el.textContent = text;
+  /** The current points of one optimizer, n and seed, in λ order. */
+  private curve(optimizer: SweepOptimizer, n: number, seed: number): SweepPoint[] {
+    return lambdaGrid(SWEEP_AXES[optimizer])
+      .map((lambda) => this.points.get(key(optimizer, n, seed, lambda)))
+      .filter((p): p is SweepPoint => !!p && !p.diverged);
+  }
+
+  private band(optimizer: SweepOptimizer, n: number): BandPoint[] {
+    return bandOf(BAND_SEEDS.flatMap((s) => this.curve(optimizer, n, s)));
   }
 
   protected draw(): void {
+    const n = this.value('n');
+    const seed = this.seed;
+    const shown = [...this.points.values()].flatMap((p) => [p.val, p.train]);
+    const finite = shown.filter((v) => v > 0 && Number.isFinite(v));
+    const lo = finite.length ? Math.min(...finite) * 0.8 : 0.05;
+    const hi = finite.length ? Math.min(1e3, Math.max(...finite) * 1.25) : 2;
+    let done = 0;
+    for (const optimizer of OPTIMIZERS) {
+      this.drawOne(optimizer, n, seed, [lo, hi]);
+      done += BAND_SEEDS.concat(BAND_SEEDS.includes(seed) ? [] : [seed]).reduce(
+        (s, b) => s + this.curve(optimizer, n, b).length,
+        0,
+      );
+    }
+    const diverged = [...this.points.values()].filter((p) => p.diverged && p.n === n);
+    this.readout(
+      'progress',
+      `${Math.min(done + diverged.length, this.total)} of ${this.total} runs`,
+    );
+    if (diverged.length) {
+      const d = diverged[0] as SweepPoint;
+      this.status(
+        `${diverged.length} run(s) diverged and are left out (for example ${d.optimizer === 'sgd' ? 'SGD' : 'AdamW'}, λ = ${exp(d.lambda)}, seed ${d.seed}): the step is too large for this learning rate.`,
+      );
+      this.divergedNote = true;
+    } else if (this.divergedNote) {
+      this.status('');
+      this.divergedNote = false;
+    }
+  }
+
+  private drawOne(optimizer: SweepOptimizer, n: number, seed: number, y: [number, number]): void {
     const { Plot, theme: t } = this;
-    const big = this.value('n');
-    const series = (n: number) => (n === SMALL ? `${SMALL} examples` : `${n} examples`);
-    const rows = this.points.map((p) => ({ ...p, series: series(p.n) }));
-    const values = rows.flatMap((p) => [p.val, p.train]).filter((v) => v > 0 && Number.isFinite(v));
-    const lo = values.length ? Math.min(...values) * 0.8 : 0.05;
-    const hi = values.length ? Math.max(...values) * 1.25 : 20;
-    const colors = [t.c1, t.c2];
-    const names = [...new Set([SMALL, big])].map(series);
-    const best = [...new Set([SMALL, big])]
-      .map((n) => bestPoint(this.points, n))
-      .filter((p): p is SweepPoint => !!p);
+    const axis = SWEEP_AXES[optimizer];
+    const band = this.band(optimizer, n);
+    const complete = band.filter((b) => b.count === BAND_SEEDS.length);
+    const spot = complete.length === axis.count ? sweetSpot(complete) : undefined;
+    const mine = this.curve(optimizer, n, seed);
+    const best =
+      mine.length === axis.count ? mine.reduce((a, p) => (p.val < a.val ? p : a)) : undefined;
+    const ghosts = [...this.visitedSeeds]
+      .filter((s) => s !== seed)
+      .flatMap((s) => this.curve(optimizer, n, s));
+    const ghostMeans = [...this.visitedN]
+      .filter((m) => m !== n)
+      .flatMap((m) =>
+        this.band(optimizer, m)
+          .filter((b) => b.count === BAND_SEEDS.length)
+          .map((b) => ({ ...b, n: `${m} examples` })),
+      );
+    this.legend(optimizer, [
+      { label: `seed ${seed}`, color: t.c2 },
+      { label: `mean of seeds ${BAND_SEEDS[0]}–${BAND_SEEDS.at(-1)}`, color: t.c1 },
+      { label: '10th–90th percentile', color: t.c1, dot: true },
+      { label: `seed ${seed}: training loss`, color: t.muted, dashed: true },
+      ...(spot ? [{ label: 'sweet spot (mean ≤ 1.1 × its lowest)', color: t.c3, dot: true }] : []),
+      ...(ghosts.length || ghostMeans.length
+        ? [{ label: 'ghosts: seeds and sizes you visited', color: t.muted, dot: true }]
+        : []),
+    ]);
+    const [y0, y1] = y;
     this.render(
-      'sweep',
+      optimizer,
       Plot.plot({
-        ...this.frame('sweep'),
+        ...this.frame(optimizer),
         marginLeft: 44,
         marginBottom: 36,
+        marginRight: 12,
         x: {
           type: 'log',
-          domain: [1e-5, 1],
-          label: 'λ (weight_decay)',
-          tickFormat: (d: number) => formatValue(d, 'exp'),
+          domain: [axis.from, axis.to],
+          label: `λ (${optimizer === 'sgd' ? 'SGD' : 'AdamW'} weight_decay)`,
+          tickFormat: (d: number) => (Number.isInteger(Math.log10(d)) ? exp(d) : ''),
         },
         y: {
           type: 'log',
-          domain: [lo, hi],
+          domain: [y0, y1],
           label: 'final loss',
           grid: true,
-          ticks: 6,
+          ticks: 5,
           tickFormat: '~g',
         },
-        color: { domain: names, range: colors },
         marks: [
-          Plot.areaY(
-            BAND.map((x) => ({ x })),
-            { x: 'x', y1: lo, y2: hi, fill: t.c3, fillOpacity: 0.13 },
-          ),
-          Plot.text(
-            [`usual range ${formatValue(BAND[0], 'exp')} … ${formatValue(BAND[1], 'exp')}`],
-            {
-              x: Math.sqrt(BAND[0] * BAND[1]),
-              frameAnchor: 'top',
-              dy: 4,
-              fill: t.c3,
-              fontWeight: 600,
-            },
-          ),
-          Plot.line(rows, {
+          spot
+            ? Plot.areaY([{ x: spot.from }, { x: spot.to }], {
+                x: 'x',
+                y1: y0,
+                y2: y1,
+                fill: t.c3,
+                fillOpacity: 0.14,
+              })
+            : Plot.areaY([], { x: 'x', y: 'y' }),
+          Plot.areaY(band, {
+            x: 'lambda',
+            y1: (b: BandPoint) => Math.max(y0, b.p10),
+            y2: (b: BandPoint) => Math.min(y1, b.p90),
+            fill: t.c1,
+            fillOpacity: 0.16,
+          }),
+          Plot.line(ghostMeans, {
+            x: 'lambda',
+            y: 'mean',
+            z: 'n',
+            stroke: t.muted,
+            strokeOpacity: 0.6,
+            strokeDasharray: '2 3',
+          }),
+          Plot.dot(ghosts, { x: 'lambda', y: 'val', fill: t.muted, fillOpacity: 0.45, r: 2 }),
+          Plot.line(band, { x: 'lambda', y: 'mean', stroke: t.c1, strokeWidth: 2.5 }),
+          Plot.line(mine, {
             x: 'lambda',
             y: 'train',
-            z: 'series',
-            stroke: 'series',
+            stroke: t.muted,
             strokeDasharray: '3 3',
-            strokeOpacity: 0.8,
+            clip: true,
           }),
-          Plot.line(rows, { x: 'lambda', y: 'val', z: 'series', stroke: 'series', strokeWidth: 2 }),
-          Plot.dot(rows, { x: 'lambda', y: 'val', fill: 'series', r: 2.5 }),
-          Plot.dot(best, { x: 'lambda', y: 'val', stroke: t.fg, r: 6, strokeWidth: 1.5 }),
-          ...legend(
-            Plot,
-            [
-              ...names.map((label, i) => ({
-                label: `${label}: validation`,
-                color: colors[i] as string,
-              })),
-              { label: 'dashed: training loss', color: t.muted },
-            ],
-            { anchor: 'bottom-right' },
-          ),
+          Plot.line(mine, { x: 'lambda', y: 'val', stroke: t.c2, strokeWidth: 1.5, clip: true }),
+          Plot.dot(mine, { x: 'lambda', y: 'val', fill: t.c2, r: 2.5, clip: true }),
+          Plot.dot(best ? [best] : [], {
+            x: 'lambda',
+            y: 'val',
+            stroke: t.fg,
+            r: 6,
+            strokeWidth: 1.5,
+          }),
         ],
       }),
     );
-    const describe = (n: number) => {
-      const b = bestPoint(this.points, n);
-      const first = this.points.find((p) => p.n === n);
-      if (!b || !first) return '…';
-      if (b === first)
-        return `the smallest λ tried (${formatValue(b.lambda, 'exp')}): ${formatValue(b.val, 'fixed3')}`;
-      return `λ = ${formatValue(b.lambda, 'exp')}: ${formatValue(b.val, 'fixed3')} (λ = ${formatValue(first.lambda, 'exp')}: ${formatValue(first.val, 'fixed3')})`;
-    };
-    this.readout('small', describe(SMALL));
-    this.readout('big', big === SMALL ? 'same as above' : describe(big));
-    this.readout('progress', `${this.points.length} of ${this.total} runs`);
+    const us = BAND_SEEDS.filter((s) => {
+      const c = this.curve(optimizer, n, s);
+      return c.length === axis.count && isU(c);
+    }).length;
+    const bestMean = spot && complete.find((b) => b.lambda === spot.best);
+    this.readout(
+      optimizer,
+      spot && bestMean
+        ? `mean lowest at λ = ${exp(spot.best)} (${f3(bestMean.mean)}); sweet spot ${exp(spot.from)} … ${exp(spot.to)}; a U in ${us} of ${BAND_SEEDS.length} seeds`
+        : '…',
+    );
+    this.readout(
+      `${optimizer}Seed`,
+      best
+        ? `λ = ${exp(best.lambda)}: ${f3(best.val)} (λ = ${exp(axis.from)}: ${f3(mine[0]?.val ?? Number.NaN)}, λ = ${exp(axis.to)}: ${f3(mine.at(-1)?.val ?? Number.NaN)})`
+        : '…',
+    );
   }
 }
 

@@ -1,4 +1,27 @@
 import { type StepEvent, train } from '@decaylab/core';
+import { takeWhile } from 'rxjs';
+import { boundCheck, type RunBound } from '../_shared/runBound';
+
+/** The two optimizers the sweep compares, each with its own λ axis. */
+export type SweepOptimizer = 'sgd' | 'adamw';
+
+/**
+ * Each optimizer's λ axis: `count` values evenly spaced in log10 from `from` to `to`. SGD's λ
+ * is the coupled `weight_decay` (added to the gradient); AdamW's is the decoupled shrink γλ per
+ * step with γ = 0.02, so the same decay needs a λ about 10–100× larger.
+ */
+export const SWEEP_AXES: Readonly<
+  Record<SweepOptimizer, { from: number; to: number; count: number; label: string }>
+> = {
+  sgd: { from: 1e-5, to: 1, count: 11, label: 'SGD + momentum, weight_decay = λ' },
+  adamw: { from: 1e-3, to: 10, count: 11, label: 'AdamW, weight_decay = λ' },
+};
+
+/** The seeds behind the mean and the 10th–90th percentile band (the reader's seed is drawn on top). */
+export const BAND_SEEDS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7];
+
+/** Training examples by default (the validation set is always 100). */
+export const SWEEP_N = 12;
 
 /**
  * `count` values of λ spaced evenly in log10 from `from` to `to` (inclusive).
@@ -9,7 +32,7 @@ import { type StepEvent, train } from '@decaylab/core';
 export function lambdaGrid({
   from = 1e-5,
   to = 1,
-  count = 16,
+  count = 11,
 }: {
   from?: number;
   to?: number;
@@ -22,9 +45,11 @@ export function lambdaGrid({
 
 /** Options for `sweepSpec`. */
 export interface SweepSpecOptions {
-  /** weightDecay λ. */
+  /** 'sgd' (momentum 0.9, γ = 0.1, coupled weight_decay) or 'adamw' (γ = 0.02, decoupled). */
+  readonly optimizer: SweepOptimizer;
+  /** weight_decay λ. */
   readonly lambda: number;
-  /** Training examples (the validation set is always 100). Default 20. */
+  /** Training examples. Default 12. */
   readonly n?: number;
   /** The seed for data and init. Default 0. */
   readonly seed?: number;
@@ -33,26 +58,38 @@ export interface SweepSpecOptions {
 }
 
 /**
- * One run of the sweep: a 32-unit tanh MLP fitted to 20 noisy points of d2l's cubic with
- * Adam (torch.optim.Adam(weight_decay=λ)). It overfits with λ ≈ 0 and underfits with λ ≈ 1.
+ * One run of the sweep: a 32-unit tanh MLP fitted to `n` noisy points of the line y = x
+ * (noise 0.5), full batch, with SGD + momentum and `weightDecay` λ or with AdamW. It fits the
+ * noise with λ ≈ 0 and flattens toward the mean with the largest λ.
  *
  * @example
- * train(sweepSpec({ lambda: 1e-3 }))
+ * train(sweepSpec({ optimizer: 'adamw', lambda: 1 }))
  */
-export function sweepSpec({ lambda, n = 20, seed = 0, steps = 2000 }: SweepSpecOptions) {
+export function sweepSpec({
+  optimizer,
+  lambda,
+  n = SWEEP_N,
+  seed = 0,
+  steps = 2000,
+}: SweepSpecOptions) {
   return {
-    name: `sweep-n${n}-wd${lambda.toExponential(2)}`,
+    name: `sweep-${optimizer}-n${n}-wd${lambda.toExponential(2)}`,
     seed,
-    data: { kind: 'polynomial' as const, n, nVal: 100, noise: 0.5 },
+    data: { kind: 'line' as const, n, nVal: 100, noise: 0.5 },
     model: { kind: 'mlp' as const, hidden: [32], activation: 'tanh' as const },
-    optimizer: { kind: 'adam' as const, lr: 0.02, weightDecay: lambda },
+    optimizer:
+      optimizer === 'sgd'
+        ? { kind: 'sgd' as const, lr: 0.1, momentum: 0.9, weightDecay: lambda }
+        : { kind: 'adamw' as const, lr: 0.02, weightDecay: lambda },
     steps,
   };
 }
 
-/** One point of the sweep's curve. */
+/** One point of a sweep curve. */
 export interface SweepPoint {
+  readonly optimizer: SweepOptimizer;
   readonly n: number;
+  readonly seed: number;
   readonly lambda: number;
   /** The final validation loss (mse on 100 held-out points). */
   readonly val: number;
@@ -60,63 +97,156 @@ export interface SweepPoint {
   readonly train: number;
 }
 
+/** The final losses of one run. */
+export interface FinalLosses {
+  /** The final validation loss (NaN without a validation set). */
+  readonly val: number;
+  /** The final training data loss L0. */
+  readonly train: number;
+  /** The step the run ended at (less than `steps` when it diverged). */
+  readonly steps: number;
+  /** The run left its bound (non-finite, loss past 1e3 × its first value, or |θᵢ| > 1e6). */
+  readonly diverged: boolean;
+}
+
 /**
- * Trains one (n, λ) of the sweep to the end, synchronously, and returns its final losses.
+ * Trains any RunSpec to the end, synchronously, and returns its final losses; a run that leaves
+ * `bound` (checked every 50 steps, the widgets' default bound) stops there and is marked
+ * diverged. Meant for a Web Worker (sweep.worker.ts).
  *
  * @example
- * sweepPoint({ n: 20, lambda: 3e-3 }) // { n: 20, lambda: 0.003, val: 2.6…, train: 0.15… }
+ * finalLosses(sweepSpec({ optimizer: 'sgd', lambda: 1e-2 })) // { val: 0.26…, train: 0.16…, steps: 2000, diverged: false }
  */
-export function sweepPoint({
-  n = 20,
-  lambda,
-  seed = 0,
-  steps = 2000,
-}: SweepSpecOptions): SweepPoint {
+export function finalLosses(
+  spec: { readonly steps: number },
+  { bound = {} }: { bound?: RunBound } = {},
+): FinalLosses {
   let last: StepEvent | undefined;
-  train(sweepSpec({ lambda, n, seed, steps }), { every: steps }).subscribe((e) => {
-    if (e.type === 'step') last = e;
+  let diverged = false;
+  const check = boundCheck(bound, 0);
+  train(spec, { every: Math.min(50, spec.steps) })
+    .pipe(takeWhile(() => !diverged))
+    .subscribe((e) => {
+      if (e.type !== 'step') return;
+      last = e;
+      if (check(e)) diverged = true;
+    });
+  return {
+    val: last?.val?.loss ?? Number.NaN,
+    train: last?.loss.data ?? Number.NaN,
+    steps: last?.step ?? 0,
+    diverged: diverged || !last || last.step < spec.steps,
+  };
+}
+
+/**
+ * Trains one (optimizer, n, seed, λ) of the sweep to the end and returns its point.
+ *
+ * @example
+ * sweepPoint({ optimizer: 'sgd', lambda: 1e-2 }) // { …, val: 0.23…, train: 0.16… }
+ */
+export function sweepPoint(options: SweepSpecOptions): SweepPoint {
+  const { optimizer, lambda, n = SWEEP_N, seed = 0, steps = 2000 } = options;
+  const {
+    val,
+    train: loss,
+    diverged,
+  } = finalLosses(sweepSpec({ optimizer, lambda, n, seed, steps }));
+  return { optimizer, n, seed, lambda, val, train: loss, diverged };
+}
+
+/**
+ * The p-quantile (0 ≤ p ≤ 1) of `values`, linearly interpolated between order statistics.
+ *
+ * @example
+ * quantile([1, 2, 3, 4], 0.5) // 2.5
+ */
+export function quantile(values: readonly number[], p: number): number {
+  const v = [...values].sort((a, b) => a - b);
+  if (!v.length) return Number.NaN;
+  const at = (v.length - 1) * p;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return (v[lo] as number) + ((v[hi] as number) - (v[lo] as number)) * (at - lo);
+}
+
+/** The spread over seeds at one λ. */
+export interface BandPoint {
+  readonly lambda: number;
+  readonly mean: number;
+  readonly p10: number;
+  readonly p90: number;
+  /** How many seeds are in. */
+  readonly count: number;
+}
+
+/**
+ * Mean and 10th–90th percentile of the validation loss over seeds, per λ (in λ order), from
+ * the points of one optimizer and n.
+ *
+ * @example
+ * bandOf(points).map((b) => b.mean)
+ */
+export function bandOf(points: readonly SweepPoint[]): BandPoint[] {
+  const byLambda = new Map<number, number[]>();
+  for (const p of points) byLambda.set(p.lambda, [...(byLambda.get(p.lambda) ?? []), p.val]);
+  return [...byLambda.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([lambda, vals]) => ({
+      lambda,
+      mean: vals.reduce((s, v) => s + v, 0) / vals.length,
+      p10: quantile(vals, 0.1),
+      p90: quantile(vals, 0.9),
+      count: vals.length,
+    }));
+}
+
+/**
+ * The sweet spot, computed from the runs: the contiguous range of λ around the lowest mean
+ * validation loss where the mean stays within `tolerance` (relative) of that lowest value.
+ * Undefined for an empty band.
+ *
+ * @example
+ * sweetSpot(bandOf(points)) // { from: 1e-3, to: 3e-2, best: 1e-2 }
+ */
+export function sweetSpot(
+  band: readonly BandPoint[],
+  { tolerance = 0.1 }: { tolerance?: number } = {},
+): { from: number; to: number; best: number } | undefined {
+  if (!band.length) return undefined;
+  let k = 0;
+  band.forEach((b, i) => {
+    if (b.mean < (band[k] as BandPoint).mean) k = i;
   });
-  return { n, lambda, val: last?.val?.loss ?? Number.NaN, train: last?.loss.data ?? Number.NaN };
+  const limit = (band[k] as BandPoint).mean * (1 + tolerance);
+  let lo = k;
+  let hi = k;
+  while (lo > 0 && (band[lo - 1] as BandPoint).mean <= limit) lo--;
+  while (hi < band.length - 1 && (band[hi + 1] as BandPoint).mean <= limit) hi++;
+  return {
+    from: (band[lo] as BandPoint).lambda,
+    to: (band[hi] as BandPoint).lambda,
+    best: (band[k] as BandPoint).lambda,
+  };
 }
 
 /**
- * Runs the sweep synchronously, one full `train()` per (n, λ), and reports each point as it
- * lands. Meant for a Web Worker (see sweep.worker.ts); `shouldStop` lets a new request cancel.
+ * True when one seed's sweep is a U: its best λ is strictly inside the axis and at least
+ * `margin` (relative) better than both ends. Points must be in λ order.
  *
  * @example
- * runSweep({ sizes: [20], lambdas: lambdaGrid(), onPoint: console.log })
+ * isU(points.filter((p) => p.seed === 3))
  */
-export function runSweep({
-  sizes = [20, 80],
-  lambdas = lambdaGrid(),
-  seed = 0,
-  steps = 2000,
-  onPoint,
-  shouldStop = () => false,
-}: {
-  sizes?: readonly number[];
-  lambdas?: readonly number[];
-  seed?: number;
-  steps?: number;
-  onPoint: (p: SweepPoint) => void;
-  shouldStop?: () => boolean;
-}): void {
-  for (const n of sizes) {
-    for (const lambda of lambdas) {
-      if (shouldStop()) return;
-      onPoint(sweepPoint({ n, lambda, seed, steps }));
-    }
-  }
-}
-
-/**
- * The point with the lowest validation loss among those for `n`.
- *
- * @example
- * bestPoint(points, 20)?.lambda
- */
-export function bestPoint(points: readonly SweepPoint[], n: number): SweepPoint | undefined {
-  let best: SweepPoint | undefined;
-  for (const p of points) if (p.n === n && (!best || p.val < best.val)) best = p;
-  return best;
+export function isU(points: readonly SweepPoint[], { margin = 0.1 }: { margin?: number } = {}) {
+  if (points.length < 3) return false;
+  let k = 0;
+  points.forEach((p, i) => {
+    if (p.val < (points[k] as SweepPoint).val) k = i;
+  });
+  const best = (points[k] as SweepPoint).val;
+  const first = (points[0] as SweepPoint).val;
+  const last = (points.at(-1) as SweepPoint).val;
+  return (
+    k > 0 && k < points.length - 1 && best < (1 - margin) * first && best < (1 - margin) * last
+  );
 }

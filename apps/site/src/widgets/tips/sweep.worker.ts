@@ -1,29 +1,27 @@
 /// <reference lib="webworker" />
-import { type SweepPoint, sweepPoint } from './sweep';
+import { type FinalLosses, finalLosses } from './sweep';
 
-/** A request: train one (n, λ) of the sweep. `id` comes back with the answer. */
+/** A request: train one RunSpec to the end. `id` comes back with the answer. */
 export interface SweepRequest {
   readonly id: number;
-  readonly n: number;
-  readonly lambda: number;
-  readonly seed: number;
-  readonly steps: number;
+  readonly spec: { readonly steps: number };
 }
 
-/** The answer: the point, or the error message. */
+/** The answer: the final losses, or the error message. */
 export type SweepAnswer =
-  | { readonly id: number; readonly point: SweepPoint }
+  | { readonly id: number; readonly losses: FinalLosses }
   | { readonly id: number; readonly error: string };
 
 /**
- * The λ-sweep worker: one `train()` per message, run to the end off the main thread. The page
- * asks for the next point only when the previous one arrived and the widget is playing, so
- * pause and step are exact and nothing piles up.
+ * The λ-sweep worker: one `train()` per message, run to the end off the main thread. A page
+ * asks for the next run only when the previous one is back and its widget is playing, so
+ * pause and step are exact and nothing piles up. Chapter 6's Adam + L2 vs AdamW sweep and
+ * chapter 7's sweep both use it (through `SweepQueue`).
  */
 self.onmessage = (event: MessageEvent<SweepRequest>) => {
-  const { id, ...options } = event.data;
+  const { id, spec } = event.data;
   try {
-    self.postMessage({ id, point: sweepPoint(options) } satisfies SweepAnswer);
+    self.postMessage({ id, losses: finalLosses(spec) } satisfies SweepAnswer);
   } catch (error) {
     self.postMessage({
       id,

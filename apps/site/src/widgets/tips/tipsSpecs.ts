@@ -1,3 +1,6 @@
+import type { SliderDef } from '../_shared/types';
+import type { WidgetRuns } from '../_shared/widgetRuns';
+
 /**
  * Pure decay: one weight with no data gradient (x = 0, y = 0), so each SGD step is exactly
  * w ← (1 − γλ)·w and the weight halves about every 0.69/(γλ) steps.
@@ -71,3 +74,49 @@ export function biasSpec({
     steps,
   };
 }
+
+/** The bias widget's slider (BiasDecay.astro): it starts at the source's default λ = 1e-3. */
+export const biasSliders: readonly SliderDef[] = [
+  {
+    name: 'lambda',
+    label: 'λ (weightDecay)',
+    min: -3,
+    max: 0,
+    step: 0.1,
+    value: -3,
+    scale: 'log',
+    format: 'exp',
+  },
+];
+
+const bias = (r: { last?: { params: { readonly [k: string]: readonly number[] } } } | undefined) =>
+  r?.last?.params.bias?.[0] ?? Number.NaN;
+
+/** Chapter 7's bias widget as the tests run it: decay on every parameter, and bias excluded. */
+export const biasDecayRuns: WidgetRuns = {
+  id: 'bias',
+  sliders: biasSliders,
+  seed: 0,
+  every: 1,
+  bound: {},
+  specs: ({ lambda = 1e-3 }, seed) => [
+    biasSpec({ lambda, seed, decayBias: true }),
+    biasSpec({ lambda, seed, decayBias: false }),
+  ],
+  claims: [
+    {
+      says: 'ch7: at λ = 1e-3 the two biases differ by less than 0.01, on every seed',
+      at: { lambda: -3 },
+      seeds: 100,
+      holds: ([on, off]) => Math.abs(bias(on) - bias(off)) < 0.01,
+    },
+    {
+      says: 'ch7: at λ = 0.1 the undecayed bias is closer to 5 and its training loss lower, on every seed',
+      at: { lambda: -1 },
+      seeds: 100,
+      holds: ([on, off]) =>
+        Math.abs(bias(off) - 5) < Math.abs(bias(on) - 5) &&
+        (off?.last?.data ?? Number.NaN) < (on?.last?.data ?? Number.NaN),
+    },
+  ],
+};

@@ -1,9 +1,10 @@
+import { downsample } from '@decaylab/charts/data';
 import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
-import { legend } from './legend';
+import { SweepQueue } from '../tips/SweepQueue';
+import { lambdaGrid } from '../tips/sweep';
 import { paramDifference } from './paramDifference';
-import { thin } from './thin';
-import { adamPair } from './updateSpecs';
+import { ADAM_SWEEP_AXES, adamPair } from './updateSpecs';
 
 type RunEvent = import('../_shared/engine').RunEvent;
 type StepEvent = import('../_shared/engine').StepEvent;
@@ -18,10 +19,111 @@ const NAMES = ['Adam + L2 (weight_decay)', 'AdamW (decoupled)'] as const;
 export class AdamWWidget extends DecayWidget {
   protected override stepsPerFrame = 4;
   private runs: StepEvent[][] = [[], []];
+  private sweep: SweepQueue | null = null;
+  /** Final validation loss per `${optimizer}:${seed}:${λ}`, from the worker. */
+  private swept = new Map<string, number>();
 
   protected start(): void {
     this.runs = [[], []];
-    this.run([...adamPair({ lambda: this.value('lambda'), seed: this.seed })]);
+    const seed = this.seed;
+    this.run([...adamPair({ lambda: this.value('lambda'), seed })]);
+    this.sweep ??= new SweepQueue({
+      onResult: (key, losses) => {
+        this.swept.set(key, losses.val);
+        this.invalidate();
+      },
+      onChange: (error) => {
+        if (error) this.status(error);
+      },
+    });
+    this.sweep.set(
+      (['adam', 'adamw'] as const).flatMap((kind, i) =>
+        lambdaGrid(ADAM_SWEEP_AXES[kind]).map((lambda) => ({
+          key: `${kind}:${seed}:${lambda}`,
+          spec: adamPair({ lambda, seed })[i] as { steps: number },
+        })),
+      ),
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.sweep?.dispose();
+    this.sweep = null;
+  }
+
+  /** One optimizer's sweep for the current seed, in λ order (points done so far). */
+  private curve(kind: 'adam' | 'adamw'): { lambda: number; val: number; run: string }[] {
+    const run = kind === 'adam' ? NAMES[0] : NAMES[1];
+    return lambdaGrid(ADAM_SWEEP_AXES[kind])
+      .map((lambda) => ({ lambda, val: this.swept.get(`${kind}:${this.seed}:${lambda}`), run }))
+      .filter((p): p is { lambda: number; val: number; run: string } => p.val !== undefined);
+  }
+
+  private drawSweep(): void {
+    const { Plot, theme: t } = this;
+    const curves = [this.curve('adam'), this.curve('adamw')];
+    const full = curves.map((c, i) =>
+      c.length === ADAM_SWEEP_AXES[i ? 'adamw' : 'adam'].count
+        ? c.reduce((a, p) => (p.val < a.val ? p : a))
+        : undefined,
+    );
+    const lambda = this.value('lambda');
+    const all = curves
+      .flat()
+      .map((p) => p.val)
+      .filter((v) => v > 0 && Number.isFinite(v));
+    const lo = all.length ? Math.min(...all) * 0.85 : 0.05;
+    const hi = all.length ? Math.min(1e3, Math.max(...all) * 1.2) : 1;
+    this.legend('sweep', [
+      { label: NAMES[0], color: t.c1 },
+      { label: NAMES[1], color: t.c2 },
+      { label: 'each one’s best λ', color: t.fg, dot: true },
+      { label: 'λ of the slider', color: t.muted, dashed: true },
+    ]);
+    this.render(
+      'sweep',
+      Plot.plot({
+        ...this.frame('sweep'),
+        marginLeft: 44,
+        marginRight: 12,
+        x: {
+          type: 'log',
+          domain: [ADAM_SWEEP_AXES.adam.from, ADAM_SWEEP_AXES.adamw.to],
+          label: 'λ (weight_decay)',
+          tickFormat: (d: number) => formatValue(d, 'exp'),
+        },
+        y: {
+          type: 'log',
+          domain: [lo, hi],
+          label: 'validation loss at step 400',
+          grid: true,
+          ticks: 5,
+          tickFormat: '~g',
+        },
+        color: { domain: [...NAMES], range: [t.c1, t.c2] },
+        marks: [
+          Plot.ruleX([lambda], { stroke: t.muted, strokeDasharray: '4 3' }),
+          Plot.line(curves.flat(), {
+            x: 'lambda',
+            y: 'val',
+            z: 'run',
+            stroke: 'run',
+            strokeWidth: 2,
+            clip: true,
+          }),
+          Plot.dot(curves.flat(), { x: 'lambda', y: 'val', fill: 'run', r: 2.5, clip: true }),
+          Plot.dot(
+            full.filter((p) => !!p),
+            { x: 'lambda', y: 'val', stroke: t.fg, r: 6, strokeWidth: 1.5 },
+          ),
+        ],
+      }),
+    );
+    const describe = (p: { lambda: number; val: number } | undefined) =>
+      p ? `λ = ${formatValue(p.lambda, 'exp')}: ${formatValue(p.val, 'sig')}` : '…';
+    this.readout('bestAdam', describe(full[0]));
+    this.readout('bestAdamW', describe(full[1]));
   }
 
   protected onEvent(e: RunEvent, run: number): void {
@@ -31,13 +133,14 @@ export class AdamWWidget extends DecayWidget {
   protected draw(): void {
     const { Plot, theme: t } = this;
     const color = { domain: [...NAMES], range: [t.c1, t.c2] };
-    const key = legend(
-      Plot,
-      NAMES.map((label, i) => ({ label, color: i ? t.c2 : t.c1 })),
-      { anchor: 'bottom-right' },
+    const key = NAMES.map((label, i) => ({ label, color: i ? t.c2 : t.c1 }));
+    this.legend('norms', key);
+    this.legend(
+      'coefficients',
+      key.map((k) => ({ ...k, dot: true })),
     );
     const norms = this.runs.flatMap((steps, i) =>
-      thin(steps).map((e) => ({ step: e.step, norm: e.norms.weight ?? 0, run: NAMES[i] })),
+      downsample(steps).map((e) => ({ step: e.step, norm: e.norms.weight ?? 0, run: NAMES[i] })),
     );
     this.render(
       'norms',
@@ -47,7 +150,7 @@ export class AdamWWidget extends DecayWidget {
         x: { label: 'step', domain: [0, 400] },
         y: { label: '‖weight‖', grid: true },
         color,
-        marks: [Plot.line(norms, { x: 'step', y: 'norm', stroke: 'run', strokeWidth: 2 }), ...key],
+        marks: [Plot.line(norms, { x: 'step', y: 'norm', stroke: 'run', strokeWidth: 2 })],
       }),
     );
     const coefficients = this.runs.flatMap((steps, i) =>
@@ -69,10 +172,6 @@ export class AdamWWidget extends DecayWidget {
         marks: [
           Plot.ruleY([0], { stroke: t.grid }),
           Plot.dot(coefficients, { x: 'k', y: 'v', stroke: 'run', fill: 'run', r: 3.5 }),
-          ...legend(
-            Plot,
-            NAMES.map((label, i) => ({ label, color: i ? t.c2 : t.c1 })),
-          ),
         ],
       }),
     );
@@ -87,14 +186,15 @@ export class AdamWWidget extends DecayWidget {
         ? `${formatValue(paramDifference(sa.params, sw.params), 'exp')} at step ${step}`
         : '…',
     );
-    this.readout('normAdam', formatValue(a?.norms.weight ?? Number.NaN, 'fixed3'));
-    this.readout('normAdamW', formatValue(w?.norms.weight ?? Number.NaN, 'fixed3'));
+    this.readout('normAdam', formatValue(a?.norms.weight ?? Number.NaN, 'sig'));
+    this.readout('normAdamW', formatValue(w?.norms.weight ?? Number.NaN, 'sig'));
     this.readout(
       'val',
       a && w
-        ? `${formatValue(a.val?.loss ?? Number.NaN, 'fixed3')} vs ${formatValue(w.val?.loss ?? Number.NaN, 'fixed3')}`
+        ? `${formatValue(a.val?.loss ?? Number.NaN, 'sig')} vs ${formatValue(w.val?.loss ?? Number.NaN, 'sig')}`
         : '…',
     );
+    this.drawSweep();
     const shrink = w?.decoupledDecay?.weight?.[0];
     this.readout('shrink', shrink === undefined ? '…' : formatValue(shrink, 'exp'));
   }

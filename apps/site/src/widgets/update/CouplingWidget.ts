@@ -1,8 +1,7 @@
+import { downsample } from '@decaylab/charts/data';
 import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
-import { legend } from './legend';
 import { paramDifference } from './paramDifference';
-import { thin } from './thin';
 import { couplingPair } from './updateSpecs';
 
 type RunEvent = import('../_shared/engine').RunEvent;
@@ -46,14 +45,23 @@ export class CouplingWidget extends DecayWidget {
     const { Plot, theme: t } = this;
     const colors = [t.muted, t.c1, t.c2];
     const norms = this.runs.flatMap((steps, i) =>
-      thin(steps).map((e) => ({ step: e.step, norm: e.norms.weight ?? 0, run: NAMES[i] })),
+      downsample(steps).map((e) => ({ step: e.step, norm: e.norms.weight ?? 0, run: NAMES[i] })),
     );
     const losses = this.runs
       .slice(1)
       .flatMap((steps, i) =>
-        thin(steps).map((e) => ({ step: e.step, loss: e.loss.total, run: NAMES[i + 1] })),
+        downsample(steps).map((e) => ({ step: e.step, loss: e.loss.total, run: NAMES[i + 1] })),
       );
     const color = { domain: [...NAMES], range: colors };
+    this.legend('norms', [
+      { label: NAMES[0], color: t.muted },
+      { label: NAMES[1], color: t.c1 },
+      { label: `${NAMES[2]} (dots)`, color: t.c2, dot: true },
+    ]);
+    this.legend('loss', [
+      { label: 'in the loss: L0 + λ/2‖θ‖²', color: t.c1 },
+      { label: 'on the optimizer: L0 only', color: t.c2 },
+    ]);
     this.render(
       'norms',
       Plot.plot({
@@ -71,11 +79,6 @@ export class CouplingWidget extends DecayWidget {
             norms.filter((d) => d.run === NAMES[2]).filter((_, j) => j % 8 === 0),
             { x: 'step', y: 'norm', stroke: 'run', r: 3 },
           ),
-          ...legend(
-            Plot,
-            NAMES.map((label, i) => ({ label, color: colors[i] as string })),
-            { anchor: 'bottom-right' },
-          ),
         ],
       }),
     );
@@ -87,31 +90,22 @@ export class CouplingWidget extends DecayWidget {
         x: { label: 'step', domain: [0, 300] },
         y: { label: 'reported loss.total', type: 'log', grid: true, ticks: 5, tickFormat: '~g' },
         color: { domain: [NAMES[1], NAMES[2]], range: [t.c1, t.c2] },
-        marks: [
-          Plot.line(losses, { x: 'step', y: 'loss', stroke: 'run', strokeWidth: 2 }),
-          ...legend(Plot, [
-            { label: 'in the loss: L0 + λ/2‖θ‖²', color: t.c1 },
-            { label: 'on the optimizer: L0 only', color: t.c2 },
-          ]),
-        ],
+        marks: [Plot.line(losses, { x: 'step', y: 'loss', stroke: 'run', strokeWidth: 2 })],
       }),
     );
     const a = this.runs[1]?.at(-1);
     const b = this.runs[2]?.at(-1);
     const n = Math.min(this.runs[1]?.length ?? 0, this.runs[2]?.length ?? 0);
     this.readout('diff', n ? `${formatValue(this.maxDiff, 'exp')} over ${n} steps` : '…');
-    this.readout(
-      'normNone',
-      formatValue(this.runs[0]?.at(-1)?.norms.weight ?? Number.NaN, 'fixed3'),
-    );
-    this.readout('normDecay', formatValue(b?.norms.weight ?? Number.NaN, 'fixed3'));
+    this.readout('normNone', formatValue(this.runs[0]?.at(-1)?.norms.weight ?? Number.NaN, 'sig'));
+    this.readout('normDecay', formatValue(b?.norms.weight ?? Number.NaN, 'sig'));
     this.readout(
       'lossInLoss',
-      a ? `${formatValue(a.loss.data, 'fixed4')} + ${formatValue(a.loss.penalty, 'fixed4')}` : '…',
+      a ? `${formatValue(a.loss.data, 'sig')} + ${formatValue(a.loss.penalty, 'sig')}` : '…',
     );
     this.readout(
       'lossOnOpt',
-      b ? `${formatValue(b.loss.data, 'fixed4')} + ${formatValue(b.loss.penalty, 'fixed4')}` : '…',
+      b ? `${formatValue(b.loss.data, 'sig')} + ${formatValue(b.loss.penalty, 'sig')}` : '…',
     );
   }
 }

@@ -1,6 +1,5 @@
 import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
-import { legend } from './legend';
 import { decompositionSpec } from './updateSpecs';
 
 type RunEvent = import('../_shared/engine').RunEvent;
@@ -66,6 +65,46 @@ export class DecompositionWidget extends DecayWidget {
       decay: { w: -LR * d('weight'), b: -LR * d('bias') },
       after: { w: e.params.weight?.[0] as number, b: e.params.bias?.[0] as number },
     });
+  }
+
+  /**
+   * The last step again, magnified by a round factor and centred in the empty upper right of
+   * the plane, so both parts are visible even when the true step is a few pixels long (the
+   * first step at small λ, every step near the end). Labelled with its factor.
+   */
+  private magnified(last: StepRow) {
+    const { Plot, theme: t } = this;
+    const sum = { w: last.grad.w + last.decay.w, b: last.grad.b + last.decay.b };
+    const length = Math.hypot(last.grad.w, last.grad.b) + Math.hypot(last.decay.w, last.decay.b);
+    if (!(length > 0)) return [];
+    const factors = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 1e4, 1e5, 1e6];
+    const k = factors.find((f) => f * length >= 0.7) ?? 1e6;
+    // Centred on an empty spot of the plane, whatever the step's direction.
+    const o = { w: 1.15 - (k * sum.w) / 2, b: 0.8 - (k * sum.b) / 2 };
+    const mid = { w: o.w + k * last.grad.w, b: o.b + k * last.grad.b };
+    const end = { w: mid.w + k * last.decay.w, b: mid.b + k * last.decay.b };
+    const arrow = { x: 'w', y: 'b', strokeWidth: 2.5, markerEnd: 'arrow', clip: true } as const;
+    return [
+      Plot.line([o, { w: o.w + k * sum.w, b: o.b + k * sum.b }], {
+        ...arrow,
+        stroke: t.fg,
+        strokeWidth: 1.5,
+        strokeDasharray: '4 3',
+      }),
+      Plot.line([o, mid], { ...arrow, stroke: t.c1 }),
+      Plot.line([mid, end], { ...arrow, stroke: t.c2 }),
+      Plot.text([o], {
+        x: 'w',
+        y: 'b',
+        text: () => `step ${last.step} × ${k}`,
+        dy: -12,
+        textAnchor: 'middle',
+        fill: t.muted,
+        stroke: 'var(--sl-color-bg-nav)',
+        strokeWidth: 3,
+        paintOrder: 'stroke',
+      }),
+    ];
   }
 
   protected draw(): void {
@@ -147,9 +186,16 @@ export class DecompositionWidget extends DecayWidget {
           strokeWidth: 2.5,
           markerEnd: 'arrow',
         }),
-        Plot.dot([last.after], { x: 'w', y: 'b', r: 3.5, fill: t.fg }),
+        Plot.dot([last.after], { x: 'w', y: 'b', r: 2.5, fill: t.fg }),
+        ...this.magnified(last),
       );
     }
+    this.legend('plane', [
+      { label: 'gradient part', color: t.c1 },
+      { label: 'decay part', color: t.c2 },
+      { label: 'the step (their sum)', color: t.fg, dashed: true },
+      { label: 'path', color: t.muted },
+    ]);
     this.render(
       'plane',
       Plot.plot({
@@ -157,19 +203,18 @@ export class DecompositionWidget extends DecayWidget {
         marginLeft: 44,
         x: { label: 'weight (slope)', domain: [-1.7, 2] },
         y: { label: 'bias', domain: [-0.4, 1.4] },
-        marks: [
-          ...marks,
-          ...legend(Plot, [
-            { label: 'gradient part', color: t.c1 },
-            { label: 'decay part', color: t.c2 },
-          ]),
-        ],
+        marks: [...marks],
       }),
     );
     const parts = this.rows.flatMap((r) => [
       { step: r.step, value: r.grad.w, part: 'gradient part' },
       { step: r.step, value: r.decay.w, part: 'decay part' },
       { step: r.step, value: r.grad.w + r.decay.w, part: 'update (sum)' },
+    ]);
+    this.legend('parts', [
+      { label: 'gradient part −γ·∂L0/∂w', color: t.c1 },
+      { label: 'decay part −γλw', color: t.c2 },
+      { label: 'update (their sum)', color: t.fg },
     ]);
     this.render(
       'parts',
@@ -185,11 +230,8 @@ export class DecompositionWidget extends DecayWidget {
         marks: [
           Plot.ruleY([0], { stroke: t.grid }),
           Plot.line(parts, { x: 'step', y: 'value', z: 'part', stroke: 'part', strokeWidth: 1.5 }),
-          ...legend(Plot, [
-            { label: 'gradient part −γ·∂L0/∂w', color: t.c1 },
-            { label: 'decay part −γλw', color: t.c2 },
-            { label: 'update (their sum)', color: t.fg },
-          ]),
+          // Dots too, so the first step (one point per series) is visible.
+          Plot.dot(parts, { x: 'step', y: 'value', fill: 'part', r: 2 }),
         ],
       }),
     );

@@ -1,7 +1,8 @@
 import { type RunEvent, type StepEvent, train } from '@decaylab/core';
 import { describe, expect, it } from 'vitest';
+import { finalLosses, lambdaGrid } from '../tips/sweep.js';
 import { flatten, paramDifference } from './paramDifference.js';
-import { adamPair, couplingPair, decompositionSpec } from './updateSpecs.js';
+import { ADAM_SWEEP_AXES, adamPair, couplingPair, decompositionSpec } from './updateSpecs.js';
 
 function run(spec: unknown): { start: Extract<RunEvent, { type: 'run' }>; steps: StepEvent[] } {
   const events: RunEvent[] = [];
@@ -69,15 +70,43 @@ describe('paramDifference', () => {
   });
 });
 
-describe('thin', () => {
-  it('keeps at most about max evenly spaced items and always the last', async () => {
-    const { thin } = await import('./thin.js');
-    expect(thin([1, 2, 3, 4, 5], { max: 3 })).toEqual([1, 3, 5]);
-    const long = Array.from({ length: 1001 }, (_, i) => i);
-    const t = thin(long, { max: 100 });
-    expect(t.length).toBeLessThanOrEqual(101);
-    expect(t[0]).toBe(0);
-    expect(t.at(-1)).toBe(1000);
-    expect(thin([7], { max: 3 })).toEqual([7]);
+describe('Adam + L2 vs AdamW, each at its own best λ (chapter 6’s claims)', () => {
+  const axes = {
+    adam: lambdaGrid(ADAM_SWEEP_AXES.adam),
+    adamw: lambdaGrid(ADAM_SWEEP_AXES.adamw),
+  };
+  const best = (seed: number) =>
+    (['adam', 'adamw'] as const).map((kind, i) =>
+      axes[kind]
+        .map((lambda) => ({ lambda, val: finalLosses(adamPair({ lambda, seed })[i]).val }))
+        .reduce((a, p) => (p.val < a.val ? p : a)),
+    );
+
+  it('at one λ the winner flips: λ = 0.1 favours Adam + L2, λ = 1 favours AdamW (seed 0)', () => {
+    const at = (lambda: number) => adamPair({ lambda }).map((s) => finalLosses(s).val);
+    const [a1, w1] = at(0.1);
+    const [a2, w2] = at(1);
+    expect(a1).toBeCloseTo(0.077, 3);
+    expect(w1).toBeCloseTo(0.172, 3);
+    expect(a2).toBeCloseTo(0.172, 3);
+    expect(w2).toBeCloseTo(0.086, 3);
+  });
+
+  it('seed 0: best λ 0.1 for Adam + L2 (0.077) and 1 for AdamW (0.086)', () => {
+    const [a, w] = best(0);
+    expect(a?.lambda).toBeCloseTo(0.1, 12);
+    expect(a?.val).toBeCloseTo(0.077, 3);
+    expect(w?.lambda).toBeCloseTo(1, 12);
+    expect(w?.val).toBeCloseTo(0.086, 3);
+  });
+
+  it('seeds 0–19: Adam + L2 ahead in 19, by at most 0.047; AdamW ahead by < 0.001 in the other', () => {
+    const gaps = Array.from({ length: 20 }, (_, seed) => {
+      const [a, w] = best(seed);
+      return (w?.val as number) - (a?.val as number);
+    });
+    expect(gaps.filter((g) => g > 0)).toHaveLength(19);
+    expect(Math.max(...gaps)).toBeLessThan(0.048);
+    expect(Math.min(...gaps)).toBeGreaterThan(-0.001);
   });
 });

@@ -1,3 +1,7 @@
+import type { SliderDef } from '../_shared/types';
+import { sliderValue, type WidgetRuns } from '../_shared/widgetRuns';
+import { paramDifference } from './paramDifference';
+
 /**
  * The RunSpecs of the "where the code puts it" chapter. Each factory takes an options object
  * with documented defaults and returns plain JSON for `train()`.
@@ -93,3 +97,105 @@ export function adamPair({ lambda = 0.1, lr = 0.01, seed = 0, steps = 400 }: Upd
     { ...base, name: 'adamw', optimizer: { kind: 'adamw' as const, lr, weightDecay: lambda } },
   ] as const;
 }
+
+/**
+ * The λ axes of chapter 6's sweep: Adam + L2 and AdamW each get their own, since the same λ
+ * means a different regularizer in each (11 values, evenly spaced in log10).
+ */
+export const ADAM_SWEEP_AXES = {
+  adam: { from: 1e-4, to: 10, count: 11 },
+  adamw: { from: 1e-3, to: 100, count: 11 },
+} as const;
+
+/** The decomposition widget's slider (Decomposition.astro). */
+export const decompositionSliders: readonly SliderDef[] = [
+  {
+    name: 'lambda',
+    label: 'λ (weightDecay)',
+    min: 0,
+    max: 1,
+    step: 0.05,
+    value: 0.5,
+    format: 'fixed2',
+  },
+];
+
+/** The coupling widget's sliders (Coupling.astro). */
+export const couplingSliders: readonly SliderDef[] = [
+  {
+    name: 'lambda',
+    label: 'λ (for both decayed runs)',
+    min: -4,
+    max: -0.5,
+    step: 0.1,
+    value: -2,
+    scale: 'log',
+    format: 'exp',
+  },
+  {
+    name: 'momentum',
+    label: 'Momentum μ',
+    min: 0,
+    max: 0.95,
+    step: 0.05,
+    value: 0,
+    format: 'fixed2',
+  },
+];
+
+/** The Adam + L2 vs AdamW widget's slider (AdamW.astro). */
+export const adamwSliders: readonly SliderDef[] = [
+  {
+    name: 'lambda',
+    label: 'λ (weight_decay)',
+    min: -3,
+    max: 0,
+    step: 0.1,
+    value: -1,
+    scale: 'log',
+    format: 'exp',
+  },
+];
+
+/** Chapter 6's decomposition widget as the tests run it. */
+export const decompositionRuns: WidgetRuns = {
+  id: 'decomposition',
+  sliders: decompositionSliders,
+  seed: 0,
+  every: 1,
+  bound: {},
+  specs: ({ lambda = 0.5 }, seed) => [decompositionSpec({ lambda, lr: 0.1, seed })],
+};
+
+/** Chapter 6's coupling widget as the tests run it: no decay, L2 in the loss, weightDecay. */
+export const couplingRuns: WidgetRuns = {
+  id: 'coupling',
+  sliders: couplingSliders,
+  seed: 0,
+  every: 1,
+  bound: {},
+  specs: ({ lambda = 1e-2, momentum = 0 }, seed) => {
+    const [inLoss, onOptimizer] = couplingPair({ lambda, momentum, seed });
+    const [, none] = couplingPair({ lambda: 0, momentum, seed });
+    return [{ ...none, name: 'no-decay' }, inLoss, onOptimizer];
+  },
+  claims: [0, 0.9].map((momentum) => ({
+    says: `ch6: L2 in the loss and weightDecay on SGD end with the same weights (within 1e-12), momentum ${momentum}, on every seed`,
+    at: { lambda: -2, momentum },
+    seeds: 100,
+    holds: ([, a, b]) =>
+      !!a?.last && !!b?.last && paramDifference(a.last.params, b.last.params) < 1e-12,
+  })),
+};
+
+/** Chapter 6's Adam + L2 vs AdamW widget (its streaming runs; the λ sweep is tested in update.test.ts). */
+export const adamwRuns: WidgetRuns = {
+  id: 'adamw',
+  sliders: adamwSliders,
+  seed: 0,
+  every: 1,
+  bound: {},
+  specs: ({ lambda = sliderValue(adamwSliders[0] as SliderDef, -1) }, seed) => [
+    ...adamPair({ lambda, seed }),
+  ],
+};

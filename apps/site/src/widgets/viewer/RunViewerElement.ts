@@ -11,6 +11,8 @@ const MAX_SHOWN_ERRORS = 50;
 export class RunViewerElement extends HTMLElement {
   private runtime: Promise<Runtime> | null = null;
   private recording: Recording | null = null;
+  /** Counts opened files, so a slow read finishing late does not replace a newer one. */
+  private reading = 0;
   private frame = 0;
   private cleanups: (() => void)[] = [];
 
@@ -80,9 +82,19 @@ export class RunViewerElement extends HTMLElement {
   private async open(blob: Blob, name: string): Promise<void> {
     this.status(`Reading ${name}…`);
     this.dataset.state = 'reading';
+    this.reading += 1;
+    const reading = this.reading;
     try {
       const rt = await this.load();
-      this.recording = await rt.readRecording(rt.splitLines(rt.chunksOf(blob)), { source: name });
+      // Parsed in a worker, thinned as it reads: a large file never freezes the page.
+      const recording = await rt.readInWorker(blob, {
+        source: name,
+        onProgress: (f) => {
+          if (reading === this.reading) this.status(`Reading ${name}… ${Math.floor(f * 100)}%`);
+        },
+      });
+      if (reading !== this.reading) return; // another file was opened meanwhile
+      this.recording = recording;
       this.show();
     } catch (error) {
       this.recording = null;
@@ -133,12 +145,15 @@ export class RunViewerElement extends HTMLElement {
     const rec = this.recording;
     if (!rec) return;
     const s = rec.summary;
-    const steps = rec.steps.length;
+    const steps = rec.stepCount;
+    const bad = rec.errorCount;
     if (!rec.run)
-      this.status(`${rec.source}: not a decaylab recording (no readable "run" header).`);
+      this.status(
+        `${rec.source}: ${rec.notRecording ?? 'not a decaylab recording (no readable "run" header)'}.`,
+      );
     else
       this.status(
-        `${rec.source}: ${steps} step events${rec.errors.length ? `, ${rec.errors.length} bad lines skipped` : ''}.`,
+        `${rec.source}: ${steps} step events${bad ? `, ${bad} bad line${bad === 1 ? '' : 's'} skipped` : ''}.`,
       );
     const fmt = (v: number | undefined) =>
       v === undefined || !Number.isFinite(v) ? '—' : Number(v.toPrecision(4)).toString();
@@ -191,11 +206,11 @@ export class RunViewerElement extends HTMLElement {
     }
     const errors = this.querySelector<HTMLDetailsElement>('[data-errors]');
     if (errors) {
-      errors.hidden = rec.errors.length === 0;
-      errors.open = rec.errors.length > 0 && rec.errors.length <= 10;
+      errors.hidden = rec.errorCount === 0;
+      errors.open = rec.errorCount > 0 && rec.errorCount <= 10;
       const title = errors.querySelector('summary');
       if (title)
-        title.textContent = `${rec.errors.length} line${rec.errors.length === 1 ? '' : 's'} could not be read`;
+        title.textContent = `${rec.errorCount} line${rec.errorCount === 1 ? '' : 's'} could not be read`;
       const list = errors.querySelector('ul');
       if (list) {
         const items = rec.errors.slice(0, MAX_SHOWN_ERRORS).map((e) => {
@@ -203,9 +218,9 @@ export class RunViewerElement extends HTMLElement {
           li.textContent = e.line > 0 ? `line ${e.line}: ${e.reason}` : e.reason;
           return li;
         });
-        if (rec.errors.length > MAX_SHOWN_ERRORS) {
+        if (rec.errorCount > MAX_SHOWN_ERRORS) {
           const li = document.createElement('li');
-          li.textContent = `… and ${rec.errors.length - MAX_SHOWN_ERRORS} more`;
+          li.textContent = `… and ${rec.errorCount - MAX_SHOWN_ERRORS} more`;
           items.push(li);
         }
         list.replaceChildren(...items);
@@ -217,12 +232,15 @@ export class RunViewerElement extends HTMLElement {
       const pre = specBox.querySelector('pre');
       if (pre) pre.textContent = spec ? JSON.stringify(spec, null, 2) : '';
     }
-    this.dataset.state = 'loaded';
-    this.invalidate();
+    // A file that is not a recording has no charts to draw: no empty axes either.
+    const charts = this.querySelector<HTMLElement>('.dl-charts');
+    if (charts) charts.hidden = !rec.run;
+    this.dataset.state = rec.run ? 'loaded' : 'not-a-recording';
+    if (rec.run) this.invalidate();
   }
 
   private invalidate(): void {
-    if (this.frame || !this.recording) return;
+    if (this.frame || !this.recording?.run) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       void this.draw();

@@ -1,14 +1,16 @@
 // Everything heavy the run viewer needs (engine, RxJS, Plot, @decaylab/charts), loaded on first use.
-import { downsample, lossChart, normChart, seriesFromSteps } from '@decaylab/charts';
+import { downsample, lossChart, normChart } from '@decaylab/charts';
 import type { Recording } from './readRecording';
 
 export { exampleRecording } from './exampleRecording';
+export { readInWorker } from './readInWorker';
 export { readRecording } from './readRecording';
 export { chunksOf, splitLines } from './splitLines';
 
 /**
  * Draws a recording's loss and norm charts (the same @decaylab/charts functions the CLI's
- * `decaylab plot` uses) at the given size; long runs are downsampled to 800 points per line.
+ * `decaylab plot` uses) at the given size; the curves, thinned while reading, are downsampled
+ * to 800 points per line.
  *
  * @example
  * const { loss, norms } = recordingCharts(rec, { width: 640, height: 320 });
@@ -17,7 +19,7 @@ export function recordingCharts(
   rec: Recording,
   { width, height }: { width: number; height: number },
 ) {
-  const series = seriesFromSteps(rec.steps, { name: rec.run?.spec.name ?? rec.source });
+  const { series } = rec;
   const thin = <T extends { step: number; value: number }>(points: readonly T[]) =>
     downsample(points, { max: 800 });
   const norms = Object.fromEntries(Object.entries(series.norms).map(([k, v]) => [k, thin(v)]));

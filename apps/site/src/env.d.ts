@@ -1,0 +1,5 @@
+// Types for `astro check`: Starlight's `Astro.locals.t` and its virtual modules, used by our
+// Search override (src/components/Search.astro).
+/// <reference path="../.astro/types.d.ts" />
+/// <reference types="@astrojs/starlight/locals" />
+/// <reference path="../../../node_modules/@astrojs/starlight/virtual.d.ts" />

@@ -1,0 +1,191 @@
+import { DecayWidget } from '../_shared/DecayWidget';
+import { formatValue } from '../_shared/format';
+import { contourLevels, ellipse } from './contours';
+import {
+  BALL_SHAPES,
+  type BallShape,
+  ballOutline,
+  boundaryPoint,
+  constrainedOptimum,
+  crossings,
+  gauge,
+} from './lpBall';
+import { lossAt, quadratic, type Vec2 } from './quadratic';
+
+type RunEvent = import('../_shared/engine').RunEvent;
+
+const LIMIT = 3;
+const LEVELS = contourLevels({ first: 0.04, ratio: 2, count: 9 });
+/** The three budgets of the source's picture, as multiples of the slider's budget X2. */
+const BUDGETS = [0.55, 1, 1.45] as const;
+const fmt = (v: number) => (v === 0 ? '0' : formatValue(v, 'fixed3').replace(/^-0\.000$/, '0.000'));
+const pair = (w: Vec2) => `(${fmt(w[0])}, ${fmt(w[1])})`;
+const xy = { x: (d: Vec2) => d[0], y: (d: Vec2) => d[1] };
+
+/**
+ * Chapter 5: the penalty as a budget. Minimizing L0 subject to ‖w‖ ≤ X puts the optimum where
+ * the ball of radius X first touches a contour of L0. A slider picks the ball's shape (Lp for
+ * p = 0.5, 1, 2, 4, ∞, and the elastic net between L1 and L2), another the budget; the
+ * "three budgets" mode draws the source's picture: a ball X1 that misses the contour, X2 that is
+ * tangent to it at A, X3 that crosses it at B and C. Pure geometry of the same quadratic the
+ * chapter trains (no training run): for L1 and L2 the readout gives the penalty λ that has the
+ * same optimum (the Lagrange multiplier).
+ */
+export class LpBallWidget extends DecayWidget {
+  private get shape(): { shape: BallShape; label: string } {
+    const i = Math.round(this.value('shape'));
+    const entry = BALL_SHAPES[Math.min(BALL_SHAPES.length - 1, Math.max(0, i))];
+    return entry ?? { shape: { kind: 'p', p: 2 }, label: 'p = 2 (L2)' };
+  }
+
+  protected start(): void {
+    this.invalidate();
+  }
+
+  protected onEvent(_e: RunEvent): void {}
+
+  protected draw(): void {
+    const { Plot, theme: t } = this;
+    const { shape, label } = this.shape;
+    const q = quadratic();
+    const r = this.value('budget');
+    const three = this.flag('budgets');
+    const a = constrainedOptimum(q, shape, r);
+    const level = lossAt(q, a);
+    const output = this.querySelector('output[data-for="shape"]');
+    if (output) output.textContent = label;
+    this.querySelector('input[data-name="shape"]')?.setAttribute('aria-valuetext', label);
+    const contours = LEVELS.flatMap((lv) =>
+      ellipse(q, lv, { n: 72 }).map(([x, y]) => ({ x, y, level: lv })),
+    );
+    const touching = level > 0 ? ellipse(q, level, { n: 160 }) : [];
+    const balls = three ? BUDGETS.map((k) => k * r) : [r];
+    const cross = three ? crossings(q, shape, BUDGETS[2] * r, level).slice(0, 2) : [];
+    const names = three
+      ? balls.map((radius, i) => ({
+          p: boundaryPoint(shape, radius, (3 * Math.PI) / 4),
+          text: `X${i + 1}`,
+        }))
+      : [];
+    const points = [
+      { p: a, text: three ? 'A' : `optimum ${pair(a)}` },
+      ...cross.map((p, i) => ({ p, text: i ? 'C' : 'B' })),
+    ];
+    const frame = this.frame('plane');
+    const m = Math.round(Math.max(28, frame.width * 0.08));
+    this.render(
+      'plane',
+      Plot.plot({
+        ...frame,
+        marginLeft: m,
+        marginBottom: m,
+        marginTop: m,
+        marginRight: m,
+        x: {
+          domain: [-LIMIT, LIMIT],
+          label: 'w₁',
+          ticks: 7,
+          labelAnchor: 'right',
+          labelArrow: 'none',
+        },
+        y: {
+          domain: [-LIMIT, LIMIT],
+          label: 'w₂',
+          ticks: 7,
+          labelAnchor: 'top',
+          labelArrow: 'none',
+        },
+        marks: [
+          Plot.ruleX([0], { stroke: t.grid }),
+          Plot.ruleY([0], { stroke: t.grid }),
+          Plot.line(contours, {
+            x: 'x',
+            y: 'y',
+            z: 'level',
+            stroke: t.muted,
+            strokeOpacity: 0.5,
+            clip: true,
+          }),
+          ...balls.map((radius, i) =>
+            Plot.line(ballOutline(shape, radius), {
+              ...xy,
+              stroke: t.c2,
+              strokeWidth: 2,
+              strokeDasharray: three ? (['5 4', 'none', '2 3'][i] as string) : 'none',
+              clip: true,
+            }),
+          ),
+          Plot.line(touching, { ...xy, stroke: t.c1, strokeWidth: 1.5, clip: true }),
+          Plot.dot([q.wStar], { ...xy, symbol: 'cross', r: 5, stroke: t.fg, strokeWidth: 2 }),
+          Plot.text([q.wStar], {
+            ...xy,
+            text: () => 'w*',
+            dx: 10,
+            dy: -10,
+            fill: t.fg,
+            fontWeight: 600,
+          }),
+          Plot.dot(
+            points.map((d) => d.p),
+            { ...xy, r: 4.5, fill: t.c2, stroke: t.fg },
+          ),
+          Plot.text(points, {
+            x: (d: { p: Vec2 }) => d.p[0],
+            y: (d: { p: Vec2 }) => d.p[1],
+            text: 'text',
+            dy: 14,
+            fill: t.fg,
+            fontWeight: 600,
+            stroke: 'var(--sl-color-bg-nav)',
+            strokeWidth: 3,
+            paintOrder: 'stroke',
+          }),
+          Plot.text(names, {
+            x: (d: { p: Vec2 }) => d.p[0],
+            y: (d: { p: Vec2 }) => d.p[1],
+            text: 'text',
+            dx: -6,
+            dy: -6,
+            textAnchor: 'end',
+            fill: t.c2,
+            fontWeight: 600,
+            stroke: 'var(--sl-color-bg-nav)',
+            strokeWidth: 3,
+            paintOrder: 'stroke',
+          }),
+        ],
+      }),
+    );
+    this.readout('shape', label);
+    this.readout('optimum', pair(a));
+    this.readout('norm', formatValue(gauge(shape, a), 'fixed3'));
+    this.readout('loss', formatValue(level, 'fixed3'));
+    this.readout(
+      'zero',
+      a[0] === 0 || a[1] === 0 ? `yes: w${a[0] === 0 ? '₁' : '₂'} = 0 exactly` : 'no',
+    );
+    this.readout('lambda', multiplier(q, shape, a));
+    this.dataset.state = 'done';
+  }
+}
+
+/** The penalty λ with the same optimum (KKT multiplier) for L1 and L2, as text. */
+function multiplier(q: ReturnType<typeof quadratic>, shape: BallShape, w: Vec2): string {
+  const g: Vec2 = [
+    q.H.a * (w[0] - q.wStar[0]) + q.H.b * (w[1] - q.wStar[1]),
+    q.H.b * (w[0] - q.wStar[0]) + q.H.c * (w[1] - q.wStar[1]),
+  ];
+  if (w === q.wStar) return 'λ = 0 (the budget is not binding)';
+  if (shape.kind === 'p' && shape.p === 2) {
+    const lambda = -(g[0] * w[0] + g[1] * w[1]) / (w[0] * w[0] + w[1] * w[1]);
+    return `λ/2·‖w‖² with λ = ${formatValue(lambda, 'fixed3')}`;
+  }
+  if (shape.kind === 'p' && shape.p === 1) {
+    const i = Math.abs(w[0]) >= Math.abs(w[1]) ? 0 : 1;
+    const lambda = -(g[i] as number) * Math.sign(w[i] as number);
+    return `λ·‖w‖₁ with λ = ${formatValue(lambda, 'fixed3')}`;
+  }
+  return '— (this ball is not one of the engine’s penalties)';
+}
+
+customElements.define('dl-lp-ball', LpBallWidget);

@@ -1,0 +1,27 @@
+/// <reference lib="webworker" />
+import { type OverfitBand, overfitBand } from './overfitBand';
+
+/** A request: the band of one λ over seeds 0…seeds−1. */
+export interface BandRequest {
+  readonly id: number;
+  readonly lambda: number;
+  readonly seeds: number;
+}
+
+/** The answer, or the error message. */
+export type BandAnswer =
+  | { readonly id: number; readonly band: OverfitBand }
+  | { readonly id: number; readonly error: string };
+
+/** Chapter 1's band worker: the seeds' runs off the main thread, one band per message. */
+self.onmessage = (event: MessageEvent<BandRequest>) => {
+  const { id, lambda, seeds } = event.data;
+  try {
+    self.postMessage({ id, band: overfitBand({ lambda, seeds }) } satisfies BandAnswer);
+  } catch (error) {
+    self.postMessage({
+      id,
+      error: error instanceof Error ? error.message : String(error),
+    } satisfies BandAnswer);
+  }
+};

@@ -1,0 +1,264 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  chapterRoutes,
+  launch,
+  openPage,
+  renderAllWidgets,
+  type TestBrowser,
+  waitForState,
+  widgetSnapshot,
+} from './browser';
+
+const baseUrl = inject('baseUrl');
+
+describe('content and layout at 375 px', () => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await launch({ width: 375, height: 740 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('no display formula overflows its box on any chapter or the home page', async () => {
+    const overflowing: string[] = [];
+    for (const route of ['', ...chapterRoutes()]) {
+      const { page } = await openPage(browser, baseUrl, route);
+      try {
+        const bad = await page.$$eval('.katex-display', (els) =>
+          els
+            .filter((e) => e.scrollWidth > e.clientWidth)
+            .map(
+              (e) =>
+                `${e.scrollWidth} > ${e.clientWidth}: ${(e.querySelector('annotation')?.textContent ?? '').slice(0, 50)}`,
+            ),
+        );
+        overflowing.push(...bad.map((b) => `${route || 'home'}: ${b}`));
+      } finally {
+        await page.close();
+      }
+    }
+    expect(overflowing).toEqual([]);
+  });
+
+  it('a widget’s controls stay on screen while its chart is (sticky on phones)', async () => {
+    const { page, problems } = await openPage(browser, baseUrl, 'chapters/05-geometry/');
+    try {
+      const w = page.locator('dl-geometry');
+      await w.scrollIntoViewIfNeeded();
+      // Put the top of the first chart near the top of the screen: the controls are far below it.
+      await page.evaluate(() => {
+        const chart = document.querySelector('dl-geometry [data-chart="plane"]') as HTMLElement;
+        window.scrollBy(0, chart.getBoundingClientRect().top - 80);
+      });
+      const r = await page.evaluate(() => {
+        const c = (
+          document.querySelector('dl-geometry .dl-controls') as HTMLElement
+        ).getBoundingClientRect();
+        const chart = (
+          document.querySelector('dl-geometry [data-chart="plane"]') as HTMLElement
+        ).getBoundingClientRect();
+        return { top: c.top, bottom: c.bottom, chartTop: chart.top, vh: innerHeight };
+      });
+      expect(r.chartTop).toBeGreaterThanOrEqual(0);
+      expect(r.bottom).toBeLessThanOrEqual(r.vh + 1);
+      expect(r.top).toBeGreaterThan(r.chartTop);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('references and credits', () => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the references page lists the source, its three videos, d2l and the papers; it is in the sidebar', async () => {
+    const { page, problems } = await openPage(browser, baseUrl, 'references/');
+    try {
+      const text = ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
+      for (const needle of [
+        'Geeks_Z',
+        'weight_decay',
+        'https://www.bilibili.com/video/BV1HB4y1i7Fn',
+        'https://www.bilibili.com/video/BV1UK4y1o7dy',
+        'https://www.bilibili.com/video/BV1Z44y147xA',
+        'Dive into Deep Learning',
+        'Krogh',
+        'Loshchilov',
+        'van Laarhoven',
+        'Three Mechanisms of Weight Decay Regularization',
+        'Why Do We Need Weight Decay in Modern Deep Learning?',
+      ])
+        expect(text, needle).toContain(needle);
+      await expect(page.locator('nav a[href="/references/"]').count()).resolves.toBeGreaterThan(0);
+      // Its links into the chapters land on headings that exist.
+      const anchors = await page.$$eval('main a[href^="/chapters/"]', (as) =>
+        as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''),
+      );
+      expect(anchors.length).toBeGreaterThan(4);
+      for (const href of new Set(anchors.filter((h) => h.includes('#')))) {
+        const [path, hash] = href.split('#') as [string, string];
+        const target = await browser.newPage();
+        try {
+          await target.goto(new URL(path.slice(1), baseUrl).href);
+          await expect(
+            target.evaluate((id) => !!document.getElementById(decodeURIComponent(id)), hash),
+            href,
+          ).resolves.toBe(true);
+        } finally {
+          await target.close();
+        }
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the home page credits the source chapter and links to the references', async () => {
+    const { page, problems } = await openPage(browser, baseUrl, '');
+    try {
+      await expect(page.locator('main').textContent()).resolves.toContain('Geeks_Z');
+      await expect(page.locator('main a[href="references/"]').count()).resolves.toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('chapters 5–6: new widget modes draw and respond', () => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('chapter 5: the budget widget draws X1 < X2 < X3 with A, B, C; the shape slider reaches L1’s exact zero', async () => {
+    const { page, problems } = await openPage(browser, baseUrl, 'chapters/05-geometry/');
+    try {
+      await renderAllWidgets(page);
+      const w = 'dl-lp-ball';
+      const before = await widgetSnapshot(page, w);
+      const texts = await page.$$eval(`${w} [data-chart] svg text`, (ts) =>
+        ts.map((t) => t.textContent?.trim()),
+      );
+      for (const label of ['X1', 'X2', 'X3', 'A', 'B', 'C', 'w*']) expect(texts).toContain(label);
+      expect(before.readouts.optimum).toBe('(0.909, 0.417)');
+      expect(before.readouts.lambda).toBe('λ/2·‖w‖² with λ = 1.041');
+      const shape = page.locator(`${w} input[data-name="shape"]`);
+      await shape.focus();
+      await page.keyboard.press('ArrowLeft'); // elastic net
+      await page.keyboard.press('ArrowLeft'); // p = 1
+      await expect(shape.getAttribute('aria-valuetext')).resolves.toBe('p = 1 (L1)');
+      await page.waitForFunction(
+        (s) =>
+          document.querySelector(`${s} [data-readout="optimum"]`)?.textContent === '(1.000, 0)',
+        w,
+      );
+      const after = await widgetSnapshot(page, w);
+      expect(after.readouts.zero).toBe('yes: w₂ = 0 exactly');
+      expect(after.charts[0]).not.toBe(before.charts[0]);
+      await page.locator(`${w} input[data-name="budgets"]`).uncheck();
+      await page.waitForFunction(
+        (s) => !document.querySelector(`${s} [data-chart] svg`)?.textContent?.includes('X3'),
+        w,
+      );
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('chapter 6: the decomposition arrows are visible at step 1 (magnified copy); the Adam sweep finds each best λ', {
+    timeout: 90_000,
+  }, async () => {
+    const { page, problems } = await openPage(
+      browser,
+      baseUrl,
+      'chapters/06-where-the-code-puts-it/',
+    );
+    try {
+      await renderAllWidgets(page);
+      const w = 'dl-decomposition';
+      await page.locator(`${w} [data-action="reset"]`).click();
+      await page.locator(`${w} [data-action="step"]`).click();
+      await page.waitForFunction(
+        (s) =>
+          document
+            .querySelector(`${s} [data-chart="plane"] .dl-plot`)
+            ?.textContent?.includes('step 1 ×'),
+        w,
+      );
+      // The magnified arrows are long enough to see (≥ 20 px on screen).
+      const lengths = await page.$$eval(`${w} [data-chart="plane"] svg path[marker-end]`, (ps) =>
+        ps.map((p) => (p as SVGPathElement).getTotalLength()),
+      );
+      expect(Math.max(...lengths)).toBeGreaterThan(20);
+      const a = 'dl-adamw';
+      await page.locator(a).scrollIntoViewIfNeeded();
+      await page.waitForFunction(
+        (s) => document.querySelector(`${s} [data-readout="bestAdamW"]`)?.textContent !== '…',
+        a,
+        { timeout: 60_000 },
+      );
+      const r = (await widgetSnapshot(page, a)).readouts;
+      const parse = (t = '') =>
+        t
+          .match(/^λ = (\S+): (\S+)$/)
+          ?.slice(1)
+          .map(Number) ?? [];
+      const [la, va] = parse(r.bestAdam);
+      const [lw, vw] = parse(r.bestAdamW);
+      expect([la, lw]).toEqual([0.1, 1]);
+      expect(va).toBeCloseTo(0.077, 3);
+      expect(vw).toBeCloseTo(0.086, 3);
+      // The prose value "λ = 1" is a button that moves the slider; there AdamW wins.
+      await page.locator('button.dl-set[data-set-widget="adamw"][data-set-to="0"]').click();
+      await expect(page.locator(`${a} input[data-name="lambda"]`).inputValue()).resolves.toBe('0');
+      await waitForState(page, a, 'done');
+      const [adam, adamw] = ((await widgetSnapshot(page, a)).readouts.val ?? '')
+        .split(' vs ')
+        .map(Number);
+      expect(adam).toBeCloseTo(0.172, 3);
+      expect(adamw).toBeCloseTo(0.086, 3);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('chapter 7: ghosts of a visited seed stay on the sweep', { timeout: 120_000 }, async () => {
+    const { page, problems } = await openPage(
+      browser,
+      baseUrl,
+      'chapters/07-practical-tips/?sweep.seed=1',
+    );
+    try {
+      const w = 'dl-sweep';
+      await page.locator(w).scrollIntoViewIfNeeded();
+      await waitForState(page, w, 'done', 100_000);
+      const seed = page.locator(`${w} input[data-name="seed"]`);
+      await seed.fill('0');
+      await seed.dispatchEvent('input');
+      // Seeds 0 and 1 are both band seeds: everything is cached, the new seed is drawn at once,
+      // and seed 1's points stay as ghosts.
+      await waitForState(page, w, 'done');
+      await expect(page.locator(`${w} .dl-legend`).first().textContent()).resolves.toContain(
+        'ghosts',
+      );
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
