@@ -152,8 +152,9 @@ export default defineConfig({
           : []),
       ],
       lastUpdated: false,
-      // Wrapped code lines: no horizontal scroll region that a keyboard could not reach.
-      expressiveCode: { defaultProps: { wrap: true } },
+      // Wrapped code lines: no horizontal scroll region that a keyboard could not reach. Without
+      // preserveIndent, since a deep hanging indent (the CLI's --help) still overflowed at 375 px.
+      expressiveCode: { defaultProps: { wrap: true, preserveIndent: false } },
       disable404Route: true,
     }),
   ],
