@@ -148,7 +148,13 @@ export default defineConfig({
         { label: 'Chapters', translations: { 'zh-CN': '章节' }, items: chapters },
         { label: 'Reference', translations: { 'zh-CN': '参考' }, items: reference },
         ...(exists('references')
-          ? [{ label: 'Sources', translations: { 'zh-CN': '参考文献' }, items: [{ slug: 'references' }] }]
+          ? [
+              {
+                label: 'Sources',
+                translations: { 'zh-CN': '参考文献' },
+                items: [{ slug: 'references' }],
+              },
+            ]
           : []),
       ],
       lastUpdated: false,
