@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
+import { translator } from './src/i18n/t.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
@@ -14,6 +15,8 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
  * (axe: scrollable-region-focusable). Also keeps KaTeX's hidden MathML out of the search index.
  */
 function rehypeScrollableTables() {
+  /** The label of a table's scroll region, in the page's language (docs/zh-cn/ is Chinese). */
+  let tableLabel = '';
   /** @param {any} node */
   const visit = (node) => {
     if (!Array.isArray(node.children)) return;
@@ -38,13 +41,18 @@ function rehypeScrollableTables() {
           className: ['dl-table-scroll'],
           tabIndex: 0,
           role: 'region',
-          ariaLabel: 'Table (scrollable)',
+          ariaLabel: tableLabel,
         },
         children: [child],
       };
     });
   };
-  return visit;
+  /** @param {any} tree @param {{ path?: string }} file */
+  return (tree, file) => {
+    const lang = /[\\/]docs[\\/]zh-cn[\\/]/.test(file.path ?? '') ? 'zh-CN' : 'en';
+    tableLabel = translator({ lang })('table.scrollable');
+    visit(tree);
+  };
 }
 
 /**
@@ -99,6 +107,16 @@ const chapters = existsSync(`${docsDir}chapters`)
       .map((f) => ({ slug: `chapters/${f.replace(/\.mdx?$/, '')}` }))
   : [];
 
+/** Sidebar labels in the other languages, by slug (chapters take their page's title). */
+/** @type {Record<string, Record<string, string>>} */
+const sidebarLabels = {
+  'reference/streams': { 'zh-CN': '流式 API' },
+  'reference/cli': { 'zh-CN': '命令行' },
+  'reference/spec': { 'zh-CN': 'RunSpec' },
+  'reference/events': { 'zh-CN': '事件' },
+  'reference/viewer': { 'zh-CN': '运行查看器' },
+};
+
 /** Reference pages in a fixed order; a page nobody has written yet is left out of the sidebar. */
 const reference = [
   ['reference/streams', 'Streams API'],
@@ -108,7 +126,7 @@ const reference = [
   ['reference/viewer', 'Run viewer'],
 ]
   .filter(([slug]) => exists(slug))
-  .map(([slug, label]) => ({ slug, label }));
+  .map(([slug, label]) => ({ slug, label, translations: sidebarLabels[slug] ?? {} }));
 
 export default defineConfig({
   site: 'https://decaylab.example',
@@ -119,16 +137,30 @@ export default defineConfig({
       description:
         'Learn, see and measure weight decay, with live widgets driven by the real engine.',
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
-      // Search loads Pagefind's UI on first open instead of on idle (eager JS budget).
-      components: { Search: './src/components/Search.astro' },
+      // English at the root (URLs unchanged), Simplified Chinese under /zh-cn/ (docs/zh-cn/).
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+      },
+      routeMiddleware: './src/routeData.ts',
       sidebar: [
-        { label: 'Chapters', items: chapters },
-        { label: 'Reference', items: reference },
-        ...(exists('references') ? [{ label: 'Sources', items: [{ slug: 'references' }] }] : []),
+        { label: 'Chapters', translations: { 'zh-CN': '章节' }, items: chapters },
+        { label: 'Reference', translations: { 'zh-CN': '参考' }, items: reference },
+        ...(exists('references')
+          ? [
+              {
+                label: 'Sources',
+                translations: { 'zh-CN': '参考文献' },
+                items: [{ slug: 'references' }],
+              },
+            ]
+          : []),
       ],
       lastUpdated: false,
-      // Wrapped code lines: no horizontal scroll region that a keyboard could not reach.
-      expressiveCode: { defaultProps: { wrap: true } },
+      // Wrapped code lines: no horizontal scroll region that a keyboard could not reach. Without
+      // preserveIndent, since a deep hanging indent (the CLI's --help) still overflowed at 375 px.
+      expressiveCode: { defaultProps: { wrap: true, preserveIndent: false } },
       disable404Route: true,
     }),
   ],

@@ -18,12 +18,26 @@ if (!existsSync(join(distDir, 'index.html'))) {
   console.error('screenshots: dist/ is missing; run `npm run build -w @decaylab/site` first');
   process.exit(1);
 }
-const chapters = existsSync(join(distDir, 'chapters'))
-  ? readdirSync(join(distDir, 'chapters'))
-      .sort()
-      .map((c) => `chapters/${c}/`)
-  : [];
-const routes = ['', ...chapters].filter((r) => r.includes(filter));
+/** The home page and chapters of every locale (`zh-cn/…` too), and the Chinese reference pages. */
+const pagesUnder = (dir) =>
+  existsSync(join(distDir, dir))
+    ? readdirSync(join(distDir, dir))
+        .sort()
+        .map((c) => `${dir}/${c}/`)
+    : [];
+const routes = [
+  '',
+  ...pagesUnder('chapters'),
+  'zh-cn/',
+  ...pagesUnder('zh-cn/chapters'),
+  ...pagesUnder('zh-cn/reference'),
+].filter((r) => r.includes(filter));
+/** A route's file-name stem: `home`, `01-what-…`, `zh-cn`, `zh-cn-01-what-…`, `zh-cn-reference-cli`. */
+const shotName = (route) =>
+  route
+    .replace(/\/$/, '')
+    .replace(/(^|\/)chapters\//, '$1')
+    .replaceAll('/', '-') || 'home';
 
 mkdirSync(outDir, { recursive: true });
 const site = await startPreview({ port: 0, host: '127.0.0.1' });
@@ -68,13 +82,13 @@ try {
         });
         const widgets = await page.locator('.dl-widget').all();
         for (const [i, w] of widgets.entries()) {
-          const stem = `${route.replace(/\/$/, '').split('/').pop() || 'home'}-${theme}-${width}`;
+          const stem = `${shotName(route)}-${theme}-${width}`;
           await w.screenshot({ path: join(outDir, `${stem}-widget${i + 1}.png`) });
         }
         await hide.evaluate((el) => el.remove());
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.waitForTimeout(200);
-        const name = `${route.replace(/\/$/, '').split('/').pop() || 'home'}-${theme}-${width}.png`;
+        const name = `${shotName(route)}-${theme}-${width}.png`;
         await page.screenshot({ path: join(outDir, name), fullPage: true });
         console.log(
           `${problems.length ? '✗' : '✓'} ${name}${problems.length ? `  ${problems.join(' | ')}` : ''}`,

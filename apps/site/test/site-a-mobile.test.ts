@@ -9,7 +9,8 @@ import {
 } from './browser';
 
 const baseUrl = inject('baseUrl');
-const chapters = builtRoutes().filter((r) => r.startsWith('chapters/'));
+// The chapters in both languages, and the Chinese reference pages (long tables, CJK text).
+const chapters = builtRoutes().filter((r) => /^(zh-cn\/)?chapters\/|^zh-cn\/reference\//.test(r));
 
 describe('375 px wide (phone)', () => {
   let browser: TestBrowser;

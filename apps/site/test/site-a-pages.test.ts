@@ -124,8 +124,9 @@ describe('chapter pages', () => {
 
 describe('docs/ content', () => {
   const docsDir = new URL('../../../docs/', import.meta.url);
-  const files = (readdirSync(docsDir, { recursive: true }) as string[]).filter((f) =>
-    /\.mdx?$/.test(f),
+  // Files starting with _ are not pages (Starlight skips them too), e.g. docs/zh-cn/_GLOSSARY.md.
+  const files = (readdirSync(docsDir, { recursive: true }) as string[]).filter(
+    (f) => /\.mdx?$/.test(f) && !/(^|\/)_/.test(f),
   );
 
   it.each(files)('docs/%s has a title and a description in its frontmatter', (file) => {
@@ -136,7 +137,7 @@ describe('docs/ content', () => {
   });
 });
 
-describe('search', () => {
+describe("search (Starlight's Pagefind UI, one index per language)", () => {
   let browser: TestBrowser;
   beforeAll(async () => {
     browser = await launch();
@@ -145,65 +146,59 @@ describe('search', () => {
     await browser?.close();
   });
 
-  it('loads Pagefind only when opened, and finds the chapters (offline index)', async () => {
-    const { page, problems } = await openPage(
-      browser,
-      baseUrl,
-      'chapters/01-what-weight-decay-is/',
-    );
+  /** Opens the search dialog on `route`, types `query`, returns the result links' paths. */
+  const search = async (route: string, query: string, label: string) => {
+    const { page, problems } = await openPage(browser, baseUrl, route);
     try {
-      const requested: string[] = [];
-      page.on('request', (r) => requested.push(r.url()));
-      await page.waitForTimeout(500);
-      expect(requested.filter((u) => /ui-core|pagefind/.test(u))).toEqual([]);
+      // Starlight builds the Pagefind UI when the browser is idle; Ctrl+K focuses its input.
+      const input = page.locator('#starlight__search input');
+      await input.waitFor({ state: 'attached', timeout: 15_000 });
       await page.keyboard.press('Control+k');
-      const input = page.getByRole('searchbox', { name: 'Search this site' });
+      await expect.poll(() => input.getAttribute('title')).toBe(label);
       await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
-      await input.fill('overfitting');
-      const links = page.locator('#starlight__search .dl-search-link');
-      await links.first().waitFor({ timeout: 15_000 });
-      const titles = await page
-        .locator('#starlight__search .dl-search-results > li > a .dl-search-title')
-        .allTextContents();
-      expect(titles).toContain('What weight decay is');
-      expect(
-        await page.locator('#starlight__search .dl-search-excerpt mark').count(),
-      ).toBeGreaterThan(0);
-      expect(requested.some((u) => /\/pagefind\/pagefind\.js$/.test(u))).toBe(true);
-      expect(requested.filter((u) => /default-ui|pagefind-ui/.test(u))).toEqual([]);
-      expect(await axeViolations(page)).toEqual([]);
-
-      // Keyboard: ArrowDown into the results, ArrowUp back, Escape closes and refocuses the button.
-      await page.keyboard.press('ArrowDown');
-      expect(await page.evaluate(() => document.activeElement?.className)).toMatch(
-        /dl-search-link/,
-      );
-      await page.keyboard.press('ArrowUp');
-      expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
-      await page.keyboard.press('Escape');
+      await input.fill(query);
+      const links = page.locator('#starlight__search .pagefind-ui__result-link');
+      // The message counts the results (or says there are none) once the search is done.
+      const message = page.locator('#starlight__search .pagefind-ui__message');
       await expect
-        .poll(() =>
-          page.locator('site-search dialog').evaluate((d) => (d as HTMLDialogElement).open),
-        )
-        .toBe(false);
-      expect(
-        await page.evaluate(() => document.activeElement?.hasAttribute('data-open-modal')),
-      ).toBe(true);
-
-      // Enter on a result follows it to a real page.
-      await page.keyboard.press('Control+k');
-      await input.fill('overfitting');
-      await links.first().waitFor({ timeout: 15_000 });
-      const href = await links.first().getAttribute('href');
-      await page.keyboard.press('ArrowDown');
-      await Promise.all([
-        page.waitForURL((u) => u.pathname === href),
-        page.keyboard.press('Enter'),
-      ]);
-      expect(await page.locator('h1').first().textContent()).toBeTruthy();
+        .poll(() => message.textContent().catch(() => ''), { timeout: 15_000 })
+        .toMatch(/results? for|结果/);
+      // Each result loads its own fragment: when there are results, wait for them to show.
+      if (!/^No results|^未找到/.test((await message.textContent()) ?? ''))
+        await links.first().waitFor({ timeout: 15_000 });
+      const hrefs = await links.evaluateAll((as) =>
+        as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+      );
+      // Pagefind's own strings are translated too (Starlight passes them from src/content/i18n).
+      const form = await page.locator('#starlight__search form').getAttribute('aria-label');
+      expect(form).toBe(label === '搜索' ? '站内搜索' : 'Search this site');
+      expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
+      return hrefs;
     } finally {
       await page.close();
     }
+  };
+
+  it('"weight decay" on the English site finds English pages only, chapters first', async () => {
+    const hrefs = await search('chapters/01-what-weight-decay-is/', 'weight decay', 'Search');
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.filter((h) => h.startsWith('/zh-cn/'))).toEqual([]);
+    expect(hrefs).toContain('/chapters/01-what-weight-decay-is/');
+  });
+
+  it('权重衰减 and 正则化 on the Chinese site find Chinese pages only', async () => {
+    for (const query of ['权重衰减', '正则化']) {
+      const hrefs = await search('zh-cn/', query, '搜索');
+      expect(hrefs.length, query).toBeGreaterThan(0);
+      expect(
+        hrefs.filter((h) => !h.startsWith('/zh-cn/')),
+        query,
+      ).toEqual([]);
+    }
+  });
+
+  it('权重衰减 on the English site finds nothing (the Chinese pages are in their own index)', async () => {
+    expect(await search('', '权重衰减', 'Search')).toEqual([]);
   });
 });

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { eagerScripts } from '../scripts/eagerScripts.js';
+import { builtRoutes, distDir } from './browser';
+
+// The eager half of the bundle budget, on every built page of both locales: the JS a page
+// loads before any widget is visible or search is opened (≤ 15 KB gzip). The total with every
+// widget run and search opened (≤ 175 KB) needs a browser: `npm run bench -w @decaylab/site`.
+const EAGER_KB = 15;
+
+describe('eager JS budget', () => {
+  it.each(builtRoutes())(`/%s loads ≤ ${EAGER_KB} KB gzip of JS eagerly`, (route) => {
+    const html = readFileSync(join(distDir, route, 'index.html'), 'utf8');
+    const scripts = eagerScripts(html, distDir);
+    const bytes = scripts.reduce(
+      (sum, p) => sum + gzipSync(readFileSync(join(distDir, decodeURIComponent(p)))).length,
+      0,
+    );
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(bytes / 1024).toBeLessThanOrEqual(EAGER_KB);
+  });
+});
