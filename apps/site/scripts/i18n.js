@@ -27,7 +27,6 @@ export const awaitingTranslation = [
   'chapters/02-bias-variance-noise',
   'chapters/03-smaller-weights',
   'chapters/04-penalty-term',
-  'chapters/07-practical-tips',
   'references',
 ];
 
