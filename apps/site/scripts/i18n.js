@@ -27,7 +27,6 @@ export const awaitingTranslation = [
   'chapters/02-bias-variance-noise',
   'chapters/03-smaller-weights',
   'chapters/04-penalty-term',
-  'references',
 ];
 
 /** Pages of a docs folder as `dir/name` without extension → file (files starting with _ are not pages). */
