@@ -27,10 +27,6 @@ export const awaitingTranslation = [
   'chapters/02-bias-variance-noise',
   'chapters/03-smaller-weights',
   'chapters/04-penalty-term',
-  'chapters/05-geometry',
-  'chapters/06-where-the-code-puts-it',
-  'chapters/07-practical-tips',
-  'references',
 ];
 
 /** Pages of a docs folder as `dir/name` without extension → file (files starting with _ are not pages). */

@@ -2,7 +2,7 @@
 // Screenshots of every chapter (and the home page) in light and dark mode at 1280 px and
 // 375 px into apps/site/screenshots-out/. Widgets run with reduced motion, so each run jumps
 // to its end before the shot. Also one close-up per widget (<page>-<theme>-<width>-widget<N>.png).
-// Usage: node scripts/screenshots.js [route-filter]
+// Usage: node scripts/screenshots.js [route-filter[,route-filter…]]  (a route matching any)
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +12,16 @@ import { CHROMIUM_FLAGS, chromiumPath } from './chromium.js';
 import { distDir, startPreview } from './serve.js';
 
 const outDir = fileURLToPath(new URL('../screenshots-out/', import.meta.url));
-const filter = process.argv[2] ?? '';
+const filters = (process.argv[2] ?? '').split(',');
 
 if (!existsSync(join(distDir, 'index.html'))) {
   console.error('screenshots: dist/ is missing; run `npm run build -w @decaylab/site` first');
   process.exit(1);
 }
-/** The home page and chapters of every locale (`zh-cn/…` too), and the Chinese reference pages. */
+/**
+ * The home page and chapters of every locale (`zh-cn/…` too), the Chinese reference pages and the
+ * references page in both locales.
+ */
 const pagesUnder = (dir) =>
   existsSync(join(distDir, dir))
     ? readdirSync(join(distDir, dir))
@@ -31,7 +34,8 @@ const routes = [
   'zh-cn/',
   ...pagesUnder('zh-cn/chapters'),
   ...pagesUnder('zh-cn/reference'),
-].filter((r) => r.includes(filter));
+  ...['references/', 'zh-cn/references/'].filter((r) => existsSync(join(distDir, r, 'index.html'))),
+].filter((r) => filters.some((f) => r.includes(f)));
 /** A route's file-name stem: `home`, `01-what-…`, `zh-cn`, `zh-cn-01-what-…`, `zh-cn-reference-cli`. */
 const shotName = (route) =>
   route
