@@ -129,7 +129,7 @@ const reference = [
   .map(([slug, label]) => ({ slug, label, translations: sidebarLabels[slug] ?? {} }));
 
 export default defineConfig({
-  site: 'https://decaylab.example',
+  site: 'https://decaylab.dev',
   integrations: [
     preloadKatexFonts(),
     starlight({

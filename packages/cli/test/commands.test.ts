@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseSpec, SpecError } from '@decaylab/core';
 import { describe, expect, it } from 'vitest';
 import { clean, decaylab, tmp } from './helpers.js';
@@ -38,9 +39,19 @@ describe('decaylab examples', () => {
     expect(r.stdout).toMatchSnapshot();
   });
 
-  it('--json lists them as data', () => {
-    const list = JSON.parse(decaylab(['examples', '--json']).stdout);
-    expect(list.map((e: { name: string }) => e.name)).toEqual(REQUIRED_EXAMPLES);
+  it('--json lists them as data, each with the chapter it mirrors in English and Chinese', () => {
+    const list = JSON.parse(decaylab(['examples', '--json']).stdout) as {
+      name: string;
+      chapter: { en: string; 'zh-CN': string };
+    }[];
+    expect(list.map((e) => e.name)).toEqual(REQUIRED_EXAMPLES);
+    const docs = fileURLToPath(new URL('../../../docs/', import.meta.url));
+    for (const { chapter } of list) {
+      const slug = /\/chapters\/([^/]+)\/$/.exec(chapter.en)?.[1] ?? '';
+      expect(chapter['zh-CN']).toBe(chapter.en.replace('/chapters/', '/zh-cn/chapters/'));
+      expect(existsSync(`${docs}chapters/${slug}.mdx`), `${slug} is a chapter`).toBe(true);
+      expect(existsSync(`${docs}zh-cn/chapters/${slug}.mdx`), `${slug} is translated`).toBe(true);
+    }
   });
 
   it.each(REQUIRED_EXAMPLES)('--show %s prints a valid spec that runs', (name) => {

@@ -3,7 +3,7 @@ import type { Command } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
 import { EXIT } from '../cli/exitCodes.js';
 import { parse } from '../cli/parse.js';
-import { EXAMPLES, findExample } from '../examples/examples.js';
+import { chapterUrls, DOCS_SITE, EXAMPLES, findExample } from '../examples/examples.js';
 
 const help = `Usage: decaylab examples [--show NAME] [--json]
 
@@ -12,7 +12,8 @@ Lists the built-in specs, which mirror the docs' chapters. Run one with
 
 Options:
   --show NAME   print the example's spec (JSON)
-  --json        list the examples as JSON [{name, about}]
+  --json        list the examples as JSON [{name, about, chapter: {en, zh-CN}}],
+                chapter being the URLs of the docs chapter it mirrors
   -h, --help    show this help`;
 
 async function run(argv: readonly string[], ctx: Context): Promise<number> {
@@ -41,7 +42,7 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   if (values.json) {
     ctx.stdout.write(
       `${JSON.stringify(
-        EXAMPLES.map(({ name, about }) => ({ name, about })),
+        EXAMPLES.map((e) => ({ name: e.name, about: e.about, chapter: chapterUrls(e) })),
         null,
         2,
       )}\n`,
@@ -51,7 +52,7 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   const width = Math.max(...EXAMPLES.map((e) => e.name.length));
   const lines = EXAMPLES.map((e) => `  ${e.name.padEnd(width)}  ${e.about}`);
   ctx.stdout.write(
-    `${lines.join('\n')}\n\nRun one: decaylab run <name>   Show its spec: decaylab examples --show <name>\n`,
+    `${lines.join('\n')}\n\nRun one: decaylab run <name>   Show its spec: decaylab examples --show <name>\nThe chapters they mirror: ${DOCS_SITE}/chapters/ (--json names each one)\n中文版: ${DOCS_SITE}/zh-cn/chapters/\n`,
   );
   return EXIT.ok;
 }

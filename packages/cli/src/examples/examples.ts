@@ -4,6 +4,24 @@ export interface Example {
   /** One line: what it shows. */
   readonly about: string;
   readonly spec: Readonly<Record<string, unknown>>;
+  /** The docs chapter it mirrors: its slug under /chapters/ (and /zh-cn/chapters/). */
+  readonly chapter: string;
+}
+
+/** Where the docs site lives; chapters are at /chapters/SLUG/ and, in Chinese, /zh-cn/chapters/SLUG/. */
+export const DOCS_SITE = 'https://decaylab.dev';
+
+/**
+ * The chapter an example mirrors, in English and in Chinese.
+ *
+ * @example
+ * chapterUrls(findExample('l1')!) // { en: 'https://decaylab.dev/chapters/05-geometry/', 'zh-CN': … }
+ */
+export function chapterUrls({ chapter }: Example): { en: string; 'zh-CN': string } {
+  return {
+    en: `${DOCS_SITE}/chapters/${chapter}/`,
+    'zh-CN': `${DOCS_SITE}/zh-cn/chapters/${chapter}/`,
+  };
 }
 
 const poly = (name: string, weightDecay: number) => ({
@@ -60,16 +78,19 @@ const bias = (name: string, decayBias: boolean) => ({
 export const EXAMPLES: readonly Example[] = [
   {
     name: 'overfitting',
+    chapter: '01-what-weight-decay-is',
     about: 'degree-9 polynomial on 20 noisy points, no decay (λ = 0): it overfits',
     spec: poly('overfitting', 0),
   },
   {
     name: 'overfitting-decay',
+    chapter: '01-what-weight-decay-is',
     about: 'the same polynomial with weightDecay λ = 1e-2: smaller weights, lower validation loss',
     spec: poly('overfitting-decay', 1e-2),
   },
   {
     name: 'line',
+    chapter: '01-what-weight-decay-is',
     about: 'the noisy y = x line fitted by a linear model with weightDecay 0.1',
     spec: {
       name: 'line',
@@ -82,41 +103,49 @@ export const EXAMPLES: readonly Example[] = [
   },
   {
     name: 'highdim',
+    chapter: '04-penalty-term',
     about: "d2l's high-dimensional regression (200 inputs, 20 examples) without a penalty",
     spec: highdim('highdim', 0),
   },
   {
     name: 'highdim-l2',
+    chapter: '04-penalty-term',
     about: "d2l's high-dimensional regression with the L2 penalty λ = 3 on the weights",
     spec: highdim('highdim-l2', 3),
   },
   {
     name: 'adam-l2',
+    chapter: '06-where-the-code-puts-it',
     about: 'Adam with coupled weightDecay 0.1 (L2 through the adaptive step)',
     spec: adam('adam-l2', 'adam'),
   },
   {
     name: 'adamw',
+    chapter: '06-where-the-code-puts-it',
     about: 'AdamW with decoupled weightDecay 0.1 (compare with adam-l2: they differ)',
     spec: adam('adamw', 'adamw'),
   },
   {
     name: 'l1',
+    chapter: '05-geometry',
     about: 'an L1 penalty drives most of 20 weights to (near) zero: sparsity',
     spec: sparse('l1', 'l1'),
   },
   {
     name: 'l2',
+    chapter: '05-geometry',
     about: 'an L2 penalty shrinks all 20 weights evenly, none to zero',
     spec: sparse('l2', 'l2'),
   },
   {
     name: 'bias-decay',
+    chapter: '07-practical-tips',
     about: 'logistic regression with weightDecay on weights and bias',
     spec: bias('bias-decay', true),
   },
   {
     name: 'no-bias-decay',
+    chapter: '07-practical-tips',
     about: 'the same with a param group that exempts the bias from decay',
     spec: bias('no-bias-decay', false),
   },
