@@ -1,19 +1,8 @@
-import type { RunEvent } from '@decaylab/core';
+import { type RunEvent, STEP_FIELDS } from '@decaylab/core';
 import { usageError } from '../cli/cliError.js';
 
 /** The fields of a step event that `--fields` may name (dotted paths like `loss.total` too). */
-export const STEP_FIELDS = [
-  'step',
-  'epoch',
-  'lr',
-  'loss',
-  'grad',
-  'decayGrad',
-  'decoupledDecay',
-  'params',
-  'val',
-  'norms',
-];
+const FIELDS: readonly string[] = ['step', ...STEP_FIELDS];
 
 /** Reads `--fields a,b.c` into paths, checking each top-level name. */
 export function parseFields(text: string | undefined): string[][] | null {
@@ -25,10 +14,8 @@ export function parseFields(text: string | undefined): string[][] | null {
     .map((f) => f.split('.'));
   if (paths.length === 0) throw usageError('--fields: expected a comma-separated list of fields');
   for (const p of paths) {
-    if (!STEP_FIELDS.includes(p[0] as string)) {
-      throw usageError(
-        `--fields: unknown field "${p.join('.')}" (fields: ${STEP_FIELDS.join(', ')})`,
-      );
+    if (!FIELDS.includes(p[0] as string)) {
+      throw usageError(`--fields: unknown field "${p.join('.')}" (fields: ${FIELDS.join(', ')})`);
     }
   }
   return paths;

@@ -22,7 +22,7 @@ describe('resultsTable', () => {
   it('text: one row per run, the best marked once, control characters escaped', () => {
     const lines = resultsText(rows, { keyHeaders: ['lr'] });
     expect(lines[0]).toMatch(
-      /^\s#\s+lr\s+end\s+steps\s+train\s+val\s+best val @ step\s+‖w‖\s+‖b‖\s+‖é\\x1b‖$/,
+      /^\s#\s+lr\s+end\s+steps\s+train\s+val\s+best val @ step\s+‖w‖\s+‖b‖\s+‖é\\u001b‖$/,
     );
     expect(lines.filter((l) => /^\s*\d+\*/.test(l))).toEqual([expect.stringMatching(/^2\*/)]);
     expect(lines.at(-1)).toBe('* lowest final validation loss');

@@ -1,4 +1,5 @@
 import { fmt, pad } from '../text/fmt.js';
+import { safeText } from '../text/safeText.js';
 import type { RunReport } from './runStats.js';
 
 /** One row of a results table: a sweep's combination or a compared recording. */
@@ -41,13 +42,6 @@ function paramNames(rows: readonly ResultRow[]): string[] {
 
 const keyText = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it escapes
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
-/** Control characters shown as `\x1b` (a value or name cannot drive the terminal). */
-const escapeText = (s: string): string =>
-  s.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-
 /**
  * The results of several runs as a text table: one row per run, its end, steps, final train and
  * validation loss, best validation loss and step, and ‖θ‖ of the first parameters; the best
@@ -70,17 +64,17 @@ export function resultsText(
     'train',
     'val',
     'best val @ step',
-    ...params.map((p) => `‖${escapeText(p)}‖`),
+    ...params.map((p) => `‖${safeText(p)}‖`),
   ];
   const body = rows.map((r, k) => {
     const s = r.report?.summary;
-    const keys = r.keys.map((v) => escapeText(keyText(v)));
+    const keys = r.keys.map((v) => safeText(keyText(v)));
     const mark = `${r.index}${k === best ? '*' : ''}`;
     if (!s)
       return [
         mark,
         ...keys,
-        `error: ${escapeText(r.error ?? 'failed')}`,
+        `error: ${safeText(r.error ?? 'failed')}`,
         '',
         '',
         '',
