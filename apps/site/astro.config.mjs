@@ -201,7 +201,11 @@ export default defineConfig({
   vite: {
     plugins: [moduleWorker()],
     resolve: {
-      alias: { '@widgets': fileURLToPath(new URL('./src/widgets', import.meta.url)) },
+      alias: {
+        '@widgets': fileURLToPath(new URL('./src/widgets', import.meta.url)),
+        // No widget draws maps: Plot's projections and geo marks stay out of the bundle.
+        'd3-geo': fileURLToPath(new URL('./src/vendor/d3GeoStub.js', import.meta.url)),
+      },
     },
   },
 });
