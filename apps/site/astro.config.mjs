@@ -93,6 +93,36 @@ function preloadKatexFonts() {
   };
 }
 
+/**
+ * `import url from './x.worker?module-worker'`: the URL of module `x.worker` built as an entry
+ * chunk of the page build, to start with `new Worker(url, { type: 'module' })`. The worker then
+ * imports the same chunks as the page (the engine and RxJS are fetched once), where Vite's
+ * `new Worker(new URL(…))` bundles each worker separately with its own copy. An entry, not a
+ * dynamic import: Rollup would otherwise put the worker's dependencies into the importing
+ * widget's chunk, which defines custom elements and cannot run in a worker.
+ *
+ * @returns {import('vite').Plugin}
+ */
+function moduleWorker() {
+  const suffix = '?module-worker';
+  return {
+    name: 'decaylab:module-worker',
+    async resolveId(source, importer) {
+      if (!source.endsWith(suffix)) return null;
+      const resolved = await this.resolve(source.slice(0, -suffix.length), importer);
+      return resolved && `${resolved.id}${suffix}`;
+    },
+    load(id) {
+      if (!id.endsWith(suffix)) return null;
+      const file = id.slice(0, -suffix.length);
+      // The dev server serves source modules as they are.
+      if (this.meta.watchMode) return `export default ${JSON.stringify(`/@fs${file}`)};`;
+      const ref = this.emitFile({ type: 'chunk', id: file });
+      return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+    },
+  };
+}
+
 /** The docs live in the top-level docs/ folder (symlinked as src/content/docs). */
 const docsDir = fileURLToPath(new URL('../../docs/', import.meta.url));
 
@@ -169,8 +199,13 @@ export default defineConfig({
     rehypePlugins: [[rehypeKatex, { strict: 'ignore' }], rehypeScrollableTables],
   },
   vite: {
+    plugins: [moduleWorker()],
     resolve: {
-      alias: { '@widgets': fileURLToPath(new URL('./src/widgets', import.meta.url)) },
+      alias: {
+        '@widgets': fileURLToPath(new URL('./src/widgets', import.meta.url)),
+        // No widget draws maps: Plot's projections and geo marks stay out of the bundle.
+        'd3-geo': fileURLToPath(new URL('./src/vendor/d3GeoStub.js', import.meta.url)),
+      },
     },
   },
 });

@@ -9,6 +9,7 @@
 //     frame measured in the same run as the baseline.
 //   - +search: total after also opening Starlight's search (Pagefind UI) and searching.
 // Targets: eager ≤ 15 KB, total with search opened ≤ 175 KB, redraw ≤ 100 ms (chapters 3 and 5).
+// `node scripts/bench.js --bundle-only` measures the bundle columns only (no redraw timing).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ const EAGER_KB = 15;
 const TOTAL_KB = 175;
 const REDRAW_MS = 100;
 const SAMPLES = 7;
+const bundleOnly = process.argv.includes('--bundle-only');
 
 if (!existsSync(join(distDir, 'index.html'))) {
   console.error('bench: dist/ is missing; run `npm run build -w @decaylab/site` first');
@@ -119,7 +121,7 @@ try {
     await page.keyboard.press('Escape');
     const withSearch = [...fetched].reduce((sum, p) => sum + gzipSize(p), 0);
 
-    if (Number.isNaN(frameMs)) {
+    if (!bundleOnly && Number.isNaN(frameMs)) {
       frameMs = await page.evaluate(async () => {
         const t = [];
         let last = await new Promise(requestAnimationFrame);
@@ -136,7 +138,7 @@ try {
     // Slider → redraw on the first λ slider of the page, if any.
     let redraw = Number.NaN;
     const slider = page.locator('.dl-widget input[type="range"][data-name="lambda"]').first();
-    if ((await slider.count()) > 0) {
+    if (!bundleOnly && (await slider.count()) > 0) {
       await slider.scrollIntoViewIfNeeded();
       const id = await slider.evaluate(
         (el) => el.closest('.dl-widget')?.getAttribute('data-id') ?? '',
@@ -170,7 +172,7 @@ try {
     await page.close();
 
     const n = Number(/chapters\/(\d\d)/.exec(chapter)?.[1]);
-    const redrawTarget = n === 3 || n === 5;
+    const redrawTarget = !bundleOnly && (n === 3 || n === 5);
     const ok =
       eager <= EAGER_KB * 1024 &&
       withSearch <= TOTAL_KB * 1024 &&

@@ -3,3 +3,9 @@
 /// <reference path="../.astro/types.d.ts" />
 /// <reference types="@astrojs/starlight/locals" />
 /// <reference path="../../../node_modules/@astrojs/starlight/virtual.d.ts" />
+
+/** A worker module's URL, built as an entry of the page build (see `moduleWorker` in astro.config.mjs). */
+declare module '*?module-worker' {
+  const url: string;
+  export default url;
+}

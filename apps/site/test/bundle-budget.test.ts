@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -20,5 +20,20 @@ describe('eager JS budget', () => {
     );
     expect(scripts.length).toBeGreaterThan(0);
     expect(bytes / 1024).toBeLessThanOrEqual(EAGER_KB);
+  });
+});
+
+// Workers and pages share one copy of the engine and of RxJS: a worker built on its own (Vite's
+// `new Worker(new URL(…))`) would carry a second one (≈ 17 KB gzip each). Markers: the engine's
+// seeded generator constant and RxJS's tslib helper message, which survive minification.
+describe('one copy of the engine and RxJS', () => {
+  const scripts = readdirSync(join(distDir, '_astro'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => ({ f, src: readFileSync(join(distDir, '_astro', f), 'utf8') }));
+  it.each([
+    ['the engine (seeded generator)', '2654435769'],
+    ['RxJS (tslib helpers)', 'Generator is already executing.'],
+  ])('%s is in exactly one chunk', (_what, marker) => {
+    expect(scripts.filter(({ src }) => src.includes(marker)).map(({ f }) => f)).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import { formatValue } from '../_shared/format';
 import { gdStability, maxCurvature } from '../_shared/gdStability';
 import { bandSteps, type OverfitBand } from './overfitBand';
 import type { BandAnswer, BandRequest } from './overfitBand.worker';
+import bandWorkerUrl from './overfitBand.worker?module-worker';
 import { OVERFIT_BAND_SEEDS, OVERFIT_LR, overfitRuns, overfitSpec } from './overfitSpec';
 
 interface LossRow {
@@ -103,10 +104,7 @@ export class OverfitWidget extends DecayWidget {
   private askBand(lambda: number): void {
     if (this.bands.has(lambda) || this.pending.has(lambda)) return;
     if (!this.worker) {
-      this.worker = new Worker(new URL('./overfitBand.worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'decaylab-overfit-band',
-      });
+      this.worker = new Worker(bandWorkerUrl, { type: 'module', name: 'decaylab-overfit-band' });
       this.worker.onmessage = (e: MessageEvent<BandAnswer>) => {
         if ('error' in e.data) this.status(`Could not compute the band: ${e.data.error}`);
         else {

@@ -1,4 +1,4 @@
-/// <reference lib="webworker" />
+import { serveWorker } from '../_shared/serveWorker';
 import { type OverfitBand, overfitBand } from './overfitBand';
 
 /** A request: the band of one λ over seeds 0…seeds−1. */
@@ -14,14 +14,10 @@ export type BandAnswer =
   | { readonly id: number; readonly error: string };
 
 /** Chapter 1's band worker: the seeds' runs off the main thread, one band per message. */
-self.onmessage = (event: MessageEvent<BandRequest>) => {
-  const { id, lambda, seeds } = event.data;
+serveWorker<BandRequest, BandAnswer>(({ id, lambda, seeds }) => {
   try {
-    self.postMessage({ id, band: overfitBand({ lambda, seeds }) } satisfies BandAnswer);
+    return { id, band: overfitBand({ lambda, seeds }) };
   } catch (error) {
-    self.postMessage({
-      id,
-      error: error instanceof Error ? error.message : String(error),
-    } satisfies BandAnswer);
+    return { id, error: error instanceof Error ? error.message : String(error) };
   }
-};
+});

@@ -1,5 +1,6 @@
 import type { FinalLosses } from './sweep';
 import type { SweepAnswer, SweepRequest } from './sweep.worker';
+import sweepWorkerUrl from './sweep.worker?module-worker';
 
 /** One run to do: a key for the cache and the RunSpec. */
 export interface SweepJob {
@@ -98,10 +99,7 @@ export class SweepQueue {
     const job = this.queue.shift();
     if (!job) return;
     if (!this.worker) {
-      this.worker = new Worker(new URL('./sweep.worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'decaylab-sweep',
-      });
+      this.worker = new Worker(sweepWorkerUrl, { type: 'module', name: 'decaylab-sweep' });
       this.worker.onmessage = (e: MessageEvent<SweepAnswer>) => this.answer(e.data);
       this.worker.onerror = (e) => this.onChange(`The sweep worker failed: ${e.message}`);
     }

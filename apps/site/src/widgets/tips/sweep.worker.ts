@@ -1,4 +1,4 @@
-/// <reference lib="webworker" />
+import { serveWorker } from '../_shared/serveWorker';
 import { type FinalLosses, finalLosses } from './sweep';
 
 /** A request: train one RunSpec to the end. `id` comes back with the answer. */
@@ -18,14 +18,10 @@ export type SweepAnswer =
  * pause and step are exact and nothing piles up. Chapter 6's Adam + L2 vs AdamW sweep and
  * chapter 7's sweep both use it (through `SweepQueue`).
  */
-self.onmessage = (event: MessageEvent<SweepRequest>) => {
-  const { id, spec } = event.data;
+serveWorker<SweepRequest, SweepAnswer>(({ id, spec }) => {
   try {
-    self.postMessage({ id, losses: finalLosses(spec) } satisfies SweepAnswer);
+    return { id, losses: finalLosses(spec) };
   } catch (error) {
-    self.postMessage({
-      id,
-      error: error instanceof Error ? error.message : String(error),
-    } satisfies SweepAnswer);
+    return { id, error: error instanceof Error ? error.message : String(error) };
   }
-};
+});

@@ -1,5 +1,6 @@
 import { type Recording, readRecording } from './readRecording';
 import type { WorkerReply, WorkerRequest } from './recordingWorker';
+import recordingWorkerUrl from './recordingWorker?module-worker';
 import { chunksOf, splitLines } from './splitLines';
 
 /**
@@ -22,7 +23,7 @@ export function readInWorker(
   if (typeof Worker === 'undefined') return onMainThread();
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./recordingWorker.ts', import.meta.url), { type: 'module' });
+    worker = new Worker(recordingWorkerUrl, { type: 'module', name: 'decaylab-recording' });
   } catch {
     return onMainThread();
   }

@@ -1,0 +1,80 @@
+/** How far outside the viewport a widget starts loading its code (DecayWidget loads Plot at 200px). */
+const NEAR = '600px 0px';
+
+/**
+ * Defines a widget's custom element only when one of its elements nears the viewport: the page
+ * loads this tiny loader eagerly and `load()` (a dynamic `import()` of the module that calls
+ * `customElements.define`) on demand, so a chapter's widget code is not part of its eager JS.
+ *
+ * The elements' server-rendered markup (controls, reserved chart boxes, fallback) is there
+ * before; they upgrade in place when the module arrives. The module loads at once when the URL
+ * carries one of the widget's params (`?<id>.<name>=…`, a shared view), and when the reader
+ * reaches the widget first by focus, pointer or a control change (a `SetValue` button): a
+ * control changed before the upgrade is replayed to the widget (`input` event), so the run, the
+ * readout and the URL follow.
+ *
+ * @example
+ * <script>
+ *   import { lazyDefine } from '../_shared/lazyDefine';
+ *   lazyDefine('dl-overfit', () => import('./OverfitWidget'));
+ * </script>
+ */
+export function lazyDefine(tag: string, load: () => Promise<unknown>): void {
+  const elements = [...document.querySelectorAll<HTMLElement>(tag)];
+  if (elements.length === 0 || customElements.get(tag)) return;
+  /** Controls the reader changed before the upgrade, with the value they were given. */
+  const changed = new Map<HTMLInputElement, string | boolean>();
+  let started = false;
+  const io = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((e) => e.isIntersecting)) start();
+    },
+    { rootMargin: NEAR },
+  );
+  const onInput = (event: Event) => {
+    const input = event.target;
+    if (input instanceof HTMLInputElement)
+      changed.set(input, input.type === 'checkbox' ? input.checked : input.value);
+    start();
+  };
+  const events = ['focusin', 'pointerdown'] as const;
+  const unwire = () => {
+    io.disconnect();
+    for (const el of elements) {
+      el.removeEventListener('input', onInput);
+      for (const type of events) el.removeEventListener(type, start);
+    }
+  };
+  function start(): void {
+    if (started) return;
+    started = true;
+    load().then(
+      () => {
+        unwire();
+        // The elements upgraded inside customElements.define (connectedCallback ran): replay.
+        for (const [input, value] of changed) {
+          if (typeof value === 'boolean') input.checked = value;
+          else input.value = value;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+        changed.clear();
+      },
+      (error: unknown) => {
+        unwire();
+        for (const el of elements) {
+          const status = el.querySelector('[data-status]');
+          if (status) status.textContent = String(error instanceof Error ? error.message : error);
+        }
+        throw error;
+      },
+    );
+  }
+  for (const el of elements) {
+    el.addEventListener('input', onInput);
+    for (const type of events) el.addEventListener(type, start);
+    io.observe(el);
+  }
+  const ids = elements.map((el) => `${el.dataset.id ?? tag}.`);
+  for (const key of new URLSearchParams(location.search).keys())
+    if (ids.some((prefix) => key.startsWith(prefix))) start();
+}
