@@ -103,6 +103,12 @@ describe('links', () => {
 
 describe('chapter pages', () => {
   const chapters = routes.filter((r) => /^chapters\/0[1-4]-/.test(r));
+  // Layout shift in both locales (a translated label can change a widget's size). Chapters 05–07
+  // still shift while their widgets draw (CLS 0.015–0.065 in both locales, December 2026): add
+  // them here once their widgets reserve their size.
+  const allChapters = chapterRoutesAllLocales().filter((r) =>
+    /^chapters\/0[1-4]-/.test(pairedRoute(r, '')),
+  );
   let calm: TestBrowser;
   let noJs: TestBrowser;
   beforeAll(async () => {
@@ -115,7 +121,7 @@ describe('chapter pages', () => {
     await Promise.all([calm?.close(), noJs?.close()]);
   });
 
-  it.each(chapters)(
+  it.each(allChapters)(
     '/%s: widgets reserve their size (no layout shift while they load and draw)',
     async (route) => {
       const { page, problems } = await openPage(calm, baseUrl, route);
