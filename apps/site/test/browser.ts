@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from '../scripts/chromium.js';
+import { docsDir, pagesIn, translatedLocales } from '../scripts/i18n.js';
 
 /** A running Chromium with its own fresh profile directory; `close()` removes both. */
 export interface TestBrowser {
@@ -185,6 +186,63 @@ export function builtRoutes(dir = distDir): string[] {
 /** Routes of chapter pages (`chapters/NN-…/`). */
 export function chapterRoutes(): string[] {
   return builtRoutes().filter((r) => r.startsWith('chapters/'));
+}
+
+/** The site's locales: `''` (English, at the root), then each translated one (`'zh-cn'`). */
+export const locales: readonly string[] = ['', ...translatedLocales];
+
+/** The locale of a route: `'zh-cn'` for `zh-cn/…`, `''` for an English one. */
+export const localeOf = (route: string): string =>
+  translatedLocales.find((l) => route === `${l}/` || route.startsWith(`${l}/`)) ?? '';
+
+/** A route in another locale: `pairedRoute('chapters/05-geometry/', 'zh-cn')` → `zh-cn/chapters/05-geometry/`. */
+export const pairedRoute = (route: string, locale: string): string => {
+  const from = localeOf(route);
+  const bare = from ? route.slice(from.length + 1) : route;
+  return locale ? `${locale}/${bare}` : bare;
+};
+
+/**
+ * The routes of a translated locale's pages, from its docs folder (`docs/zh-cn/chapters/05-geometry.mdx`
+ * → `zh-cn/chapters/05-geometry/`), so a newly translated page is tested without editing a test.
+ * Untranslated pages are built too (Starlight's English fallback): `builtRoutes()` has those.
+ */
+export function translatedRoutes(locale = 'zh-cn'): string[] {
+  return [...pagesIn(join(docsDir, locale)).keys()]
+    .map((page) => `${locale}/${page === 'index' ? '' : `${page.replace(/\/index$/, '')}/`}`)
+    .sort();
+}
+
+/** Routes of chapter pages in every locale (`chapters/…/`, `zh-cn/chapters/…/`). */
+export function chapterRoutesAllLocales(): string[] {
+  return builtRoutes().filter((r) => pairedRoute(r, '').startsWith('chapters/'));
+}
+
+/**
+ * How many pages a file's `describe.concurrent` blocks open at once in their shared browser
+ * (`vi.setConfig({ maxConcurrency: PAGES_AT_ONCE })`): enough to overlap page loads, few enough
+ * for 2 CI cores. `SITE_TEST_PAGES_AT_ONCE=1` runs them one by one.
+ */
+export const PAGES_AT_ONCE = Number(process.env.SITE_TEST_PAGES_AT_ONCE ?? 2);
+
+/**
+ * Waits until every widget on the page has finished its run (`data-state` is not `playing`),
+ * bringing each into view in turn (a widget pauses while off screen). Returns the states.
+ */
+export async function settleAllWidgets(page: Page, { timeout = 60_000 } = {}): Promise<string[]> {
+  const count = await page.locator('.dl-widget').count();
+  const states: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const widget = page.locator('.dl-widget').nth(i);
+    await widget.scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      (el) => (el as HTMLElement).dataset.state !== 'playing',
+      await widget.elementHandle(),
+      { timeout },
+    );
+    states.push((await widget.getAttribute('data-state')) ?? '');
+  }
+  return states;
 }
 
 /** The markup of a widget's charts and the text of its readouts, keyed by `data-readout`. */

@@ -1,41 +1,67 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it, vi } from 'vitest';
 import {
   axeViolations,
   builtRoutes,
+  chapterRoutesAllLocales,
   launch,
   openPage,
+  PAGES_AT_ONCE,
   renderAllWidgets,
   type TestBrowser,
 } from './browser';
 
 const baseUrl = inject('baseUrl');
-// The chapters in both languages, and the Chinese reference pages (long tables, CJK text).
-const chapters = builtRoutes().filter((r) => /^(zh-cn\/)?chapters\/|^zh-cn\/reference\//.test(r));
+// Every page in both locales in light mode (CJK text, long tables, display formulas); the
+// chapters (the widgets' phone layout) in dark mode too.
+const byScheme = [
+  ['light', builtRoutes()],
+  ['dark', chapterRoutesAllLocales()],
+] as const;
 
-describe('375 px wide (phone)', () => {
+vi.setConfig({ maxConcurrency: PAGES_AT_ONCE });
+
+describe.each(byScheme)('375 px wide (phone), %s mode', (colorScheme, routes) => {
   let browser: TestBrowser;
   beforeAll(async () => {
-    browser = await launch({ width: 375, height: 740, reducedMotion: 'reduce' });
+    browser = await launch({ width: 375, height: 740, reducedMotion: 'reduce', colorScheme });
+    await browser.context.addInitScript(
+      (t) => localStorage.setItem('starlight-theme', t),
+      colorScheme,
+    );
   });
   afterAll(async () => {
     await browser?.close();
   });
 
-  it.each(chapters)(
-    '/%s fits the screen and has no serious or critical axe violations',
-    async (route) => {
-      const { page, problems } = await openPage(browser, baseUrl, route);
-      try {
-        await renderAllWidgets(page);
-        const overflow = await page.evaluate(
-          () => document.documentElement.scrollWidth - window.innerWidth,
-        );
-        expect(overflow).toBeLessThanOrEqual(0);
-        expect(await axeViolations(page)).toEqual([]);
-        expect(problems).toEqual([]);
-      } finally {
-        await page.close();
-      }
-    },
-  );
+  describe.concurrent('pages', () => {
+    it.for(routes)(
+      '/%s fits the screen, every display formula fits its box, and axe finds no serious or critical violations',
+      async (route, { expect }) => {
+        const { page, problems } = await openPage(browser, baseUrl, route);
+        try {
+          expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(
+            colorScheme,
+          );
+          await renderAllWidgets(page);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
+          expect(overflow).toBeLessThanOrEqual(0);
+          const formulas = await page.$$eval('.katex-display', (els) =>
+            els
+              .filter((e) => e.scrollWidth > e.clientWidth)
+              .map(
+                (e) =>
+                  `${e.scrollWidth} > ${e.clientWidth}: ${(e.querySelector('annotation')?.textContent ?? '').slice(0, 50)}`,
+              ),
+          );
+          expect(formulas).toEqual([]);
+          expect(await axeViolations(page)).toEqual([]);
+          expect(problems).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      },
+    );
+  });
 });

@@ -1,42 +1,80 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import {
   axeViolations,
   builtRoutes,
+  chapterRoutesAllLocales,
+  distDir,
   launch,
+  localeOf,
+  locales,
   openPage,
+  PAGES_AT_ONCE,
+  pairedRoute,
   renderAllWidgets,
+  settleAllWidgets,
   type TestBrowser,
+  translatedRoutes,
+  widgetSnapshot,
 } from './browser';
 
 const baseUrl = inject('baseUrl');
 const routes = builtRoutes();
 
-describe('every page of the built site', () => {
+// Pages load side by side in one browser, a few at a time (see PAGES_AT_ONCE).
+vi.setConfig({ maxConcurrency: PAGES_AT_ONCE });
+
+describe.concurrent('every page of the built site, in every locale', () => {
   let browser: TestBrowser;
   beforeAll(async () => {
-    browser = await launch();
+    // Reduced motion: each run jumps to its end (the engine still runs every step), so a page
+    // settles in seconds; the animated runs are tested in site-a-widgets and site-b-*.
+    browser = await launch({ reducedMotion: 'reduce' });
   });
   afterAll(async () => {
     await browser?.close();
   });
 
-  it('has the chapters and the home page', () => {
-    expect(routes).toContain('');
-    expect(routes.filter((r) => r.startsWith('chapters/')).length).toBeGreaterThanOrEqual(4);
+  it('has the chapters and the home page in every locale, and every translated page', ({
+    expect,
+  }) => {
+    for (const locale of locales) {
+      expect(routes).toContain(pairedRoute('', locale));
+      expect(chapterRoutesAllLocales().filter((r) => localeOf(r) === locale)).toHaveLength(7);
+    }
+    // docs/zh-cn/<page>.md(x) → /zh-cn/<page>/, served as a Chinese page (not the English fallback).
+    const translated = translatedRoutes();
+    expect(translated.length).toBeGreaterThan(0);
+    for (const route of translated) {
+      expect(routes).toContain(route);
+      const html = readFileSync(join(distDir, route, 'index.html'), 'utf8');
+      expect(html, route).toMatch(/<html[^>]*\slang="zh-CN"/);
+      expect(html, route).toContain('data-pagefind-body');
+    }
   });
 
-  it.each(routes)(
-    '/%s loads, renders every widget, and logs no errors or warnings',
-    async (route) => {
+  it.for(routes)(
+    '/%s loads, every widget draws and finishes its run, and nothing logs an error or warning',
+    async (route, { expect }) => {
       const { page, problems } = await openPage(browser, baseUrl, route);
       try {
-        await expect(page.locator('h1').first()).toBeDefined();
+        expect(await page.locator('h1').count()).toBeGreaterThan(0);
         const widgets = await renderAllWidgets(page);
-        if (route.startsWith('chapters/0') && Number(route.slice(9, 11)) <= 4)
-          expect(widgets).toBeGreaterThan(0);
-        // Let the runs stream for a moment: errors during training must show up too.
-        await page.waitForTimeout(widgets > 0 ? 500 : 0);
+        if (chapterRoutesAllLocales().includes(route)) expect(widgets).toBeGreaterThan(0);
+        // Let every run finish: errors during training must show up too, and a widget that
+        // only drew its empty frame would still be "playing" or show no numbers.
+        const states = await settleAllWidgets(page);
+        expect(states.filter((s) => s === 'diverged')).toEqual([]);
+        const tags = await page
+          .locator('.dl-widget:not([data-awaits-input])')
+          .evaluateAll((ws) => ws.map((w) => w.localName));
+        for (const tag of tags) {
+          const { charts, readouts } = await widgetSnapshot(page, tag);
+          for (const chart of charts) expect(chart, tag).toMatch(/<(path|circle|rect|line|text)\b/);
+          for (const [name, text] of Object.entries(readouts))
+            expect(text, `${tag} ${name}`).not.toMatch(/^\s*$|^…$|NaN/);
+        }
         const failed = await page.locator('.dl-status:not(:empty)').allTextContents();
         expect(failed).toEqual([]);
         expect(problems).toEqual([]);
@@ -65,6 +103,12 @@ describe('links', () => {
 
 describe('chapter pages', () => {
   const chapters = routes.filter((r) => /^chapters\/0[1-4]-/.test(r));
+  // Layout shift in both locales (a translated label can change a widget's size). Chapters 05–07
+  // still shift while their widgets draw (CLS 0.015–0.065 in both locales, December 2026): add
+  // them here once their widgets reserve their size.
+  const allChapters = chapterRoutesAllLocales().filter((r) =>
+    /^chapters\/0[1-4]-/.test(pairedRoute(r, '')),
+  );
   let calm: TestBrowser;
   let noJs: TestBrowser;
   beforeAll(async () => {
@@ -77,7 +121,7 @@ describe('chapter pages', () => {
     await Promise.all([calm?.close(), noJs?.close()]);
   });
 
-  it.each(chapters)(
+  it.each(allChapters)(
     '/%s: widgets reserve their size (no layout shift while they load and draw)',
     async (route) => {
       const { page, problems } = await openPage(calm, baseUrl, route);

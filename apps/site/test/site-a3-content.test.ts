@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
-  chapterRoutes,
   launch,
   openPage,
   renderAllWidgets,
@@ -20,26 +19,7 @@ describe('content and layout at 375 px', () => {
     await browser?.close();
   });
 
-  it('no display formula overflows its box on any chapter or the home page', async () => {
-    const overflowing: string[] = [];
-    for (const route of ['', ...chapterRoutes()]) {
-      const { page } = await openPage(browser, baseUrl, route);
-      try {
-        const bad = await page.$$eval('.katex-display', (els) =>
-          els
-            .filter((e) => e.scrollWidth > e.clientWidth)
-            .map(
-              (e) =>
-                `${e.scrollWidth} > ${e.clientWidth}: ${(e.querySelector('annotation')?.textContent ?? '').slice(0, 50)}`,
-            ),
-        );
-        overflowing.push(...bad.map((b) => `${route || 'home'}: ${b}`));
-      } finally {
-        await page.close();
-      }
-    }
-    expect(overflowing).toEqual([]);
-  });
+  // Display formulas at 375 px: site-a-mobile.test.ts checks every page in both locales.
 
   it('a widget’s controls stay on screen while its chart is (sticky on phones)', async () => {
     const { page, problems } = await openPage(browser, baseUrl, 'chapters/05-geometry/');
@@ -159,7 +139,8 @@ describe('chapters 5–6: new widget modes draw and respond', () => {
       await shape.focus();
       await page.keyboard.press('ArrowLeft'); // elastic net
       await page.keyboard.press('ArrowLeft'); // p = 1
-      await expect(shape.getAttribute('aria-valuetext')).resolves.toBe('p = 1 (L1)');
+      // The widget labels the value on input: poll (a loaded machine may lag a frame or two).
+      await expect.poll(() => shape.getAttribute('aria-valuetext')).toBe('p = 1 (L1)');
       await page.waitForFunction(
         (s) =>
           document.querySelector(`${s} [data-readout="optimum"]`)?.textContent === '(1.000, 0)',
@@ -252,10 +233,11 @@ describe('chapters 5–6: new widget modes draw and respond', () => {
       await seed.dispatchEvent('input');
       // Seeds 0 and 1 are both band seeds: everything is cached, the new seed is drawn at once,
       // and seed 1's points stay as ghosts.
+      // `done` may still be the previous run's state: poll the legend.
       await waitForState(page, w, 'done');
-      await expect(page.locator(`${w} .dl-legend`).first().textContent()).resolves.toContain(
-        'ghosts',
-      );
+      await expect
+        .poll(() => page.locator(`${w} .dl-legend`).first().textContent(), { timeout: 30_000 })
+        .toContain('ghosts');
       expect(problems).toEqual([]);
     } finally {
       await page.close();
