@@ -40,10 +40,10 @@ export class BiasVarWidget extends DecayWidget {
   private readonly visited = new Ghosts<LambdaPoint>({ max: 40 });
 
   protected override explain(d: Divergence): string {
-    return `Refit ${d.run}: ${describeDivergence(d, {
-      remedy:
-        'With momentum μ = 0.9, SGD is stable only while γ(λ + k_max) < 2(1 + μ) = 3.8 (γ = 0.3, k_max the largest curvature of this refit’s L0): try a smaller λ.',
-    })}`;
+    return this.t('biasvar.refit', {
+      run: d.run,
+      text: describeDivergence(d, { t: this.t, remedy: this.t('biasvar.remedy') }),
+    });
   }
 
   protected start(): void {

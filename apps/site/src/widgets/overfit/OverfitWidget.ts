@@ -62,7 +62,7 @@ export class OverfitWidget extends DecayWidget {
   protected override explain(d: Divergence): string {
     const lambda = d.run === 0 ? 0 : this.value('lambda');
     const rule = gdStability({ lr: OVERFIT_LR, lambda, kMax: this.kMax });
-    return `${this.labels[d.run] ?? ''}: ${whatHappened(d)} Plain gradient descent diverges when ${rule.sentence}: this seed's points give k_max = ${sig(this.kMax)}. Try another seed or a smaller λ (below ${sig(Math.max(0, rule.lambdaMax))}).`;
+    return `${this.labels[d.run] ?? ''}: ${whatHappened(d, this.t)} Plain gradient descent diverges when ${rule.sentence}: this seed's points give k_max = ${sig(this.kMax)}. Try another seed or a smaller λ (below ${sig(Math.max(0, rule.lambdaMax))}).`;
   }
 
   override disconnectedCallback(): void {

@@ -52,7 +52,7 @@ export class PenaltyWidget extends DecayWidget {
 
   protected override explain(d: Divergence): string {
     const rule = this.stability();
-    return `${whatHappened(d)} Plain gradient descent on L diverges when γ(λ + k_max) > 2: here ${rule.sentence.replace('γ(λ + k_max) = ', '')} (k_max = ${formatValue(this.kMax, 'sig')} is the largest curvature of L0 at seed ${this.seed}). Set λ below ${formatValue(rule.lambdaMax, 'sig')}, or lower γ.`;
+    return `${whatHappened(d, this.t)} Plain gradient descent on L diverges when γ(λ + k_max) > 2: here ${rule.sentence.replace('γ(λ + k_max) = ', '')} (k_max = ${formatValue(this.kMax, 'sig')} is the largest curvature of L0 at seed ${this.seed}). Set λ below ${formatValue(rule.lambdaMax, 'sig')}, or lower γ.`;
   }
 
   protected onEvent(event: RunEvent): void {

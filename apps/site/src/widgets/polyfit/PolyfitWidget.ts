@@ -38,10 +38,7 @@ export class PolyfitWidget extends DecayWidget {
   protected override bound = polyfitRuns.bound;
 
   protected override explain(d: Divergence): string {
-    return describeDivergence(d, {
-      remedy:
-        'With momentum μ = 0.9, SGD is stable only while γ(λ + k_max) < 2(1 + μ) = 3.8 (γ = 0.3): try a smaller λ or degree.',
-    });
+    return describeDivergence(d, { t: this.t, remedy: this.t('polyfit.remedy') });
   }
 
   private key(): string {
