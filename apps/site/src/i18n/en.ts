@@ -37,6 +37,46 @@ export const en = {
   'divergence.loss':
     'Diverged at step {step}: the loss grew from {from} to {to} ({times}× its start), and the run was stopped.',
   'divergence.remedy': 'Lower the learning rate.',
+  // Words many widgets share: readouts, axes, legends.
+  'readout.step': 'step',
+  'readout.ofSeeds': '{count} of {seeds}',
+  'axis.step': 'step',
+  'axis.lossMse': 'loss (mse)',
+  'axis.validationLoss': 'validation loss',
+  'legend.trueLine': 'true line y = x',
+  'legend.trainingPoints': 'training points',
+  // Chapter 1: what weight decay is (overfit/).
+  'overfit.title':
+    'A degree-12 polynomial fit to 12 noisy points, trained by SGD without and with weight decay',
+  'overfit.chartLoss': 'Training and validation loss per step, for λ = 0 and λ > 0',
+  'overfit.chartBand':
+    'Validation loss per step over seeds 0 to {last}: mean and 10th to 90th percentile band, for λ = 0 and λ > 0',
+  'overfit.chartFit': 'The two fitted curves over the training points and the true line y = x',
+  'overfit.val0': 'validation loss, λ = 0',
+  'overfit.val1': 'validation loss, λ > 0',
+  'overfit.wins': 'λ > 0 ends lower, seeds 0–{last}',
+  'overfit.fallback':
+    'Without JavaScript, here is what this widget shows (seed 3, λ = 0.1, γ = 0.3): with λ = 0 the training loss keeps falling (to 0.021 after 2000 steps) while the validation loss, lowest at step 8 (0.145), climbs to 1.63 as the curve bends through every noisy point. With λ = 0.1 both losses settle (train 0.064, validation 0.138) and the curve stays close to the line y = x. Over seeds 0–99, λ = 0.1 ends with the lower validation loss on 90 of them.',
+  'overfit.train': '{run} train',
+  'overfit.validation': '{run} validation',
+  'overfit.bandLegend': '{run}, seeds 0–{last}: mean, 10th–90th pct.',
+  'overfit.bandFailed': 'Could not compute the band: {error}',
+  'overfit.diverged':
+    "{run}: {what} Plain gradient descent diverges when {rule}: this seed's points give k_max = {kMax}. Try another seed or a smaller λ (below {lambdaMax}).",
+  // Slider labels (the widgets' *Spec.ts files name them by key).
+  'slider.noise': 'noise σ',
+  'slider.lambdaDecay': 'λ (weight decay)',
+  'slider.n': 'training points n',
+  'slider.lambdaPenalty': 'λ (penalty strength)',
+  'slider.degree': 'degree',
+  'slider.lambdaWeightDecay': 'λ (weightDecay)',
+  'slider.lambdaBoth': 'λ (for both decayed runs)',
+  'slider.momentum': 'Momentum μ',
+  'slider.lambdaTorch': 'λ (weight_decay)',
+  'slider.ballShape': 'Ball shape',
+  'slider.budget': 'Budget X (radius of the ball)',
+  'slider.lr': 'Learning rate γ',
+  'slider.trainingExamples': 'Training examples',
   // Axis labels and series names the site passes to @decaylab/charts.
   'chart.step': 'step',
   'chart.loss': 'loss',
