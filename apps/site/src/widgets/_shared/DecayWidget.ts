@@ -61,7 +61,11 @@ export abstract class DecayWidget extends HTMLElement {
   protected theme!: ChartTheme;
   /** True when the reader prefers reduced motion: runs jump to the end, one draw per run. */
   protected reducedMotion = false;
-  /** The page language's messages (`<html lang>`, read at connect): every UI string comes from it. */
+  /**
+   * The page language's messages (`<html lang>`, read at connect), the language `Widget.astro`
+   * rendered the frame in: on a page whose text is an untranslated fallback (`<main lang="en">`
+   * under /zh-cn/) the widget still speaks the page's language. Every UI string comes from it.
+   */
   protected t: Translate = translatorFor(document.documentElement);
 
   private player: RunPlayer | undefined;
@@ -108,7 +112,7 @@ export abstract class DecayWidget extends HTMLElement {
   }
 
   connectedCallback(): void {
-    this.t = translatorFor(this);
+    this.t = translatorFor(document.documentElement);
     const motion = matchMedia(reducedMotionQuery);
     this.reducedMotion = motion.matches;
     const onMotion = () => {

@@ -69,7 +69,7 @@ export class SnippetElement extends HTMLElement {
     line.className = level === 'error' ? 'dl-out-error' : 'dl-out-log';
     line.textContent =
       this.lines > MAX_LINES
-        ? `${translatorFor(this)('snippet.truncated', { lines: MAX_LINES })}\n`
+        ? `${translatorFor(document.documentElement)('snippet.truncated', { lines: MAX_LINES })}\n`
         : `${text}\n`;
     out.append(line);
   }

@@ -21,7 +21,7 @@ export class RunViewerElement extends HTMLElement {
   private t: Translate = translatorFor(document.documentElement);
 
   connectedCallback(): void {
-    this.t = translatorFor(this);
+    this.t = translatorFor(document.documentElement);
     const input = this.querySelector<HTMLInputElement>('input[type="file"]');
     const drop = this.querySelector<HTMLElement>('[data-drop]');
     const onFile = () => {
