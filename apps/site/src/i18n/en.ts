@@ -45,6 +45,15 @@ export const en = {
   'axis.validationLoss': 'validation loss',
   'legend.trueLine': 'true line y = x',
   'legend.trainingPoints': 'training points',
+  'legend.validationPoints': 'validation points',
+  'legend.exactMinimizer': 'exact minimizer',
+  'legend.visited': 'fits at settings you visited',
+  'legend.train': 'train',
+  'legend.validation': 'validation',
+  'readout.trainLoss': 'train loss',
+  'readout.validationLoss': 'validation loss',
+  'axis.power': 'power k (0 = bias)',
+  'axis.value': 'value',
   // Chapter 1: what weight decay is (overfit/).
   'overfit.title':
     'A degree-12 polynomial fit to 12 noisy points, trained by SGD without and with weight decay',
@@ -124,11 +133,21 @@ export const en = {
   'viewer.badLines': '{count} lines could not be read',
   'viewer.lineReason': 'line {line}: {reason}',
   'viewer.more': '… and {count} more',
-  // Chapter 3: bias and variance (biasvar/).
+  // Bias and variance (biasvar/).
   'biasvar.refit': 'Refit {run}: {text}',
   'biasvar.remedy':
     'With momentum μ = 0.9, SGD is stable only while γ(λ + k_max) < 2(1 + μ) = 3.8 (γ = 0.3, k_max the largest curvature of this refit’s L0): try a smaller λ.',
-  // Chapter 2: polynomial degree and λ (polyfit/).
+  // Chapter 3: smaller weights, polynomial degree and λ (polyfit/).
+  'polyfit.title':
+    'A polynomial fit to 15 noisy points of y = x: choose the degree and the weight decay λ',
+  'polyfit.chartFit': 'The fitted polynomial over the training and validation points',
+  'polyfit.chartCoef':
+    'Bar chart of the polynomial coefficients, with the exact minimizer as ticks',
+  'polyfit.chartLoss': 'Training and validation loss per step',
+  'polyfit.fallback':
+    'Without JavaScript, here is what this widget shows (seed 1, degree 12): with λ = 1e-4 the curve wiggles through the noisy points, its coefficients reach about ±2.5, and the validation loss is about 0.3 while the training loss is 0.07. At λ = 1e-2 the coefficients shrink below 1, the curve is much smoother and the validation loss drops to about 0.11. At λ = 1 every coefficient is close to 0, the fit is too flat, and both losses rise (train 0.13, validation 0.32).',
+  'polyfit.sgdFit': 'SGD fit',
+  'polyfit.sgdWeights': 'SGD weights',
   'polyfit.remedy':
     'With momentum μ = 0.9, SGD is stable only while γ(λ + k_max) < 2(1 + μ) = 3.8 (γ = 0.3): try a smaller λ or degree.',
 } as const;

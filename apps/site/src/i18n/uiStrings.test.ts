@@ -36,8 +36,6 @@ const pending = new Set<string>([
   'geometry/lpBall.ts',
   'penalty/Penalty.astro',
   'penalty/PenaltyWidget.ts',
-  'polyfit/Polyfit.astro',
-  'polyfit/PolyfitWidget.ts',
   'streams/snippetRuntime.ts',
   'tips/BiasDecay.astro',
   'tips/BiasDecayWidget.ts',

@@ -36,12 +36,21 @@ export const zhCN: Catalogue = {
     '第 {step} 步发散：损失从 {from} 增长到 {to}（初始值的 {times} 倍），运行已停止。',
   'divergence.remedy': '请调低学习率。',
   'readout.step': '步数',
-  'readout.ofSeeds': '{seeds} 个中的 {count} 个',
+  'readout.ofSeeds': '{count} / {seeds}',
   'axis.step': '步数',
   'axis.lossMse': '损失（均方误差）',
   'axis.validationLoss': '验证损失',
   'legend.trueLine': '真实直线 y = x',
   'legend.trainingPoints': '训练点',
+  'legend.validationPoints': '验证点',
+  'legend.exactMinimizer': '精确最小值点',
+  'legend.visited': '你调过的设置下的拟合',
+  'legend.train': '训练',
+  'legend.validation': '验证',
+  'readout.trainLoss': '训练损失',
+  'readout.validationLoss': '验证损失',
+  'axis.power': '幂次 k（0 = 偏置）',
+  'axis.value': '值',
   'overfit.title': '用 SGD 训练一个 12 次多项式去拟合 12 个带噪声的点：不加和加上权重衰减',
   'overfit.chartLoss': 'λ = 0 和 λ > 0 时，每一步的训练损失和验证损失',
   'overfit.chartBand':
@@ -119,6 +128,14 @@ export const zhCN: Catalogue = {
   'biasvar.refit': '第 {run} 次重拟合：{text}',
   'biasvar.remedy':
     '动量 μ = 0.9 时，SGD 只有在 γ(λ + k_max) < 2(1 + μ) = 3.8 时才稳定（γ = 0.3，k_max 是这次重拟合的 L0 的最大曲率）：请试试更小的 λ。',
+  'polyfit.title': '用多项式拟合 y = x 上 15 个带噪声的点：选择次数和权重衰减 λ',
+  'polyfit.chartFit': '拟合出的多项式，连同训练点和验证点',
+  'polyfit.chartCoef': '多项式系数的柱状图，精确最小值点用刻线标出',
+  'polyfit.chartLoss': '每一步的训练损失和验证损失',
+  'polyfit.fallback':
+    '没有 JavaScript 时，这个小部件展示的是（种子 1，次数 12）：λ = 1e-4 时曲线扭动着穿过带噪声的点，系数达到约 ±2.5，验证损失约为 0.3，而训练损失是 0.07。λ = 1e-2 时系数缩到 1 以下，曲线平滑得多，验证损失降到约 0.11。λ = 1 时每个系数都接近 0，拟合过于平坦，两个损失都上升（训练 0.13，验证 0.32）。',
+  'polyfit.sgdFit': 'SGD 拟合',
+  'polyfit.sgdWeights': 'SGD 权重',
   'polyfit.remedy':
     '动量 μ = 0.9 时，SGD 只有在 γ(λ + k_max) < 2(1 + μ) = 3.8 时才稳定（γ = 0.3）：请试试更小的 λ 或更低的次数。',
 };
