@@ -54,6 +54,7 @@ export const en = {
   'readout.validationLoss': 'validation loss',
   'axis.power': 'power k (0 = bias)',
   'axis.value': 'value',
+  'legend.currentFit': 'current fit',
   // Chapter 1: what weight decay is (overfit/).
   'overfit.title':
     'A degree-12 polynomial fit to 12 noisy points, trained by SGD without and with weight decay',
@@ -72,6 +73,21 @@ export const en = {
   'overfit.bandFailed': 'Could not compute the band: {error}',
   'overfit.diverged':
     "{run}: {what} Plain gradient descent diverges when {rule}: this seed's points give k_max = {kMax}. Try another seed or a smaller λ (below {lambdaMax}).",
+  // Chapter 4: the penalty term (penalty/).
+  'penalty.title':
+    'L = L0 + λ/2‖θ‖², term by term, while SGD fits a degree-5 polynomial to 20 noisy points of y = x',
+  'penalty.chartLoss':
+    'The data loss L0, the penalty, their sum L and the validation loss per step',
+  'penalty.chartFit': 'The current fitted curve over the training points',
+  'penalty.rule': 'γ(λ + k_max), diverges above 2',
+  'penalty.fallback':
+    'Without JavaScript, here is what this widget shows (seed 2, 400 steps): with λ = 0.01 the data loss L0 falls to about 0.040 while the penalty stays near 0.003, so L ≈ L0, the fit follows the line and the validation loss is about 0.11. With λ = 1 the penalty is as large as the data loss (about 0.09 each): the optimizer keeps θ small, the curve is pulled flat towards 0, and the validation loss rises to about 0.19: the model underfits. Past λ = 1.18 (at seed 2, where γ(λ + k_max) = 0.5 × (λ + 2.82) passes 2) plain SGD diverges: at λ = 1.26 the loss passes 100 times its start at step 73 and the run is stopped.',
+  'penalty.termData': 'L0 (data loss)',
+  'penalty.termPenalty': 'λ/2·‖θ‖² (penalty)',
+  'penalty.termSum': 'L = L0 + penalty',
+  'penalty.termVal': 'validation L0',
+  'penalty.diverged':
+    '{what} Plain gradient descent on L diverges when γ(λ + k_max) > 2: here {rule} (k_max = {kMax} is the largest curvature of L0 at seed {seed}). Set λ below {lambdaMax}, or lower γ.',
   // Slider labels (the widgets' *Spec.ts files name them by key).
   'slider.noise': 'noise σ',
   'slider.lambdaDecay': 'λ (weight decay)',

@@ -34,8 +34,6 @@ const pending = new Set<string>([
   'geometry/LpBall.astro',
   'geometry/LpBallWidget.ts',
   'geometry/lpBall.ts',
-  'penalty/Penalty.astro',
-  'penalty/PenaltyWidget.ts',
   'streams/snippetRuntime.ts',
   'tips/BiasDecay.astro',
   'tips/BiasDecayWidget.ts',

@@ -51,6 +51,7 @@ export const zhCN: Catalogue = {
   'readout.validationLoss': '验证损失',
   'axis.power': '幂次 k（0 = 偏置）',
   'axis.value': '值',
+  'legend.currentFit': '当前拟合',
   'overfit.title': '用 SGD 训练一个 12 次多项式去拟合 12 个带噪声的点：不加和加上权重衰减',
   'overfit.chartLoss': 'λ = 0 和 λ > 0 时，每一步的训练损失和验证损失',
   'overfit.chartBand':
@@ -67,6 +68,18 @@ export const zhCN: Catalogue = {
   'overfit.bandFailed': '无法计算区间带：{error}',
   'overfit.diverged':
     '{run}：{what}普通梯度下降在 {rule} 时发散：这个种子的点给出 k_max = {kMax}。请换一个种子，或者用更小的 λ（小于 {lambdaMax}）。',
+  'penalty.title': 'L = L0 + λ/2‖θ‖²，逐项来看：SGD 用 5 次多项式拟合 y = x 上 20 个带噪声的点',
+  'penalty.chartLoss': '每一步的数据损失 L0、惩罚项、两者之和 L，以及验证损失',
+  'penalty.chartFit': '当前拟合的曲线，连同训练点',
+  'penalty.rule': 'γ(λ + k_max)，超过 2 即发散',
+  'penalty.fallback':
+    '没有 JavaScript 时，这个小部件展示的是（种子 2，400 步）：λ = 0.01 时数据损失 L0 降到约 0.040，惩罚项保持在 0.003 左右，所以 L ≈ L0，拟合贴着直线，验证损失约为 0.11。λ = 1 时惩罚项和数据损失一样大（各约 0.09）：优化器把 θ 压得很小，曲线被拉平到 0 附近，验证损失升到约 0.19：模型欠拟合。λ 超过 1.18 后（种子 2 上，γ(λ + k_max) = 0.5 × (λ + 2.82) 在这里超过 2），普通 SGD 发散：λ = 1.26 时，损失在第 73 步超过初始值的 100 倍，运行被停止。',
+  'penalty.termData': 'L0（数据损失）',
+  'penalty.termPenalty': 'λ/2·‖θ‖²（惩罚项）',
+  'penalty.termSum': 'L = L0 + 惩罚项',
+  'penalty.termVal': '验证 L0',
+  'penalty.diverged':
+    '{what}在 L 上做普通梯度下降，γ(λ + k_max) > 2 时就会发散：这里是 {rule}（k_max = {kMax} 是种子 {seed} 上 L0 的最大曲率）。请把 λ 设到 {lambdaMax} 以下，或者调低 γ。',
   'slider.noise': '噪声 σ',
   'slider.lambdaDecay': 'λ（权重衰减）',
   'slider.n': '训练点数 n',
