@@ -55,6 +55,7 @@ export const en = {
   'axis.power': 'power k (0 = bias)',
   'axis.value': 'value',
   'legend.currentFit': 'current fit',
+  'axis.expectedError': 'expected squared error',
   // Chapter 1: what weight decay is (overfit/).
   'overfit.title':
     'A degree-12 polynomial fit to 12 noisy points, trained by SGD without and with weight decay',
@@ -150,6 +151,30 @@ export const en = {
   'viewer.lineReason': 'line {line}: {reason}',
   'viewer.more': '… and {count} more',
   // Bias and variance (biasvar/).
+  'biasvar.title': '24 refits of a degree-5 polynomial, each on n fresh noisy points of y = x',
+  'biasvar.chartFits':
+    'The refitted curves drawn faintly, their average, the true line and one training set',
+  'biasvar.chartVsLambda':
+    'Bias squared, variance and their total with the noise, against λ: one point for every λ you visit',
+  'biasvar.chartDecomp':
+    'Bar chart: bias squared, variance and noise estimated from the refits, next to the measured validation loss',
+  'biasvar.resample': 'Resample',
+  'biasvar.bias2': 'bias²',
+  'biasvar.variance': 'variance',
+  'biasvar.noise': 'noise σ²',
+  'biasvar.sum': 'sum',
+  'biasvar.meanVal': 'mean validation loss',
+  'biasvar.fallback':
+    'Without JavaScript, here is what this widget shows (seed 0, σ = 0.3, 24 refits of 300 steps on 10 points): with λ = 1e-4 the refits fan out widely (bias² 0.0033, variance 0.126, noise 0.09; mean validation loss 0.214). With λ = 0.1 they bundle around the line (bias² 0.011, variance 0.022; validation loss 0.127). With λ = 1 they are pulled flat (bias² 0.104, variance 0.012; validation loss 0.210). With 100 points instead of 10 and λ = 1e-4, bias² is 0.0002 and variance 0.005 (validation loss 0.096): more data beats any λ.',
+  'biasvar.refits': '{refits} refits, each on {n} fresh points',
+  'biasvar.refitShown': 'refit on the points shown',
+  'biasvar.average': 'average fit',
+  'biasvar.oneSet': 'one training set',
+  'biasvar.estimated': 'estimated',
+  'biasvar.measured': 'measured',
+  'biasvar.measuredLegend': 'validation loss measured by the engine',
+  'biasvar.total': 'bias² + variance + σ²',
+  'biasvar.visited': 'each λ you visited',
   'biasvar.refit': 'Refit {run}: {text}',
   'biasvar.remedy':
     'With momentum μ = 0.9, SGD is stable only while γ(λ + k_max) < 2(1 + μ) = 3.8 (γ = 0.3, k_max the largest curvature of this refit’s L0): try a smaller λ.',
