@@ -120,6 +120,7 @@ export const zhCN: Catalogue = {
   'viewer.noHeader': '不是 decaylab 记录（没有可读的 "run" 头）',
   'viewer.loaded': '{source}：共 {steps} 个训练步事件。',
   'viewer.loadedSkipped': '{source}：共 {steps} 个训练步事件，跳过了 {bad} 个坏行。',
+  'viewer.loadedSkippedOne': '{source}：共 {steps} 个训练步事件，跳过了 {bad} 个坏行。',
   'viewer.run': '运行',
   'viewer.unnamed': '（未命名）',
   'viewer.model': '模型',

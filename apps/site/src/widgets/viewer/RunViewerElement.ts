@@ -170,7 +170,11 @@ export class RunViewerElement extends HTMLElement {
     else
       this.status(
         bad
-          ? t('viewer.loadedSkipped', { source: rec.source, steps, bad })
+          ? t(bad === 1 ? 'viewer.loadedSkippedOne' : 'viewer.loadedSkipped', {
+              source: rec.source,
+              steps,
+              bad,
+            })
           : t('viewer.loaded', { source: rec.source, steps }),
       );
     const fmt = (v: number | undefined) =>
