@@ -56,6 +56,7 @@ export const en = {
   'axis.value': 'value',
   'legend.currentFit': 'current fit',
   'axis.expectedError': 'expected squared error',
+  'axis.weight': 'weight',
   // Chapter 1: what weight decay is (overfit/).
   'overfit.title':
     'A degree-12 polynomial fit to 12 noisy points, trained by SGD without and with weight decay',
@@ -89,6 +90,23 @@ export const en = {
   'penalty.termVal': 'validation L0',
   'penalty.diverged':
     '{what} Plain gradient descent on L diverges when γ(λ + k_max) > 2: here {rule} (k_max = {kMax} is the largest curvature of L0 at seed {seed}). Set λ below {lambdaMax}, or lower γ.',
+  // Chapter 5: geometry (geometry/Geometry.astro, GeometryWidget.ts).
+  'geometry.title': "The regularized optimum is where an ellipse of L0 touches the penalty's ball",
+  'geometry.chartPlane':
+    'Contour ellipses of the loss over the weights w1 and w2, the penalty ball, the exact optimum and the gradient-descent path',
+  'geometry.chartWeights':
+    'The weights w1 and w2 per SGD step, with the exact optimum as dashed lines',
+  'geometry.l1': 'L1 penalty (diamond) instead of L2 (circle)',
+  'geometry.optimum': 'Exact optimum wλ',
+  'geometry.engine': 'Engine (SGD)',
+  'geometry.distance': 'Distance',
+  'geometry.objective': 'L0 + penalty at wλ',
+  'geometry.fallback':
+    'With JavaScript this figure trains the two-weight model live. For reference, with w* = (2, 0.6), curvatures 1 and 0.25 and λ = 0.5: under L2 the exact optimum is wλ ≈ (1.25, 0.54), on the circle of radius 1.36 where the ellipse touches it; under L1 it is wλ ≈ (1.62, 0), with w₂ exactly 0, on the corner of the diamond.',
+  'geometry.after': '{w} after {steps} steps',
+  'geometry.exact': 'exact values',
+  'geometry.handleRole': '2D handle',
+  'geometry.handle': 'Unregularized optimum w*: drag, or use the arrow keys',
   // Slider labels (the widgets' *Spec.ts files name them by key).
   'slider.noise': 'noise σ',
   'slider.lambdaDecay': 'λ (weight decay)',

@@ -53,6 +53,7 @@ export const zhCN: Catalogue = {
   'axis.value': '值',
   'legend.currentFit': '当前拟合',
   'axis.expectedError': '期望平方误差',
+  'axis.weight': '权重',
   'overfit.title': '用 SGD 训练一个 12 次多项式去拟合 12 个带噪声的点：不加和加上权重衰减',
   'overfit.chartLoss': 'λ = 0 和 λ > 0 时，每一步的训练损失和验证损失',
   'overfit.chartBand':
@@ -81,6 +82,20 @@ export const zhCN: Catalogue = {
   'penalty.termVal': '验证 L0',
   'penalty.diverged':
     '{what}在 L 上做普通梯度下降，γ(λ + k_max) > 2 时就会发散：这里是 {rule}（k_max = {kMax} 是种子 {seed} 上 L0 的最大曲率）。请把 λ 设到 {lambdaMax} 以下，或者调低 γ。',
+  'geometry.title': '正则化后的最优点，就是 L0 的某个椭圆与惩罚项的球相切的地方',
+  'geometry.chartPlane': '权重 w1、w2 平面上损失的等高椭圆、惩罚项的球、精确最优点和梯度下降的路径',
+  'geometry.chartWeights': '每一步 SGD 的权重 w1 和 w2，虚线是精确最优点',
+  'geometry.l1': '用 L1 惩罚项（菱形）代替 L2（圆）',
+  'geometry.optimum': '精确最优点 wλ',
+  'geometry.engine': '引擎（SGD）',
+  'geometry.distance': '距离',
+  'geometry.objective': 'wλ 处的 L0 + 惩罚项',
+  'geometry.fallback':
+    '有 JavaScript 时，这张图会实时训练这个两个权重的模型。作为参考，取 w* = (2, 0.6)、曲率 1 和 0.25、λ = 0.5：用 L2 时精确最优点是 wλ ≈ (1.25, 0.54)，位于半径 1.36 的圆上，椭圆在这里与圆相切；用 L1 时是 wλ ≈ (1.62, 0)，w₂ 恰好为 0，落在菱形的顶点上。',
+  'geometry.after': '{steps} 步后 {w}',
+  'geometry.exact': '精确值',
+  'geometry.handleRole': '二维拖动点',
+  'geometry.handle': '未正则化的最优点 w*：拖动它，或者用方向键移动',
   'slider.noise': '噪声 σ',
   'slider.lambdaDecay': 'λ（权重衰减）',
   'slider.n': '训练点数 n',
