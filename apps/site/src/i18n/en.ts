@@ -107,6 +107,33 @@ export const en = {
   'geometry.exact': 'exact values',
   'geometry.handleRole': '2D handle',
   'geometry.handle': 'Unregularized optimum w*: drag, or use the arrow keys',
+  // Chapter 5: the penalty as a budget (geometry/LpBall.astro, LpBallWidget.ts, lpBall.ts).
+  'lpball.title':
+    'The penalty as a budget: the optimum is where the ball of radius X first touches a contour of L0',
+  'lpball.chart':
+    'Contour ellipses of the loss over w1 and w2, the ball of the chosen shape and budget (or three budgets X1, X2, X3), the contour it touches and the constrained optimum',
+  'lpball.three': 'Three budgets X1 < X2 < X3',
+  'lpball.shape': 'Shape',
+  'lpball.optimum': 'Constrained optimum',
+  'lpball.norm': 'Its norm',
+  'lpball.loss': 'L0 there',
+  'lpball.zero': 'A weight exactly 0?',
+  'lpball.lambda': 'Same point as the penalty',
+  'lpball.fallback':
+    "With JavaScript this figure draws the loss ellipses of the chapter's two-weight problem (w* = (2, 0.6)) and a ball of radius X. With three budgets and the L2 circle: the smallest ball X1 does not reach the contour drawn, X2 = 1 touches it at A = (0.909, 0.417), and X3 crosses it at B and C, so a larger budget can go lower. With p = 1 the optimum at X = 1 is the corner (1, 0): w₂ is exactly 0.",
+  'lpball.optimumAt': 'optimum {w}',
+  'lpball.yes': 'yes: {w} = 0 exactly',
+  'lpball.no': 'no',
+  'lpball.notBinding': 'λ = 0 (the budget is not binding)',
+  'lpball.l2': 'λ/2·‖w‖² with λ = {lambda}',
+  'lpball.l1': 'λ·‖w‖₁ with λ = {lambda}',
+  'lpball.noPenalty': '— (this ball is not one of the engine’s penalties)',
+  'ball.p05': 'p = 0.5',
+  'ball.l1': 'p = 1 (L1)',
+  'ball.elastic': 'elastic net',
+  'ball.l2': 'p = 2 (L2)',
+  'ball.p4': 'p = 4',
+  'ball.inf': 'p = ∞',
   // Slider labels (the widgets' *Spec.ts files name them by key).
   'slider.noise': 'noise σ',
   'slider.lambdaDecay': 'λ (weight decay)',
