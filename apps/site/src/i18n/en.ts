@@ -134,6 +134,41 @@ export const en = {
   'ball.l2': 'p = 2 (L2)',
   'ball.p4': 'p = 4',
   'ball.inf': 'p = ∞',
+  // Chapter 6: where the code puts it (update/*.astro).
+  'decomposition.title': 'One step = gradient part + decay part (SGD, γ = 0.1, on the y = x line)',
+  'decomposition.chartPlane':
+    'The (weight, bias) plane: the path of SGD, the last step as a gradient arrow and a decay arrow, and the minima with and without decay',
+  'decomposition.chartParts':
+    'The gradient part, the decay part and their sum for the weight, per step',
+  'decomposition.step': 'Step',
+  'decomposition.before': 'θ before',
+  'decomposition.after': 'θ after (engine)',
+  'decomposition.check': '|before + parts − after|',
+  'decomposition.fallback':
+    'With JavaScript this figure runs SGD step by step. Its first step, from θ = (weight, bias) = (−1.5, 1.2) with λ = 0.5, moves θ by a gradient part that points toward the data\'s best fit and a decay part −γλθ = (0.075, −0.06) that points straight at the origin; their sum is the step. Later the two parts for the weight become equal and opposite, which is what "converged to the regularized minimum" means.',
+  'coupling.title': 'L2 in the loss vs weightDecay on SGD: the same weights, step for step',
+  'coupling.chartNorms':
+    'Norm of the weights per step: without decay, with L2 in the loss (line) and with weightDecay on the optimizer (dots)',
+  'coupling.chartLoss': 'The total loss each decayed run reports, per step',
+  'coupling.diff': 'Largest |θ_loss − θ_optimizer|',
+  'coupling.normNone': '‖w‖ without decay',
+  'coupling.normDecay': '‖w‖ with decay',
+  'coupling.lossInLoss': 'L2 in the loss reports L0 + penalty',
+  'coupling.lossOnOpt': 'weightDecay reports L0 + penalty',
+  'coupling.fallback':
+    'With JavaScript this figure trains a degree-9 polynomial three times with SGD (γ = 0.1): without decay, with λ/2‖θ‖² added to the loss, and with weightDecay = λ on the optimizer. With λ = 0.01 and no momentum the two decayed runs agree to the last bit or within rounding (a difference of the order of 1e-16), and both end with a smaller ‖w‖ than the undecayed run. Only the first one includes the penalty in the loss it reports.',
+  'adamw.title': 'Adam + L2 vs AdamW: the same λ, two different regularizers',
+  'adamw.chartNorms': 'Norm of the weights per step for Adam with weight_decay and for AdamW',
+  'adamw.chartCoef': 'The nine polynomial coefficients of each run at the current step',
+  'adamw.chartSweep':
+    'Validation loss after 400 steps against λ on a log scale, one sweep per optimizer on its own range, with each optimizer’s best λ ringed',
+  'adamw.diff': 'Largest |θ_Adam − θ_AdamW|',
+  'adamw.val': 'Validation loss (Adam vs AdamW)',
+  'adamw.shrink': 'AdamW shrink γλw₁ this step',
+  'adamw.bestAdam': 'Best λ, Adam + L2',
+  'adamw.bestAdamW': 'Best λ, AdamW',
+  'adamw.fallback':
+    'With JavaScript this figure trains a degree-9 polynomial with Adam (weight_decay = λ) and with AdamW (weight_decay = λ), γ = 0.01, for 400 steps. With λ = 0.1 they start identical and drift apart: after 400 steps ‖w‖ is about 0.92 for Adam + L2 and 1.32 for AdamW, and the largest coefficient difference is about 0.4.',
   // Slider labels (the widgets' *Spec.ts files name them by key).
   'slider.noise': 'noise σ',
   'slider.lambdaDecay': 'λ (weight decay)',

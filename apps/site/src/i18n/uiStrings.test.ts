@@ -17,6 +17,9 @@ const root = join(__dirname, '..', 'widgets');
 const allowed = new Set<string>([
   // Media query and Plot/DOM options.
   '(prefers-reduced-motion: reduce)',
+  // Symbols and optimizer names, written the same in every language.
+  '‖w‖ Adam + L2',
+  '‖w‖ AdamW',
 ]);
 
 /** Whole files that are not UI: code the streams page runs and shows, workers, specs for tests. */
@@ -36,11 +39,8 @@ const pending = new Set<string>([
   'tips/SweepQueue.ts',
   'tips/SweepWidget.ts',
   'tips/sweep.ts',
-  'update/AdamW.astro',
   'update/AdamWWidget.ts',
-  'update/Coupling.astro',
   'update/CouplingWidget.ts',
-  'update/Decomposition.astro',
   'update/DecompositionWidget.ts',
 ]);
 
