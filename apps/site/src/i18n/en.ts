@@ -169,6 +169,40 @@ export const en = {
   'adamw.bestAdamW': 'Best λ, AdamW',
   'adamw.fallback':
     'With JavaScript this figure trains a degree-9 polynomial with Adam (weight_decay = λ) and with AdamW (weight_decay = λ), γ = 0.01, for 400 steps. With λ = 0.1 they start identical and drift apart: after 400 steps ‖w‖ is about 0.92 for Adam + L2 and 1.32 for AdamW, and the largest coefficient difference is about 0.4.',
+  // Chapter 7: practical tips (tips/*.astro).
+  'sweep.title':
+    'A λ sweep per optimizer, computed live in a Web Worker: one seed against the mean and spread of eight',
+  'sweep.chartSgd':
+    'SGD with momentum and weight_decay: final validation loss against λ on a log scale, for the chosen seed, with the mean and 10th to 90th percentile over seeds 0 to 7 and the sweet spot shaded',
+  'sweep.chartAdamw':
+    'AdamW: final validation loss against λ on a log scale, for the chosen seed, with the mean and 10th to 90th percentile over seeds 0 to 7 and the sweet spot shaded',
+  'sweep.sgd': 'SGD, 8 seeds',
+  'sweep.sgdSeed': 'SGD, this seed',
+  'sweep.adamw': 'AdamW, 8 seeds',
+  'sweep.adamwSeed': 'AdamW, this seed',
+  'sweep.progress': 'Done',
+  'sweep.fallback':
+    'With JavaScript this figure trains a 32-unit tanh network on 12 noisy points of a line, 2000 steps per run, for 11 values of λ per optimizer and 8 seeds (176 runs) in a Web Worker. Averaged over seeds 0–7, SGD with momentum and weight_decay validates at 0.575 with λ = 1e-5, lowest at λ = 1e-2 (0.315) and 0.600 at λ = 1; AdamW at 0.742 with λ = 1e-3, lowest at λ = 4 (0.313) and 0.450 at λ = 10. Single seeds are noisy: the U shape holds for 83 (SGD) and 88 (AdamW) of seeds 0–99.',
+  'biasdecay.title':
+    'Decay on the bias pulls the intercept toward 0; a weightDecay: 0 group leaves it alone',
+  'biasdecay.chartBias':
+    'The bias per step with decay on every parameter and with the bias excluded, against the least-squares bias',
+  'biasdecay.chartLoss': 'Training loss per step for both runs',
+  'biasdecay.biasOn': 'Bias, decayed',
+  'biasdecay.biasOff': 'Bias, not decayed',
+  'biasdecay.lossOn': 'L0, decayed',
+  'biasdecay.lossOff': 'L0, not decayed',
+  'biasdecay.fallback':
+    "With JavaScript this figure fits a cubic to 100 points of d2l's data (true intercept 5) with SGD (γ = 0.02, momentum 0.9) for 400 steps, twice. At λ = 1e-3 both runs end with a bias near 4.97 and a training loss of 0.0111. At λ = 0.1, decaying every parameter ends with a bias of 4.59 and a training loss of 0.119; excluding the bias ends with 4.94 and 0.021, close to the least-squares bias of 4.98.",
+  'effective.title': 'What γ and λ do together: the effective decay γλ and its time scale 1/(γλ)',
+  'effective.chart':
+    'A weight with no data gradient shrinking under weight decay, per step, with the time scale τ marked',
+  'effective.rate': 'Effective decay γλ',
+  'effective.tau': 'Time scale τ = 1/(γλ)',
+  'effective.half': 'Half-life ln 2/(γλ)',
+  'effective.atTau': 'Engine: w at τ',
+  'effective.fallback':
+    'With JavaScript this figure trains one weight with no data gradient, so weight decay is the only force. With γ = 0.1 and λ = 0.01 the effective decay is γλ = 1e-3 per step: the weight is 0.9990 after one step, 0.3677 after τ = 1000 steps (e⁻¹ = 0.3679), and halves every 693 steps.',
   // Slider labels (the widgets' *Spec.ts files name them by key).
   'slider.noise': 'noise σ',
   'slider.lambdaDecay': 'λ (weight decay)',

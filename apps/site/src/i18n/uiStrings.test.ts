@@ -31,11 +31,8 @@ const allowedFiles = [/\.test\.ts$/, /\.worker\.ts$/, /^streams\/snippets\//, /R
  */
 const pending = new Set<string>([
   'streams/snippetRuntime.ts',
-  'tips/BiasDecay.astro',
   'tips/BiasDecayWidget.ts',
-  'tips/EffectiveDecay.astro',
   'tips/EffectiveDecayWidget.ts',
-  'tips/Sweep.astro',
   'tips/SweepQueue.ts',
   'tips/SweepWidget.ts',
   'tips/sweep.ts',

@@ -154,6 +154,36 @@ export const zhCN: Catalogue = {
   'adamw.bestAdamW': '最好的 λ，AdamW',
   'adamw.fallback':
     '有 JavaScript 时，这张图用 Adam（weight_decay = λ）和 AdamW（weight_decay = λ）训练一个 9 次多项式，γ = 0.01，共 400 步。λ = 0.1 时两者起初完全相同，随后逐渐分开：400 步后，Adam + L2 的 ‖w‖ 约为 0.92，AdamW 约为 1.32，系数的最大差约为 0.4。',
+  'sweep.title':
+    '每个优化器一次 λ 扫描，在 Web Worker 里实时计算：一个种子，对照八个种子的均值和分布',
+  'sweep.chartSgd':
+    '带动量和 weight_decay 的 SGD：所选种子的最终验证损失随 λ（对数刻度）的变化，连同种子 0 到 7 上的均值和第 10 到第 90 百分位，最佳区间用阴影标出',
+  'sweep.chartAdamw':
+    'AdamW：所选种子的最终验证损失随 λ（对数刻度）的变化，连同种子 0 到 7 上的均值和第 10 到第 90 百分位，最佳区间用阴影标出',
+  'sweep.sgd': 'SGD，8 个种子',
+  'sweep.sgdSeed': 'SGD，当前种子',
+  'sweep.adamw': 'AdamW，8 个种子',
+  'sweep.adamwSeed': 'AdamW，当前种子',
+  'sweep.progress': '已完成',
+  'sweep.fallback':
+    '有 JavaScript 时，这张图在 Web Worker 里训练一个 32 个单元的 tanh 网络，数据是一条直线上 12 个带噪声的点，每次运行 2000 步，每个优化器取 11 个 λ、8 个种子（共 176 次运行）。在种子 0–7 上取平均：带动量和 weight_decay 的 SGD 在 λ = 1e-5 时验证损失为 0.575，在 λ = 1e-2 时最低（0.315），λ = 1 时为 0.600；AdamW 在 λ = 1e-3 时为 0.742，在 λ = 4 时最低（0.313），λ = 10 时为 0.450。单个种子的噪声很大：在种子 0–99 中，U 形对 SGD 成立 83 次，对 AdamW 成立 88 次。',
+  'biasdecay.title': '对偏置做衰减会把截距拉向 0；weightDecay: 0 的参数组则不去动它',
+  'biasdecay.chartBias': '每一步的偏置：对所有参数衰减，以及不对偏置衰减，对照最小二乘的偏置',
+  'biasdecay.chartLoss': '两个运行每一步的训练损失',
+  'biasdecay.biasOn': '偏置，衰减',
+  'biasdecay.biasOff': '偏置，不衰减',
+  'biasdecay.lossOn': 'L0，衰减',
+  'biasdecay.lossOff': 'L0，不衰减',
+  'biasdecay.fallback':
+    '有 JavaScript 时，这张图用 SGD（γ = 0.02，动量 0.9）把一个三次多项式拟合到 d2l 数据的 100 个点上（真实截距为 5），训练 400 步，做两遍。λ = 1e-3 时两个运行最终的偏置都接近 4.97，训练损失为 0.0111。λ = 0.1 时，对所有参数衰减最终得到偏置 4.59、训练损失 0.119；不对偏置衰减最终得到 4.94 和 0.021，接近最小二乘的偏置 4.98。',
+  'effective.title': 'γ 和 λ 合起来做了什么：有效衰减 γλ 和它的时间尺度 1/(γλ)',
+  'effective.chart': '一个没有数据梯度的权重在权重衰减下逐步缩小，并标出时间尺度 τ',
+  'effective.rate': '有效衰减 γλ',
+  'effective.tau': '时间尺度 τ = 1/(γλ)',
+  'effective.half': '半衰期 ln 2/(γλ)',
+  'effective.atTau': '引擎：τ 时的 w',
+  'effective.fallback':
+    '有 JavaScript 时，这张图训练一个没有数据梯度的权重，所以权重衰减是唯一的作用力。γ = 0.1、λ = 0.01 时，有效衰减为每步 γλ = 1e-3：一步后权重是 0.9990，τ = 1000 步后是 0.3677（e⁻¹ = 0.3679），每 693 步减半。',
   'slider.noise': '噪声 σ',
   'slider.lambdaDecay': 'λ（权重衰减）',
   'slider.n': '训练点数 n',
