@@ -57,6 +57,7 @@ export const en = {
   'legend.currentFit': 'current fit',
   'axis.expectedError': 'expected squared error',
   'axis.weight': 'weight',
+  'axis.weightNorm': '‖weight‖',
   // Chapter 1: what weight decay is (overfit/).
   'overfit.title':
     'A degree-12 polynomial fit to 12 noisy points, trained by SGD without and with weight decay',
@@ -169,6 +170,27 @@ export const en = {
   'adamw.bestAdamW': 'Best λ, AdamW',
   'adamw.fallback':
     'With JavaScript this figure trains a degree-9 polynomial with Adam (weight_decay = λ) and with AdamW (weight_decay = λ), γ = 0.01, for 400 steps. With λ = 0.1 they start identical and drift apart: after 400 steps ‖w‖ is about 0.92 for Adam + L2 and 1.32 for AdamW, and the largest coefficient difference is about 0.4.',
+  'coupling.none': 'no decay',
+  'coupling.inLoss': 'L2 in the loss',
+  'coupling.onOptimizer': 'weightDecay on the optimizer (dots)',
+  'coupling.legendInLoss': 'in the loss: L0 + λ/2‖θ‖²',
+  'coupling.legendOnOpt': 'on the optimizer: L0 only',
+  'coupling.reported': 'reported loss.total',
+  'coupling.over': '{value} over {steps} steps',
+  'decomposition.arrows': 'step {step} × {k}',
+  'decomposition.noDecay': 'no decay',
+  'decomposition.withDecay': 'with decay',
+  'decomposition.step1': 'step 1',
+  'decomposition.grad': 'gradient part',
+  'decomposition.decay': 'decay part',
+  'decomposition.sum': 'the step (their sum)',
+  'decomposition.path': 'path',
+  'decomposition.axisWeight': 'weight (slope)',
+  'decomposition.axisBias': 'bias',
+  'decomposition.gradW': 'gradient part −γ·∂L0/∂w',
+  'decomposition.decayW': 'decay part −γλw',
+  'decomposition.update': 'update (their sum)',
+  'decomposition.axisChange': 'change of the weight',
   // Chapter 7: practical tips (tips/*.astro).
   'sweep.title':
     'A λ sweep per optimizer, computed live in a Web Worker: one seed against the mean and spread of eight',

@@ -37,8 +37,6 @@ const pending = new Set<string>([
   'tips/SweepWidget.ts',
   'tips/sweep.ts',
   'update/AdamWWidget.ts',
-  'update/CouplingWidget.ts',
-  'update/DecompositionWidget.ts',
 ]);
 
 function files(dir: string): string[] {
