@@ -225,6 +225,17 @@ export const en = {
   'effective.atTau': 'Engine: w at τ',
   'effective.fallback':
     'With JavaScript this figure trains one weight with no data gradient, so weight decay is the only force. With γ = 0.1 and λ = 0.01 the effective decay is γλ = 1e-3 per step: the weight is 0.9990 after one step, 0.3677 after τ = 1000 steps (e⁻¹ = 0.3679), and halves every 693 steps.',
+  'biasdecay.all': 'decay on every parameter',
+  'biasdecay.excluded': 'bias in a weightDecay: 0 group',
+  'biasdecay.leastSquares': 'least-squares bias',
+  'biasdecay.leastSquaresAt': 'least-squares bias {value}',
+  'biasdecay.axisLoss': 'training loss L0',
+  'effective.engine': 'engine: w after t SGD steps',
+  'effective.axis': 'w (started at 1)',
+  'effective.tauMark': 'τ = 1/(γλ) = {tau} steps',
+  'effective.longer': '{tau} steps (longer than this {steps}-step run)',
+  'effective.steps': '{value} steps',
+  'effective.atStep': '{w} at step {step} (e⁻¹ = 0.3679)',
   // Slider labels (the widgets' *Spec.ts files name them by key).
   'slider.noise': 'noise σ',
   'slider.lambdaDecay': 'λ (weight decay)',
