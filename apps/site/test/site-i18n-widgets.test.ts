@@ -64,9 +64,9 @@ describe('widgets on Chinese pages', () => {
       expect((await buttons())[0]).toBe('暂停');
       await waitForState(page, widget);
       expect((await buttons())[0]).toBe('重播');
-      expect(await page.locator(`${widget} .dl-seed`).innerText()).toContain('随机种子');
-      expect(await page.locator(`${widget} .dl-slider label`).innerText()).toBe('λ（权重衰减）');
-      const chartText = await page.locator(`${widget} [data-chart="loss"]`).innerText();
+      expect(await page.locator(`${widget} .dl-seed`).textContent()).toContain('随机种子');
+      expect(await page.locator(`${widget} .dl-slider label`).textContent()).toBe('λ（权重衰减）');
+      const chartText = await page.locator(`${widget} [data-chart="loss"]`).textContent();
       expect(chartText).toContain('训练');
       expect(chartText).toContain('验证');
       expect(await englishWords(page, widget)).toEqual([]);
@@ -91,7 +91,7 @@ describe('widgets on Chinese pages', () => {
           .locator('dl-overfit .dl-buttons button')
           .evaluateAll((bs) => bs.map((b) => b.textContent?.trim())),
       ).toEqual(['Play', 'Step', 'Reset']);
-      expect(await page.locator('dl-overfit [data-chart="loss"]').innerText()).toContain('train');
+      expect(await page.locator('dl-overfit [data-chart="loss"]').textContent()).toContain('train');
       expect(problems).toEqual([]);
     } finally {
       await page.close();
@@ -102,14 +102,14 @@ describe('widgets on Chinese pages', () => {
     const { page, problems } = await openPage(browser, baseUrl, 'zh-cn/reference/viewer/');
     try {
       const viewer = 'dl-run-viewer';
-      expect(await page.locator(`${viewer} [data-status]`).innerText()).toBe('还没有载入记录。');
+      expect(await page.locator(`${viewer} [data-status]`).textContent()).toBe('还没有载入记录。');
       await page.locator(`${viewer} [data-action="example"]`).click();
       await waitForState(page, viewer, 'loaded');
       await page.waitForFunction(() => document.querySelector('dl-run-viewer [data-chart] svg'));
-      expect(await page.locator(`${viewer} [data-status]`).innerText()).toMatch(
+      expect(await page.locator(`${viewer} [data-status]`).textContent()).toMatch(
         /共 \d+ 个训练步事件/,
       );
-      expect(await page.locator(`${viewer} [data-chart="loss"]`).innerText()).toContain('训练');
+      expect(await page.locator(`${viewer} [data-chart="loss"]`).textContent()).toContain('训练');
       // The summary's values are the recording's own data (optimizer kind, run name): only its
       // terms (dt) must be Chinese.
       expect(await englishWords(page, viewer, { skip: 'dd' })).toEqual([]);
@@ -126,7 +126,7 @@ describe('widgets on Chinese pages', () => {
       expect(
         await snippet.locator('button').evaluateAll((bs) => bs.map((b) => b.textContent?.trim())),
       ).toEqual(['运行', '停止', '还原']);
-      expect(await snippet.locator('.dl-snippet-hint').innerText()).toContain('可编辑');
+      expect(await snippet.locator('.dl-snippet-hint').textContent()).toContain('可编辑');
       expect(await snippet.locator('[data-output]').getAttribute('aria-label')).toMatch(/^输出：/);
       expect(problems).toEqual([]);
     } finally {

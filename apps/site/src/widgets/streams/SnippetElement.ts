@@ -1,4 +1,5 @@
 import { translatorFor } from '../../i18n/t';
+
 type Runtime = typeof import('./snippetRuntime');
 type SnippetRun = import('./snippetRuntime').SnippetRun;
 
