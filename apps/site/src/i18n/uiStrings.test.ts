@@ -34,7 +34,6 @@ const pending = new Set<string>([
   'tips/SweepQueue.ts',
   'tips/SweepWidget.ts',
   'tips/sweep.ts',
-  'update/AdamWWidget.ts',
 ]);
 
 function files(dir: string): string[] {
