@@ -244,6 +244,19 @@ export const en = {
   'effective.longer': '{tau} steps (longer than this {steps}-step run)',
   'effective.steps': '{value} steps',
   'effective.atStep': '{w} at step {step} (e⁻¹ = 0.3679)',
+  'sweep.runs': '{done} of {total} runs',
+  'sweep.diverged':
+    '{count} run(s) diverged and are left out (for example {optimizer}, λ = {lambda}, seed {seed}): the step is too large for this learning rate.',
+  'sweep.seed': 'seed {seed}',
+  'sweep.mean': 'mean of seeds {first}–{last}',
+  'sweep.band': '10th–90th percentile',
+  'sweep.seedTrain': 'seed {seed}: training loss',
+  'sweep.spot': 'sweet spot (mean ≤ 1.1 × its lowest)',
+  'sweep.ghosts': 'ghosts: seeds and sizes you visited',
+  'sweep.axisLambda': 'λ ({optimizer} weight_decay)',
+  'sweep.axisLoss': 'final loss',
+  'sweep.summary':
+    'mean lowest at λ = {best} ({mean}); sweet spot {from} … {to}; a U in {us} of {seeds} seeds',
   // Slider labels (the widgets' *Spec.ts files name them by key).
   'slider.noise': 'noise σ',
   'slider.lambdaDecay': 'λ (weight decay)',

@@ -32,7 +32,6 @@ const allowedFiles = [/\.test\.ts$/, /\.worker\.ts$/, /^streams\/snippets\//, /R
 const pending = new Set<string>([
   'streams/snippetRuntime.ts',
   'tips/SweepQueue.ts',
-  'tips/SweepWidget.ts',
   'tips/sweep.ts',
 ]);
 
