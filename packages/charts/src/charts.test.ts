@@ -69,6 +69,21 @@ describe('charts', () => {
     expect(compareChart([a, b], { document, metric: 'norms' }).outerHTML).toContain('wd ‖bias‖');
   });
 
+  it('labels are the English defaults, or the words given (a page in another language)', () => {
+    const series = seriesFromSteps(steps);
+    const en = lossChart(series, { document }).outerHTML;
+    expect(en).toContain('>train<');
+    expect(en).toContain('step');
+    const zh = lossChart(series, {
+      document,
+      labels: { step: '步数', loss: '损失', train: '训练', val: '验证' },
+    }).outerHTML;
+    expect(zh).toContain('>训练<');
+    expect(zh).toContain('步数');
+    expect(zh).toContain('损失');
+    expect(zh).not.toMatch(/>train<|>step|>loss/);
+  });
+
   it('a title wraps the chart in a figure', () => {
     expect(
       lossChart(seriesFromSteps(steps), { document, title: 'Loss' }).tagName.toLowerCase(),

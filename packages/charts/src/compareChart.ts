@@ -1,6 +1,12 @@
 import { linePlot } from './internal/linePlot.js';
 import { rows } from './internal/rows.js';
-import type { Chart, ChartOptions, LossSeries, NormSeries } from './types.js';
+import {
+  type Chart,
+  type ChartOptions,
+  defaultLabels,
+  type LossSeries,
+  type NormSeries,
+} from './types.js';
 
 /** Options for `compareChart`. */
 export interface CompareChartOptions extends ChartOptions {
@@ -35,5 +41,9 @@ export function compareChart(
           rows(points, `${run.name} ‖${p}‖`, false, log),
         ),
   );
-  return linePlot(data, { yLabel: metric === 'loss' ? 'loss' : '‖θ‖₂', yScale, options });
+  return linePlot(data, {
+    yLabel: metric === 'loss' ? (options.labels?.loss ?? defaultLabels.loss) : '‖θ‖₂',
+    yScale,
+    options,
+  });
 }

@@ -4,4 +4,13 @@ export { downsample } from './downsample.js';
 export { lossChart } from './lossChart.js';
 export { normChart } from './normChart.js';
 export { type StepLike, seriesFromSteps } from './seriesFromSteps.js';
-export type { Chart, ChartOptions, LossSeries, NormSeries, Point, RunSeries } from './types.js';
+export type {
+  Chart,
+  ChartLabels,
+  ChartOptions,
+  LossSeries,
+  NormSeries,
+  Point,
+  RunSeries,
+} from './types.js';
+export { defaultLabels } from './types.js';

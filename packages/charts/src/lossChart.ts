@@ -1,6 +1,6 @@
 import { linePlot } from './internal/linePlot.js';
 import { rows } from './internal/rows.js';
-import type { Chart, ChartOptions, LossSeries } from './types.js';
+import { type Chart, type ChartOptions, defaultLabels, type LossSeries } from './types.js';
 
 /**
  * Training loss (solid) and validation loss (dashed) against the step, on a log scale by default.
@@ -11,10 +11,11 @@ import type { Chart, ChartOptions, LossSeries } from './types.js';
  */
 export function lossChart(series: LossSeries, options: ChartOptions = {}): Chart {
   const { yScale = 'log' } = options;
+  const labels = { ...defaultLabels, ...options.labels };
   const log = yScale === 'log';
   const data = [
-    ...rows(series.train, 'train', false, log),
-    ...rows(series.val ?? [], 'val', true, log),
+    ...rows(series.train, labels.train, false, log),
+    ...rows(series.val ?? [], labels.val, true, log),
   ];
-  return linePlot(data, { yLabel: 'loss', yScale, options });
+  return linePlot(data, { yLabel: labels.loss, yScale, options });
 }

@@ -31,7 +31,34 @@ export interface ChartOptions {
   readonly title?: string;
   /** The y scale. Default `log` for losses, `linear` for norms. Non-positive values are dropped on a log scale. */
   readonly yScale?: 'log' | 'linear';
+  /**
+   * The words the chart writes, for a page in another language. Default English (`defaultLabels`).
+   *
+   * @example
+   * lossChart(series, { labels: { step: '步数', loss: '损失', train: '训练', val: '验证' } });
+   */
+  readonly labels?: Partial<ChartLabels>;
 }
+
+/** The words a chart writes: axis labels and the loss chart's series names. */
+export interface ChartLabels {
+  /** The x axis. */
+  readonly step: string;
+  /** The loss chart's y axis. */
+  readonly loss: string;
+  /** The training loss line. */
+  readonly train: string;
+  /** The validation loss line. */
+  readonly val: string;
+}
+
+/** The charts' English words (the CLI's `decaylab plot` uses these). */
+export const defaultLabels: ChartLabels = {
+  step: 'step',
+  loss: 'loss',
+  train: 'train',
+  val: 'val',
+};
 
 /** What every chart returns: Plot's SVG element, or a `<figure>` around it when a title is given. */
 export type Chart = SVGSVGElement | HTMLElement;

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { Chart, ChartOptions } from '../types.js';
+import { type Chart, type ChartOptions, defaultLabels } from '../types.js';
 import type { Row } from './rows.js';
 
 /**
@@ -19,7 +19,7 @@ export function linePlot(
     width,
     height,
     marginRight: Math.min(200, 12 + longest * 6),
-    x: { label: 'step', grid: true },
+    x: { label: options.labels?.step ?? defaultLabels.step, grid: true },
     // Log ticks as plain numbers (0.4, 1e-5), not d3's SI prefixes ("400m" reads as 400 metres).
     y: {
       label: yLabel,

@@ -1,3 +1,4 @@
+import type { Translate } from '../../i18n/t';
 import { formatValue } from './format';
 import { readUrlState, writeUrlState } from './urlState';
 
@@ -17,7 +18,7 @@ export type WidgetState = 'playing' | 'paused' | 'done' | 'diverged';
  * with their state in the URL (`?<id>.<name>=value`).
  *
  * @example
- * const controls = new Controls(widget, 'overfit');
+ * const controls = new Controls(widget, 'overfit', translatorFor(widget));
  * controls.restoreFromUrl();
  * const stop = controls.wire({ onInput: restart, onAction: (a) => a === 'play' && toggle() });
  * controls.value('lambda'); // 0.1 (log slider at −1)
@@ -26,6 +27,7 @@ export class Controls {
   constructor(
     private readonly root: HTMLElement,
     private readonly id: string,
+    private readonly t: Translate,
   ) {}
 
   /** A control's value: log sliders give 10^position, checkboxes 1 or 0. */
@@ -66,7 +68,9 @@ export class Controls {
     this.root.dataset.state = state;
     const play = this.root.querySelector<HTMLButtonElement>('[data-action="play"]');
     if (!play) return;
-    play.textContent = state === 'playing' ? 'Pause' : state === 'paused' ? 'Play' : 'Replay';
+    play.textContent = this.t(
+      state === 'playing' ? 'widget.pause' : state === 'paused' ? 'widget.play' : 'widget.replay',
+    );
     play.setAttribute('aria-pressed', String(state === 'playing'));
   }
 

@@ -1,3 +1,4 @@
+import { type Translate, translatorFor } from '../../i18n/t';
 import { ChartSlot, type LegendItem } from './ChartSlot';
 import { Controls, type WidgetState } from './Controls';
 import { describeDivergence } from './describeDivergence';
@@ -60,6 +61,12 @@ export abstract class DecayWidget extends HTMLElement {
   protected theme!: ChartTheme;
   /** True when the reader prefers reduced motion: runs jump to the end, one draw per run. */
   protected reducedMotion = false;
+  /**
+   * The page language's messages (`<html lang>`, read at connect), the language `Widget.astro`
+   * rendered the frame in: on a page whose text is an untranslated fallback (`<main lang="en">`
+   * under /zh-cn/) the widget still speaks the page's language. Every UI string comes from it.
+   */
+  protected t: Translate = translatorFor(document.documentElement);
 
   private player: RunPlayer | undefined;
   private controls: Controls | undefined;
@@ -86,7 +93,7 @@ export abstract class DecayWidget extends HTMLElement {
    * change. Default: a generic sentence with the numbers (see `describeDivergence`).
    */
   protected explain(d: Divergence): string {
-    return describeDivergence(d);
+    return describeDivergence(d, { t: this.t });
   }
 
   /** Steps the Step button advances when the runs are at `step`. Default `stepSize`. */
@@ -105,6 +112,7 @@ export abstract class DecayWidget extends HTMLElement {
   }
 
   connectedCallback(): void {
+    this.t = translatorFor(document.documentElement);
     const motion = matchMedia(reducedMotionQuery);
     this.reducedMotion = motion.matches;
     const onMotion = () => {
@@ -112,7 +120,7 @@ export abstract class DecayWidget extends HTMLElement {
     };
     motion.addEventListener('change', onMotion);
     this.cleanups.push(() => motion.removeEventListener('change', onMotion));
-    const controls = new Controls(this, this.widgetId);
+    const controls = new Controls(this, this.widgetId, this.t);
     this.controls = controls;
     controls.restoreFromUrl();
     this.cleanups.push(
@@ -247,7 +255,7 @@ export abstract class DecayWidget extends HTMLElement {
   }
 
   private parts(): Controls {
-    this.controls ??= new Controls(this, this.widgetId);
+    this.controls ??= new Controls(this, this.widgetId, this.t);
     return this.controls;
   }
 
@@ -343,6 +351,10 @@ export abstract class DecayWidget extends HTMLElement {
   private fail(error: unknown): void {
     this.stop();
     this.updateState();
-    this.status(`Could not run: ${error instanceof Error ? error.message : String(error)}`);
+    this.status(
+      this.t('widget.couldNotRun', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
   }
 }

@@ -1,9 +1,11 @@
+import type { MessageKey } from '../../i18n/en';
+
 /** A range slider a widget shows. Serializable: it is passed from the .astro frame to the DOM. */
 export interface SliderDef {
   /** Key in the widget state and in the URL (`<widgetId>.<name>`). */
   readonly name: string;
-  /** Visible label, e.g. `λ (weight decay)`. */
-  readonly label: string;
+  /** Visible label: a catalogue key (`slider.lambdaDecay`: `λ (weight decay)`, `λ（权重衰减）`). */
+  readonly label: MessageKey;
   readonly min: number;
   readonly max: number;
   readonly step: number;

@@ -40,10 +40,10 @@ export class BiasVarWidget extends DecayWidget {
   private readonly visited = new Ghosts<LambdaPoint>({ max: 40 });
 
   protected override explain(d: Divergence): string {
-    return `Refit ${d.run}: ${describeDivergence(d, {
-      remedy:
-        'With momentum μ = 0.9, SGD is stable only while γ(λ + k_max) < 2(1 + μ) = 3.8 (γ = 0.3, k_max the largest curvature of this refit’s L0): try a smaller λ.',
-    })}`;
+    return this.t('biasvar.refit', {
+      run: d.run,
+      text: describeDivergence(d, { t: this.t, remedy: this.t('biasvar.remedy') }),
+    });
   }
 
   protected start(): void {
@@ -109,11 +109,11 @@ export class BiasVarWidget extends DecayWidget {
     const d = this.decomposition();
 
     this.legend('fits', [
-      { label: `${REFITS} refits, each on ${n} fresh points`, color: theme.c1 },
-      { label: 'refit on the points shown', color: theme.c4 },
-      { label: 'average fit', color: theme.c2 },
-      { label: 'truth y = x', color: theme.muted, dashed: true },
-      { label: 'one training set', color: theme.fg, dot: true },
+      { label: this.t('biasvar.refits', { refits: REFITS, n }), color: theme.c1 },
+      { label: this.t('biasvar.refitShown'), color: theme.c4 },
+      { label: this.t('biasvar.average'), color: theme.c2 },
+      { label: this.t('legend.trueLine'), color: theme.muted, dashed: true },
+      { label: this.t('biasvar.oneSet'), color: theme.fg, dot: true },
     ]);
     this.render(
       'fits',
@@ -131,19 +131,21 @@ export class BiasVarWidget extends DecayWidget {
 
     const vals = this.valLoss.filter((v): v is number => v !== undefined);
     const measured = vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : undefined;
+    const estimated = this.t('biasvar.estimated');
+    const measuredRow = this.t('biasvar.measured');
     const parts = d
       ? [
-          { row: 'estimated', part: 'bias²', v: d.bias2 },
-          { row: 'estimated', part: 'variance', v: d.variance },
-          { row: 'estimated', part: 'noise σ²', v: noise * noise },
-          { row: 'measured', part: 'measured', v: measured ?? 0 },
+          { row: estimated, part: 'bias2', v: d.bias2 },
+          { row: estimated, part: 'variance', v: d.variance },
+          { row: estimated, part: 'noise', v: noise * noise },
+          { row: measuredRow, part: 'measured', v: measured ?? 0 },
         ]
       : [];
     this.legend('decomp', [
-      { label: 'bias²', color: theme.c2 },
-      { label: 'variance', color: theme.c1 },
-      { label: 'noise σ²', color: theme.muted },
-      { label: 'validation loss measured by the engine', color: theme.c3 },
+      { label: this.t('biasvar.bias2'), color: theme.c2 },
+      { label: this.t('biasvar.variance'), color: theme.c1 },
+      { label: this.t('biasvar.noise'), color: theme.muted },
+      { label: this.t('biasvar.measuredLegend'), color: theme.c3 },
     ]);
     this.render(
       'decomp',
@@ -151,7 +153,7 @@ export class BiasVarWidget extends DecayWidget {
         ...this.frame('decomp'),
         marginLeft: 74,
         x: {
-          label: 'expected squared error',
+          label: this.t('axis.expectedError'),
           grid: true,
           nice: true,
           domain: [
@@ -159,9 +161,9 @@ export class BiasVarWidget extends DecayWidget {
             Math.max(0.2, (d ? d.bias2 + d.variance : 0) + noise * noise, measured ?? 0) * 1.1,
           ],
         },
-        y: { label: null, domain: ['estimated', 'measured'] },
+        y: { label: null, domain: [estimated, measuredRow] },
         color: {
-          domain: ['bias²', 'variance', 'noise σ²', 'measured'],
+          domain: ['bias2', 'variance', 'noise', 'measured'],
           range: [theme.c2, theme.c1, theme.muted, theme.c3],
         },
         marks: [Plot.barX(parts, { x: 'v', y: 'row', fill: 'part', inset: 4 })],
@@ -207,10 +209,10 @@ export class BiasVarWidget extends DecayWidget {
       range: [theme.c2, theme.c1, theme.fg],
     };
     this.legend('vslambda', [
-      { label: 'bias²', color: theme.c2 },
-      { label: 'variance', color: theme.c1 },
-      { label: 'bias² + variance + σ²', color: theme.fg },
-      { label: 'each λ you visited', color: theme.fg, dot: true, faint: true },
+      { label: this.t('biasvar.bias2'), color: theme.c2 },
+      { label: this.t('biasvar.variance'), color: theme.c1 },
+      { label: this.t('biasvar.total'), color: theme.fg },
+      { label: this.t('biasvar.visited'), color: theme.fg, dot: true, faint: true },
     ]);
     const top = Math.max(0.2, ...all.map((p) => p.total)) * 1.1;
     this.render(
@@ -225,7 +227,7 @@ export class BiasVarWidget extends DecayWidget {
           tickFormat: (v: number) => formatValue(v, 'exp'),
           ticks: [1e-4, 1e-3, 1e-2, 0.1, 1],
         },
-        y: { label: 'expected squared error', domain: [0, top], grid: true },
+        y: { label: this.t('axis.expectedError'), domain: [0, top], grid: true },
         color,
         marks: [
           Plot.ruleX([lambda], { stroke: theme.muted, strokeDasharray: '2,3' }),

@@ -83,10 +83,18 @@ export const REFITS = 24;
  * position teaches (the far end underfits) and none blows up.
  */
 export const biasVarSliders: readonly SliderDef[] = [
-  { name: 'noise', label: 'noise σ', min: 0.05, max: 1, step: 0.05, value: 0.3, format: 'fixed2' },
+  {
+    name: 'noise',
+    label: 'slider.noise',
+    min: 0.05,
+    max: 1,
+    step: 0.05,
+    value: 0.3,
+    format: 'fixed2',
+  },
   {
     name: 'lambda',
-    label: 'λ (weight decay)',
+    label: 'slider.lambdaDecay',
     min: -4,
     max: 0.5,
     step: 0.1,
@@ -94,7 +102,7 @@ export const biasVarSliders: readonly SliderDef[] = [
     scale: 'log',
     format: 'exp',
   },
-  { name: 'n', label: 'training points n', min: 10, max: 100, step: 10, value: 10, format: 'int' },
+  { name: 'n', label: 'slider.n', min: 10, max: 100, step: 10, value: 10, format: 'int' },
 ];
 
 const at = (name: string, position: number) =>

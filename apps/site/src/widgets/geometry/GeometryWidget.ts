@@ -196,7 +196,10 @@ export class GeometryWidget extends DecayWidget {
     this.drawWeights(opt);
     const last = this.steps.at(-1);
     this.readout('optimum', pair(opt));
-    this.readout('engine', last ? `${pair([last.w1, last.w2])} after ${last.step} steps` : '…');
+    this.readout(
+      'engine',
+      last ? this.t('geometry.after', { w: pair([last.w1, last.w2]), steps: last.step }) : '…',
+    );
     this.readout(
       'distance',
       last ? formatValue(Math.hypot(last.w1 - opt[0], last.w2 - opt[1]), 'exp') : '…',
@@ -230,7 +233,7 @@ export class GeometryWidget extends DecayWidget {
     this.legend('weights', [
       { label: 'w₁', color: t.c1 },
       { label: 'w₂', color: t.c3 },
-      { label: 'exact values', color: t.c2, dashed: true },
+      { label: this.t('geometry.exact'), color: t.c2, dashed: true },
     ]);
     this.render(
       'weights',
@@ -238,8 +241,8 @@ export class GeometryWidget extends DecayWidget {
         ...this.frame('weights'),
         marginLeft: 36,
         marginRight: 12,
-        x: { label: 'step', domain: [0, 300], ticks: 3 },
-        y: { label: 'weight', domain: [-LIMIT, LIMIT], grid: true },
+        x: { label: this.t('axis.step'), domain: [0, 300], ticks: 3 },
+        y: { label: this.t('axis.weight'), domain: [-LIMIT, LIMIT], grid: true },
         color: { domain: ['w₁', 'w₂'], range: [t.c1, t.c3], legend: false },
         marks: [
           Plot.ruleY([0], { stroke: t.grid }),
@@ -284,8 +287,8 @@ export class GeometryWidget extends DecayWidget {
     g.setAttribute('data-handle', '');
     g.setAttribute('tabindex', '0');
     g.setAttribute('role', 'slider');
-    g.setAttribute('aria-roledescription', '2D handle');
-    g.setAttribute('aria-label', 'Unregularized optimum w*: drag, or use the arrow keys');
+    g.setAttribute('aria-roledescription', this.t('geometry.handleRole'));
+    g.setAttribute('aria-label', this.t('geometry.handle'));
     g.setAttribute('aria-valuemin', String(-LIMIT));
     g.setAttribute('aria-valuemax', String(LIMIT));
     g.setAttribute('aria-valuenow', String(wx));

@@ -1,3 +1,5 @@
+import type { MessageKey } from '../../i18n/en';
+import type { Translate } from '../../i18n/t';
 import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
 import { contourLevels, ellipse } from './contours';
@@ -32,10 +34,10 @@ const xy = { x: (d: Vec2) => d[0], y: (d: Vec2) => d[1] };
  * same optimum (the Lagrange multiplier).
  */
 export class LpBallWidget extends DecayWidget {
-  private get shape(): { shape: BallShape; label: string } {
+  private get shape(): { shape: BallShape; label: MessageKey } {
     const i = Math.round(this.value('shape'));
     const entry = BALL_SHAPES[Math.min(BALL_SHAPES.length - 1, Math.max(0, i))];
-    return entry ?? { shape: { kind: 'p', p: 2 }, label: 'p = 2 (L2)' };
+    return entry ?? { shape: { kind: 'p', p: 2 }, label: 'ball.l2' };
   }
 
   protected start(): void {
@@ -46,7 +48,8 @@ export class LpBallWidget extends DecayWidget {
 
   protected draw(): void {
     const { Plot, theme: t } = this;
-    const { shape, label } = this.shape;
+    const { shape, label: key } = this.shape;
+    const label = this.t(key);
     const q = quadratic();
     const r = this.value('budget');
     const three = this.flag('budgets');
@@ -68,7 +71,7 @@ export class LpBallWidget extends DecayWidget {
         }))
       : [];
     const points = [
-      { p: a, text: three ? 'A' : `optimum ${pair(a)}` },
+      { p: a, text: three ? 'A' : this.t('lpball.optimumAt', { w: pair(a) }) },
       ...cross.map((p, i) => ({ p, text: i ? 'C' : 'B' })),
     ];
     const frame = this.frame('plane');
@@ -162,30 +165,37 @@ export class LpBallWidget extends DecayWidget {
     this.readout('loss', formatValue(level, 'fixed3'));
     this.readout(
       'zero',
-      a[0] === 0 || a[1] === 0 ? `yes: w${a[0] === 0 ? '₁' : '₂'} = 0 exactly` : 'no',
+      a[0] === 0 || a[1] === 0
+        ? this.t('lpball.yes', { w: `w${a[0] === 0 ? '₁' : '₂'}` })
+        : this.t('lpball.no'),
     );
-    this.readout('lambda', multiplier(q, shape, a));
+    this.readout('lambda', multiplier(q, shape, a, this.t));
     this.dataset.state = 'done';
   }
 }
 
 /** The penalty λ with the same optimum (KKT multiplier) for L1 and L2, as text. */
-function multiplier(q: ReturnType<typeof quadratic>, shape: BallShape, w: Vec2): string {
+function multiplier(
+  q: ReturnType<typeof quadratic>,
+  shape: BallShape,
+  w: Vec2,
+  t: Translate,
+): string {
   const g: Vec2 = [
     q.H.a * (w[0] - q.wStar[0]) + q.H.b * (w[1] - q.wStar[1]),
     q.H.b * (w[0] - q.wStar[0]) + q.H.c * (w[1] - q.wStar[1]),
   ];
-  if (w === q.wStar) return 'λ = 0 (the budget is not binding)';
+  if (w === q.wStar) return t('lpball.notBinding');
   if (shape.kind === 'p' && shape.p === 2) {
     const lambda = -(g[0] * w[0] + g[1] * w[1]) / (w[0] * w[0] + w[1] * w[1]);
-    return `λ/2·‖w‖² with λ = ${formatValue(lambda, 'fixed3')}`;
+    return t('lpball.l2', { lambda: formatValue(lambda, 'fixed3') });
   }
   if (shape.kind === 'p' && shape.p === 1) {
     const i = Math.abs(w[0]) >= Math.abs(w[1]) ? 0 : 1;
     const lambda = -(g[i] as number) * Math.sign(w[i] as number);
-    return `λ·‖w‖₁ with λ = ${formatValue(lambda, 'fixed3')}`;
+    return t('lpball.l1', { lambda: formatValue(lambda, 'fixed3') });
   }
-  return '— (this ball is not one of the engine’s penalties)';
+  return t('lpball.noPenalty');
 }
 
 customElements.define('dl-lp-ball', LpBallWidget);

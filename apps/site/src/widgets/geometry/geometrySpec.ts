@@ -56,7 +56,7 @@ export function geometrySpec({
 export const geometrySliders: readonly SliderDef[] = [
   {
     name: 'lambda',
-    label: 'λ (penalty strength)',
+    label: 'slider.lambdaPenalty',
     min: 0,
     max: 2,
     step: 0.01,

@@ -1,16 +1,17 @@
+import type { MessageKey } from '../../i18n/en';
 import { lossAt, type Quadratic, type Vec2 } from './quadratic.js';
 
 /** A ball shape: an Lp norm (p = Infinity for the max norm) or the elastic net ½‖w‖₁ + ½‖w‖₂². */
 export type BallShape = { readonly kind: 'p'; readonly p: number } | { readonly kind: 'elastic' };
 
 /** The shapes of the widget's slider, in order. */
-export const BALL_SHAPES: readonly { readonly shape: BallShape; readonly label: string }[] = [
-  { shape: { kind: 'p', p: 0.5 }, label: 'p = 0.5' },
-  { shape: { kind: 'p', p: 1 }, label: 'p = 1 (L1)' },
-  { shape: { kind: 'elastic' }, label: 'elastic net' },
-  { shape: { kind: 'p', p: 2 }, label: 'p = 2 (L2)' },
-  { shape: { kind: 'p', p: 4 }, label: 'p = 4' },
-  { shape: { kind: 'p', p: Number.POSITIVE_INFINITY }, label: 'p = ∞' },
+export const BALL_SHAPES: readonly { readonly shape: BallShape; readonly label: MessageKey }[] = [
+  { shape: { kind: 'p', p: 0.5 }, label: 'ball.p05' },
+  { shape: { kind: 'p', p: 1 }, label: 'ball.l1' },
+  { shape: { kind: 'elastic' }, label: 'ball.elastic' },
+  { shape: { kind: 'p', p: 2 }, label: 'ball.l2' },
+  { shape: { kind: 'p', p: 4 }, label: 'ball.p4' },
+  { shape: { kind: 'p', p: Number.POSITIVE_INFINITY }, label: 'ball.inf' },
 ];
 
 /**

@@ -21,7 +21,6 @@ const drawnSteps = new Set(bandSteps(2000));
 const sig = (v: number | undefined) => (v === undefined ? '…' : formatValue(v, 'sig'));
 const stepAxis = {
   type: 'log',
-  label: 'step',
   domain: [1, 2000],
   ticks: [1, 10, 100, 1000],
   tickFormat: String,
@@ -29,7 +28,6 @@ const stepAxis = {
 } as const;
 const lossAxis = {
   type: 'log',
-  label: 'loss (mse)',
   domain: [0.01, 10],
   ticks: [0.01, 0.1, 1, 10],
   tickFormat: String,
@@ -63,7 +61,13 @@ export class OverfitWidget extends DecayWidget {
   protected override explain(d: Divergence): string {
     const lambda = d.run === 0 ? 0 : this.value('lambda');
     const rule = gdStability({ lr: OVERFIT_LR, lambda, kMax: this.kMax });
-    return `${this.labels[d.run] ?? ''}: ${whatHappened(d)} Plain gradient descent diverges when ${rule.sentence}: this seed's points give k_max = ${sig(this.kMax)}. Try another seed or a smaller λ (below ${sig(Math.max(0, rule.lambdaMax))}).`;
+    return this.t('overfit.diverged', {
+      run: this.labels[d.run] ?? '',
+      what: whatHappened(d, this.t),
+      rule: rule.sentence,
+      kMax: sig(this.kMax),
+      lambdaMax: sig(Math.max(0, rule.lambdaMax)),
+    });
   }
 
   override disconnectedCallback(): void {
@@ -94,9 +98,17 @@ export class OverfitWidget extends DecayWidget {
     if (event.type === 'run') this.params[run] = event.params;
     if (event.type !== 'step') return;
     const label = this.labels[run];
-    this.rows.push({ step: event.step, loss: event.loss.data, series: `${label} train` });
+    this.rows.push({
+      step: event.step,
+      loss: event.loss.data,
+      series: this.t('overfit.train', { run: label ?? '' }),
+    });
     if (event.val)
-      this.rows.push({ step: event.step, loss: event.val.loss, series: `${label} validation` });
+      this.rows.push({
+        step: event.step,
+        loss: event.val.loss,
+        series: this.t('overfit.validation', { run: label ?? '' }),
+      });
     this.params[run] = event.params;
     this.step = Math.max(this.step, event.step);
   }
@@ -106,7 +118,7 @@ export class OverfitWidget extends DecayWidget {
     if (!this.worker) {
       this.worker = new Worker(bandWorkerUrl, { type: 'module', name: 'decaylab-overfit-band' });
       this.worker.onmessage = (e: MessageEvent<BandAnswer>) => {
-        if ('error' in e.data) this.status(`Could not compute the band: ${e.data.error}`);
+        if ('error' in e.data) this.status(this.t('overfit.bandFailed', { error: e.data.error }));
         else {
           this.bands.set(e.data.band.lambda, e.data.band);
           this.pending.delete(e.data.band.lambda);
@@ -122,7 +134,10 @@ export class OverfitWidget extends DecayWidget {
   protected draw(): void {
     const { Plot, theme } = this;
     const [a = '', b = ''] = this.labels;
-    const series = [`${a} train`, `${a} validation`, `${b} train`, `${b} validation`];
+    const train = (run: string) => this.t('overfit.train', { run });
+    const validation = (run: string) => this.t('overfit.validation', { run });
+    const series = [train(a), validation(a), train(b), validation(b)];
+    const trains = new Set([train(a), train(b)]);
     const color = { domain: series, range: [theme.c1, theme.c1, theme.c2, theme.c2] };
     const rows = this.rows.filter((d) => drawnSteps.has(d.step) || d.step === this.step);
     this.legend(
@@ -138,16 +153,16 @@ export class OverfitWidget extends DecayWidget {
       Plot.plot({
         ...this.frame('loss'),
         marginLeft: 48,
-        x: stepAxis,
-        y: lossAxis,
+        x: { ...stepAxis, label: this.t('axis.step') },
+        y: { ...lossAxis, label: this.t('axis.lossMse') },
         color,
         marks: [
           Plot.line(
-            rows.filter((d) => d.series.endsWith('train')),
+            rows.filter((d) => trains.has(d.series)),
             { x: 'step', y: 'loss', z: 'series', stroke: 'series', strokeWidth: 1.8, clip: true },
           ),
           Plot.line(
-            rows.filter((d) => !d.series.endsWith('train')),
+            rows.filter((d) => !trains.has(d.series)),
             {
               x: 'step',
               y: 'loss',
@@ -168,8 +183,8 @@ export class OverfitWidget extends DecayWidget {
     this.drawBand();
     this.legend('fit', [
       ...this.labels.map((label, i) => ({ label, color: i === 0 ? theme.c1 : theme.c2 })),
-      { label: 'true line y = x', color: theme.muted, dashed: true },
-      { label: 'training points', color: theme.fg, dot: true },
+      { label: this.t('legend.trueLine'), color: theme.muted, dashed: true },
+      { label: this.t('legend.trainingPoints'), color: theme.fg, dot: true },
     ]);
     this.render(
       'fit',
@@ -185,8 +200,8 @@ export class OverfitWidget extends DecayWidget {
     );
     const last = (s: string) => this.rows.findLast((r) => r.series === s)?.loss;
     this.readout('step', String(this.step));
-    this.readout('val0', sig(last(`${a} validation`)));
-    this.readout('val1', sig(last(`${b} validation`)));
+    this.readout('val0', sig(last(validation(a))));
+    this.readout('val1', sig(last(validation(b))));
   }
 
   private drawBand(): void {
@@ -195,9 +210,10 @@ export class OverfitWidget extends DecayWidget {
     const zero = this.bands.get(0);
     const mine = this.bands.get(lambda);
     const [a = '', b = ''] = this.labels;
+    const last = OVERFIT_BAND_SEEDS - 1;
     this.legend('band', [
-      { label: `${a}, seeds 0–${OVERFIT_BAND_SEEDS - 1}: mean, 10th–90th pct.`, color: theme.c1 },
-      { label: `${b}, seeds 0–${OVERFIT_BAND_SEEDS - 1}: mean, 10th–90th pct.`, color: theme.c2 },
+      { label: this.t('overfit.bandLegend', { run: a, last }), color: theme.c1 },
+      { label: this.t('overfit.bandLegend', { run: b, last }), color: theme.c2 },
     ]);
     const rows = (band: OverfitBand | undefined, name: string) =>
       (band?.rows ?? []).map((r) => ({ ...r, name }));
@@ -207,8 +223,8 @@ export class OverfitWidget extends DecayWidget {
       Plot.plot({
         ...this.frame('band'),
         marginLeft: 48,
-        x: stepAxis,
-        y: { ...lossAxis, label: 'validation loss' },
+        x: { ...stepAxis, label: this.t('axis.step') },
+        y: { ...lossAxis, label: this.t('axis.validationLoss') },
         color: { domain: [a, b], range: [theme.c1, theme.c2] },
         marks: [
           Plot.areaY(both, {
@@ -233,7 +249,7 @@ export class OverfitWidget extends DecayWidget {
     );
     if (zero && mine) {
       const wins = mine.finals.filter((v, i) => v < (zero.finals[i] ?? Number.NaN)).length;
-      this.readout('wins', `${wins} of ${mine.seeds}`);
+      this.readout('wins', this.t('readout.ofSeeds', { count: wins, seeds: mine.seeds }));
     } else this.readout('wins', '…');
   }
 }

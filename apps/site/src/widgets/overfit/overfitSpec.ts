@@ -44,7 +44,7 @@ export function overfitSpec({
 export const overfitSliders: readonly SliderDef[] = [
   {
     name: 'lambda',
-    label: 'λ (weight decay)',
+    label: 'slider.lambdaDecay',
     min: -4,
     max: 0,
     step: 0.1,

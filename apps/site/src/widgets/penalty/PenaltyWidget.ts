@@ -14,7 +14,12 @@ interface Row {
   readonly value: number;
   readonly term: string;
 }
-const TERMS = ['L0 (data loss)', 'λ/2·‖θ‖² (penalty)', 'L = L0 + penalty', 'validation L0'];
+const TERM_KEYS = [
+  'penalty.termData',
+  'penalty.termPenalty',
+  'penalty.termSum',
+  'penalty.termVal',
+] as const;
 const sig = (v: number | undefined) => (v === undefined ? '…' : formatValue(v, 'sig'));
 /** The fit chart's y range (fitChart's default). */
 const FIT_Y = 2;
@@ -65,14 +70,25 @@ export class PenaltyWidget extends DecayWidget {
 
   protected override explain(d: Divergence): string {
     const rule = this.stability();
-    return `${whatHappened(d)} Plain gradient descent on L diverges when γ(λ + k_max) > 2: here ${rule.sentence.replace('γ(λ + k_max) = ', '')} (k_max = ${formatValue(this.kMax, 'sig')} is the largest curvature of L0 at seed ${this.seed}). Set λ below ${formatValue(rule.lambdaMax, 'sig')}, or lower γ.`;
+    return this.t('penalty.diverged', {
+      what: whatHappened(d, this.t),
+      rule: rule.sentence.replace('γ(λ + k_max) = ', ''),
+      kMax: formatValue(this.kMax, 'sig'),
+      seed: this.seed,
+      lambdaMax: formatValue(rule.lambdaMax, 'sig'),
+    });
+  }
+
+  /** The four curves' names in the page's language (legend and colour domain). */
+  private get terms(): string[] {
+    return TERM_KEYS.map((key) => this.t(key));
   }
 
   protected onEvent(event: RunEvent): void {
     if (event.type === 'run') this.params = event.params;
     if (event.type !== 'step') return;
     const { data, penalty, total } = event.loss;
-    const [l0 = '', pen = '', sum = '', val = ''] = TERMS;
+    const [l0 = '', pen = '', sum = '', val = ''] = this.terms;
     this.rows.push(
       { step: event.step, value: data, term: l0 },
       { step: event.step, value: penalty, term: pen },
@@ -94,7 +110,7 @@ export class PenaltyWidget extends DecayWidget {
     const colors = [theme.c1, theme.c2, theme.fg, theme.c3];
     this.legend(
       'loss',
-      TERMS.map((label, i) => ({
+      this.terms.map((label, i) => ({
         label,
         color: colors[i] ?? theme.fg,
         dashed: i === 3,
@@ -108,24 +124,24 @@ export class PenaltyWidget extends DecayWidget {
         marginLeft: 44,
         x: {
           type: 'log',
-          label: 'step',
+          label: this.t('axis.step'),
           domain: [1, 400],
           ticks: [1, 10, 100],
           tickFormat: String,
         },
         y: {
           type: 'log',
-          label: 'value',
+          label: this.t('axis.value'),
           domain: [1e-4, 100],
           ticks: [1e-4, 1e-3, 1e-2, 0.1, 1, 10, 100],
           tickFormat: (v: number) => formatValue(v, 'exp'),
           grid: true,
         },
-        color: { domain: TERMS, range: colors },
+        color: { domain: this.terms, range: colors },
         marks: [
           // L is drawn wide and faint underneath, so L0 stays visible where L ≈ L0 (small λ).
           Plot.line(
-            this.rows.filter((r) => r.term === TERMS[2]),
+            this.rows.filter((r) => r.term === this.terms[2]),
             {
               x: 'step',
               y: 'value',
@@ -136,11 +152,11 @@ export class PenaltyWidget extends DecayWidget {
             },
           ),
           Plot.line(
-            this.rows.filter((r) => r.term === TERMS[0] || r.term === TERMS[1]),
+            this.rows.filter((r) => r.term === this.terms[0] || r.term === this.terms[1]),
             { x: 'step', y: 'value', z: 'term', stroke: 'term', strokeWidth: 2, clip: true },
           ),
           Plot.line(
-            this.rows.filter((r) => r.term === TERMS[3]),
+            this.rows.filter((r) => r.term === this.terms[3]),
             {
               x: 'step',
               y: 'value',
@@ -163,15 +179,20 @@ export class PenaltyWidget extends DecayWidget {
     this.legend('fit', [
       newest
         ? {
-            label: `last fits inside the chart: steps ${framed.map((f) => f.step).join(', ')}`,
+            label: this.t('penalty.framedFits', { steps: framed.map((f) => f.step).join(', ') }),
             color: theme.c1,
           }
-        : { label: 'current fit', color: theme.c1 },
+        : { label: this.t('legend.currentFit'), color: theme.c1 },
       ...(left
-        ? [{ label: `steps ${this.step - 1}–${this.step}, cut at the edge`, color: theme.c3 }]
+        ? [
+            {
+              label: this.t('penalty.cutFits', { from: this.step - 1, to: this.step }),
+              color: theme.c3,
+            },
+          ]
         : []),
-      { label: 'truth y = x', color: theme.muted, dashed: true },
-      { label: 'training points', color: theme.fg, dot: true },
+      { label: this.t('legend.trueLine'), color: theme.muted, dashed: true },
+      { label: this.t('legend.trainingPoints'), color: theme.fg, dot: true },
     ]);
     const cut = (p: Params) =>
       fitGrid.map((x) => Math.max(-FIT_Y, Math.min(FIT_Y, polyEval(p, x))));

@@ -38,7 +38,7 @@ export function penaltySpec({ lambda, seed, steps = 400 }: PenaltyOptions) {
 export const penaltySliders: readonly SliderDef[] = [
   {
     name: 'lambda',
-    label: 'λ (penalty strength)',
+    label: 'slider.lambdaPenalty',
     min: -4,
     max: 0.5,
     step: 0.05,

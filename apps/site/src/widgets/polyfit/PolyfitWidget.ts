@@ -38,10 +38,7 @@ export class PolyfitWidget extends DecayWidget {
   protected override bound = polyfitRuns.bound;
 
   protected override explain(d: Divergence): string {
-    return describeDivergence(d, {
-      remedy:
-        'With momentum μ = 0.9, SGD is stable only while γ(λ + k_max) < 2(1 + μ) = 3.8 (γ = 0.3): try a smaller λ or degree.',
-    });
+    return describeDivergence(d, { t: this.t, remedy: this.t('polyfit.remedy') });
   }
 
   private key(): string {
@@ -86,13 +83,11 @@ export class PolyfitWidget extends DecayWidget {
 
     const ghosts = this.ghosts.entries().filter(([k]) => k !== this.key());
     this.legend('fit', [
-      { label: 'SGD fit', color: theme.c1 },
-      ...(ghosts.length
-        ? [{ label: 'fits at settings you visited', color: theme.c1, faint: true }]
-        : []),
-      { label: 'exact minimizer', color: theme.c2, dashed: true },
-      { label: 'training points', color: theme.fg, dot: true },
-      { label: 'validation points', color: theme.muted, dot: true },
+      { label: this.t('polyfit.sgdFit'), color: theme.c1 },
+      ...(ghosts.length ? [{ label: this.t('legend.visited'), color: theme.c1, faint: true }] : []),
+      { label: this.t('legend.exactMinimizer'), color: theme.c2, dashed: true },
+      { label: this.t('legend.trainingPoints'), color: theme.fg, dot: true },
+      { label: this.t('legend.validationPoints'), color: theme.muted, dot: true },
     ]);
     this.render(
       'fit',
@@ -118,8 +113,8 @@ export class PolyfitWidget extends DecayWidget {
         : [];
     const current = coefs(params);
     this.legend('coef', [
-      { label: 'SGD weights', color: theme.c1 },
-      { label: 'exact minimizer', color: theme.c2 },
+      { label: this.t('polyfit.sgdWeights'), color: theme.c1 },
+      { label: this.t('legend.exactMinimizer'), color: theme.c2 },
     ]);
     const lim = this.coefLimit;
     this.render(
@@ -128,11 +123,11 @@ export class PolyfitWidget extends DecayWidget {
         ...this.frame('coef'),
         marginLeft: 44,
         x: {
-          label: 'power k (0 = bias)',
+          label: this.t('axis.power'),
           domain: current.map((d) => d.k),
           tickFormat: (k: number) => (current.length > 10 && k % 2 ? '' : String(k)),
         },
-        y: { label: 'value', domain: [-lim, lim], grid: true },
+        y: { label: this.t('axis.value'), domain: [-lim, lim], grid: true },
         marks: [
           Plot.barY(current, {
             x: 'k',
@@ -146,18 +141,18 @@ export class PolyfitWidget extends DecayWidget {
     );
 
     this.legend('loss', [
-      { label: 'train', color: theme.c1 },
-      { label: 'validation', color: theme.c2, dashed: true },
+      { label: this.t('legend.train'), color: theme.c1 },
+      { label: this.t('legend.validation'), color: theme.c2, dashed: true },
     ]);
     this.render(
       'loss',
       Plot.plot({
         ...this.frame('loss'),
         marginLeft: 44,
-        x: { label: 'step', domain: [0, 1000] },
+        x: { label: this.t('axis.step'), domain: [0, 1000] },
         y: {
           type: 'log',
-          label: 'loss (mse)',
+          label: this.t('axis.lossMse'),
           domain: [0.03, 3],
           ticks: [0.03, 0.1, 0.3, 1, 3],
           tickFormat: String,

@@ -34,10 +34,10 @@ export function polyfitSpec({ degree, lambda, seed, steps = 1000 }: PolyfitOptio
  * SGD is stable while γ(λ + k_max) < 2(1 + μ) = 3.8, and k_max ≤ 4.5 on seeds 0–99 up to degree 15.
  */
 export const polyfitSliders: readonly SliderDef[] = [
-  { name: 'degree', label: 'degree', min: 1, max: 15, step: 1, value: 12, format: 'int' },
+  { name: 'degree', label: 'slider.degree', min: 1, max: 15, step: 1, value: 12, format: 'int' },
   {
     name: 'lambda',
-    label: 'λ (weight decay)',
+    label: 'slider.lambdaDecay',
     min: -5,
     max: 0.5,
     step: 0.1,

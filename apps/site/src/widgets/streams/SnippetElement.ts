@@ -1,3 +1,5 @@
+import { translatorFor } from '../../i18n/t';
+
 type Runtime = typeof import('./snippetRuntime');
 type SnippetRun = import('./snippetRuntime').SnippetRun;
 
@@ -67,7 +69,9 @@ export class SnippetElement extends HTMLElement {
     const line = document.createElement('span');
     line.className = level === 'error' ? 'dl-out-error' : 'dl-out-log';
     line.textContent =
-      this.lines > MAX_LINES ? `… output truncated after ${MAX_LINES} lines\n` : `${text}\n`;
+      this.lines > MAX_LINES
+        ? `${translatorFor(document.documentElement)('snippet.truncated', { lines: MAX_LINES })}\n`
+        : `${text}\n`;
     out.append(line);
   }
 

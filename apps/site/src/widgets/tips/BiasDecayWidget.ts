@@ -6,7 +6,8 @@ import { biasSpec } from './tipsSpecs';
 type RunEvent = import('../_shared/engine').RunEvent;
 type StepEvent = import('../_shared/engine').StepEvent;
 
-const NAMES = ['decay on every parameter', 'bias in a weightDecay: 0 group'] as const;
+/** The two runs' ids (colour domain): decay on every parameter, bias in a weightDecay: 0 group. */
+const NAMES = ['all', 'biasExcluded'] as const;
 
 /**
  * Chapter 7: weight decay on or off for the bias. Two runs of a cubic fit (d2l's data, whose
@@ -37,33 +38,42 @@ export class BiasDecayWidget extends DecayWidget {
     const { Plot, theme: t } = this;
     const colors = [t.c2, t.c1];
     const color = { domain: [...NAMES], range: colors };
-    const key = NAMES.map((label, i) => ({ label, color: colors[i] as string }));
+    const key = (['biasdecay.all', 'biasdecay.excluded'] as const).map((k, i) => ({
+      label: this.t(k),
+      color: colors[i] as string,
+    }));
     const bias = this.runs.flatMap((s, i) =>
       downsample(s).map((e) => ({ step: e.step, v: e.params.bias?.[0] ?? 0, run: NAMES[i] })),
     );
     const loss = this.runs.flatMap((s, i) =>
       downsample(s).map((e) => ({ step: e.step, v: e.loss.data, run: NAMES[i] })),
     );
-    this.legend('bias', [...key, { label: 'least-squares bias', color: t.fg, dashed: true }]);
+    this.legend('bias', [
+      ...key,
+      { label: this.t('biasdecay.leastSquares'), color: t.fg, dashed: true },
+    ]);
     this.legend('loss', key);
     this.render(
       'bias',
       Plot.plot({
         ...this.frame('bias'),
         marginLeft: 40,
-        x: { domain: [0, 400], label: 'step' },
-        y: { label: 'bias', grid: true, domain: [0, 6] },
+        x: { domain: [0, 400], label: this.t('axis.step') },
+        y: { label: this.t('decomposition.axisBias'), grid: true, domain: [0, 6] },
         color,
         marks: [
           Plot.ruleY([this.reference], { stroke: t.fg, strokeDasharray: '4 3' }),
-          Plot.text([`least-squares bias ${formatValue(this.reference, 'fixed2')}`], {
-            y: this.reference,
-            frameAnchor: 'right',
-            dx: -4,
-            dy: -8,
-            textAnchor: 'end',
-            fill: t.fg,
-          }),
+          Plot.text(
+            [this.t('biasdecay.leastSquaresAt', { value: formatValue(this.reference, 'fixed2') })],
+            {
+              y: this.reference,
+              frameAnchor: 'right',
+              dx: -4,
+              dy: -8,
+              textAnchor: 'end',
+              fill: t.fg,
+            },
+          ),
           Plot.line(bias, { x: 'step', y: 'v', stroke: 'run', strokeWidth: 2 }),
         ],
       }),
@@ -73,8 +83,14 @@ export class BiasDecayWidget extends DecayWidget {
       Plot.plot({
         ...this.frame('loss'),
         marginLeft: 44,
-        x: { domain: [0, 400], label: 'step' },
-        y: { label: 'training loss L0', type: 'log', grid: true, ticks: 5, tickFormat: '~g' },
+        x: { domain: [0, 400], label: this.t('axis.step') },
+        y: {
+          label: this.t('biasdecay.axisLoss'),
+          type: 'log',
+          grid: true,
+          ticks: 5,
+          tickFormat: '~g',
+        },
         color,
         marks: [Plot.line(loss, { x: 'step', y: 'v', stroke: 'run', strokeWidth: 2 })],
       }),

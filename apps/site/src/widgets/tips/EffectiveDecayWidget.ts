@@ -46,7 +46,7 @@ export class EffectiveDecayWidget extends DecayWidget {
       return { step, w: Math.exp(-step * rate) };
     });
     this.legend('decay', [
-      { label: 'engine: w after t SGD steps', color: t.c1 },
+      { label: this.t('effective.engine'), color: t.c1 },
       { label: 'e^(−γλt)', color: t.c2, dashed: true },
     ]);
     this.render(
@@ -55,15 +55,15 @@ export class EffectiveDecayWidget extends DecayWidget {
         ...this.frame('decay'),
         marginLeft: 44,
         marginRight: 20,
-        x: { domain: [0, this.steps], label: 'step' },
-        y: { domain: [0, 1.05], label: 'w (started at 1)', grid: true },
+        x: { domain: [0, this.steps], label: this.t('axis.step') },
+        y: { domain: [0, 1.05], label: this.t('effective.axis'), grid: true },
         marks: [
           Plot.ruleY([Math.exp(-1)], { stroke: t.muted, strokeDasharray: '2 3' }),
           tau <= this.steps
             ? Plot.ruleX([tau], { stroke: t.c3, strokeWidth: 1.5 })
             : Plot.ruleX([]),
           tau <= this.steps
-            ? Plot.text([`τ = 1/(γλ) = ${formatValue(tau, 'sig')} steps`], {
+            ? Plot.text([this.t('effective.tauMark', { tau: formatValue(tau, 'sig') })], {
                 x: tau,
                 frameAnchor: 'top',
                 dy: 4,
@@ -88,14 +88,22 @@ export class EffectiveDecayWidget extends DecayWidget {
     this.readout(
       'tau',
       tau > MAX_STEPS
-        ? `${formatValue(tau, 'exp')} steps (longer than this ${MAX_STEPS.toLocaleString('en')}-step run)`
-        : `${formatValue(tau, 'sig')} steps`,
+        ? this.t('effective.longer', {
+            tau: formatValue(tau, 'exp'),
+            steps: MAX_STEPS.toLocaleString('en'),
+          })
+        : this.t('effective.steps', { value: formatValue(tau, 'sig') }),
     );
-    this.readout('half', `${formatValue(Math.log(2) / rate, 'sig')} steps`);
+    this.readout(
+      'half',
+      this.t('effective.steps', { value: formatValue(Math.log(2) / rate, 'sig') }),
+    );
     const at = this.points.filter((p) => p.step <= tau).at(-1);
     this.readout(
       'atTau',
-      at && at.step > 0 ? `${formatValue(at.w, 'sig')} at step ${at.step} (e⁻¹ = 0.3679)` : '…',
+      at && at.step > 0
+        ? this.t('effective.atStep', { w: formatValue(at.w, 'sig'), step: at.step })
+        : '…',
     );
   }
 }

@@ -146,12 +146,20 @@ export class SweepWidget extends DecayWidget {
     const diverged = [...this.points.values()].filter((p) => p.diverged && p.n === n);
     this.readout(
       'progress',
-      `${Math.min(done + diverged.length, this.total)} of ${this.total} runs`,
+      this.t('sweep.runs', {
+        done: Math.min(done + diverged.length, this.total),
+        total: this.total,
+      }),
     );
     if (diverged.length) {
       const d = diverged[0] as SweepPoint;
       this.status(
-        `${diverged.length} run(s) diverged and are left out (for example ${d.optimizer === 'sgd' ? 'SGD' : 'AdamW'}, λ = ${exp(d.lambda)}, seed ${d.seed}): the step is too large for this learning rate.`,
+        this.t('sweep.diverged', {
+          count: diverged.length,
+          optimizer: d.optimizer === 'sgd' ? 'SGD' : 'AdamW',
+          lambda: exp(d.lambda),
+          seed: d.seed,
+        }),
       );
       this.divergedNote = true;
     } else if (this.divergedNote) {
@@ -180,13 +188,16 @@ export class SweepWidget extends DecayWidget {
           .map((b) => ({ ...b, n: `${m} examples` })),
       );
     this.legend(optimizer, [
-      { label: `seed ${seed}`, color: t.c2 },
-      { label: `mean of seeds ${BAND_SEEDS[0]}–${BAND_SEEDS.at(-1)}`, color: t.c1 },
-      { label: '10th–90th percentile', color: t.c1, dot: true },
-      { label: `seed ${seed}: training loss`, color: t.muted, dashed: true },
-      ...(spot ? [{ label: 'sweet spot (mean ≤ 1.1 × its lowest)', color: t.c3, dot: true }] : []),
+      { label: this.t('sweep.seed', { seed }), color: t.c2 },
+      {
+        label: this.t('sweep.mean', { first: BAND_SEEDS[0] ?? 0, last: BAND_SEEDS.at(-1) ?? 0 }),
+        color: t.c1,
+      },
+      { label: this.t('sweep.band'), color: t.c1, dot: true },
+      { label: this.t('sweep.seedTrain', { seed }), color: t.muted, dashed: true },
+      ...(spot ? [{ label: this.t('sweep.spot'), color: t.c3, dot: true }] : []),
       ...(ghosts.length || ghostMeans.length
-        ? [{ label: 'ghosts: seeds and sizes you visited', color: t.muted, dot: true }]
+        ? [{ label: this.t('sweep.ghosts'), color: t.muted, dot: true }]
         : []),
     ]);
     const [y0, y1] = y;
@@ -200,13 +211,13 @@ export class SweepWidget extends DecayWidget {
         x: {
           type: 'log',
           domain: [axis.from, axis.to],
-          label: `λ (${optimizer === 'sgd' ? 'SGD' : 'AdamW'} weight_decay)`,
+          label: this.t('sweep.axisLambda', { optimizer: optimizer === 'sgd' ? 'SGD' : 'AdamW' }),
           tickFormat: (d: number) => (Number.isInteger(Math.log10(d)) ? exp(d) : ''),
         },
         y: {
           type: 'log',
           domain: [y0, y1],
-          label: 'final loss',
+          label: this.t('sweep.axisLoss'),
           grid: true,
           ticks: 5,
           tickFormat: '~g',
@@ -265,7 +276,14 @@ export class SweepWidget extends DecayWidget {
     this.readout(
       optimizer,
       spot && bestMean
-        ? `mean lowest at λ = ${exp(spot.best)} (${f3(bestMean.mean)}); sweet spot ${exp(spot.from)} … ${exp(spot.to)}; a U in ${us} of ${BAND_SEEDS.length} seeds`
+        ? this.t('sweep.summary', {
+            best: exp(spot.best),
+            mean: f3(bestMean.mean),
+            from: exp(spot.from),
+            to: exp(spot.to),
+            us,
+            seeds: BAND_SEEDS.length,
+          })
         : '…',
     );
     this.readout(

@@ -79,7 +79,7 @@ export function biasSpec({
 export const biasSliders: readonly SliderDef[] = [
   {
     name: 'lambda',
-    label: 'λ (weightDecay)',
+    label: 'slider.lambdaWeightDecay',
     min: -3,
     max: 0,
     step: 0.1,

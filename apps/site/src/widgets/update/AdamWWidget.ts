@@ -9,7 +9,9 @@ import { ADAM_SWEEP_AXES, adamPair } from './updateSpecs';
 type RunEvent = import('../_shared/engine').RunEvent;
 type StepEvent = import('../_shared/engine').StepEvent;
 
-const NAMES = ['Adam + L2 (weight_decay)', 'AdamW (decoupled)'] as const;
+/** The two runs' ids (colour domain): Adam with weight_decay (L2), AdamW (decoupled). */
+const NAMES = ['adam', 'adamw'] as const;
+const NAME_KEYS = ['adamw.nameAdam', 'adamw.nameAdamW'] as const;
 
 /**
  * Chapter 6: Adam with weight_decay λ (L2, rescaled by Adam) vs AdamW with the same λ
@@ -77,10 +79,10 @@ export class AdamWWidget extends DecayWidget {
     const lo = all.length ? Math.min(...all) * 0.85 : 0.05;
     const hi = all.length ? Math.min(1e3, Math.max(...all) * 1.2) : 1;
     this.legend('sweep', [
-      { label: NAMES[0], color: t.c1 },
-      { label: NAMES[1], color: t.c2 },
-      { label: 'each one’s best λ', color: t.fg, dot: true },
-      { label: 'λ of the slider', color: t.muted, dashed: true },
+      { label: this.t(NAME_KEYS[0]), color: t.c1 },
+      { label: this.t(NAME_KEYS[1]), color: t.c2 },
+      { label: this.t('adamw.best'), color: t.fg, dot: true },
+      { label: this.t('adamw.slider'), color: t.muted, dashed: true },
     ]);
     this.render(
       'sweep',
@@ -91,13 +93,13 @@ export class AdamWWidget extends DecayWidget {
         x: {
           type: 'log',
           domain: [ADAM_SWEEP_AXES.adam.from, ADAM_SWEEP_AXES.adamw.to],
-          label: 'λ (weight_decay)',
+          label: this.t('slider.lambdaTorch'),
           tickFormat: (d: number) => formatValue(d, 'exp'),
         },
         y: {
           type: 'log',
           domain: [lo, hi],
-          label: 'validation loss at step 400',
+          label: this.t('adamw.axisVal'),
           grid: true,
           ticks: 5,
           tickFormat: '~g',
@@ -134,7 +136,7 @@ export class AdamWWidget extends DecayWidget {
   protected draw(): void {
     const { Plot, theme: t } = this;
     const color = { domain: [...NAMES], range: [t.c1, t.c2] };
-    const key = NAMES.map((label, i) => ({ label, color: i ? t.c2 : t.c1 }));
+    const key = NAME_KEYS.map((k, i) => ({ label: this.t(k), color: i ? t.c2 : t.c1 }));
     this.legend('norms', key);
     this.legend(
       'coefficients',
@@ -148,8 +150,8 @@ export class AdamWWidget extends DecayWidget {
       Plot.plot({
         ...this.frame('norms'),
         marginLeft: 44,
-        x: { label: 'step', domain: [0, 400] },
-        y: { label: '‖weight‖', grid: true },
+        x: { label: this.t('axis.step'), domain: [0, 400] },
+        y: { label: this.t('axis.weightNorm'), grid: true },
         color,
         marks: [Plot.line(norms, { x: 'step', y: 'norm', stroke: 'run', strokeWidth: 2 })],
       }),
@@ -163,12 +165,12 @@ export class AdamWWidget extends DecayWidget {
         ...this.frame('coefficients'),
         marginLeft: 44,
         x: {
-          label: 'k (the coefficient of xᵏ)',
+          label: this.t('adamw.axisK'),
           domain: Array.from({ length: 9 }, (_, k) => String(k + 1)),
           type: 'point',
           padding: 0.5,
         },
-        y: { label: 'value now', grid: true },
+        y: { label: this.t('adamw.axisNow'), grid: true },
         color,
         marks: [
           Plot.ruleY([0], { stroke: t.grid }),
@@ -184,7 +186,10 @@ export class AdamWWidget extends DecayWidget {
     this.readout(
       'diff',
       sa && sw
-        ? `${formatValue(paramDifference(sa.params, sw.params), 'exp')} at step ${step}`
+        ? this.t('adamw.atStep', {
+            value: formatValue(paramDifference(sa.params, sw.params), 'exp'),
+            step,
+          })
         : '…',
     );
     this.readout('normAdam', formatValue(a?.norms.weight ?? Number.NaN, 'sig'));

@@ -7,7 +7,8 @@ import { couplingPair } from './updateSpecs';
 type RunEvent = import('../_shared/engine').RunEvent;
 type StepEvent = import('../_shared/engine').StepEvent;
 
-const NAMES = ['no decay', 'L2 in the loss', 'weightDecay on the optimizer'] as const;
+/** The three runs' ids (colour domain): no decay, L2 in the loss, weightDecay on the optimizer. */
+const NAMES = ['none', 'inLoss', 'onOptimizer'] as const;
 
 /**
  * Chapter 6: "L2 in the loss" and "weightDecay on the optimizer" (SGD, with optional momentum)
@@ -54,21 +55,21 @@ export class CouplingWidget extends DecayWidget {
       );
     const color = { domain: [...NAMES], range: colors };
     this.legend('norms', [
-      { label: NAMES[0], color: t.muted },
-      { label: NAMES[1], color: t.c1 },
-      { label: `${NAMES[2]} (dots)`, color: t.c2, dot: true },
+      { label: this.t('coupling.none'), color: t.muted },
+      { label: this.t('coupling.inLoss'), color: t.c1 },
+      { label: this.t('coupling.onOptimizer'), color: t.c2, dot: true },
     ]);
     this.legend('loss', [
-      { label: 'in the loss: L0 + λ/2‖θ‖²', color: t.c1 },
-      { label: 'on the optimizer: L0 only', color: t.c2 },
+      { label: this.t('coupling.legendInLoss'), color: t.c1 },
+      { label: this.t('coupling.legendOnOpt'), color: t.c2 },
     ]);
     this.render(
       'norms',
       Plot.plot({
         ...this.frame('norms'),
         marginLeft: 44,
-        x: { label: 'step', domain: [0, 300] },
-        y: { label: '‖weight‖', grid: true },
+        x: { label: this.t('axis.step'), domain: [0, 300] },
+        y: { label: this.t('axis.weightNorm'), grid: true },
         color,
         marks: [
           Plot.line(
@@ -87,8 +88,14 @@ export class CouplingWidget extends DecayWidget {
       Plot.plot({
         ...this.frame('loss'),
         marginLeft: 44,
-        x: { label: 'step', domain: [0, 300] },
-        y: { label: 'reported loss.total', type: 'log', grid: true, ticks: 5, tickFormat: '~g' },
+        x: { label: this.t('axis.step'), domain: [0, 300] },
+        y: {
+          label: this.t('coupling.reported'),
+          type: 'log',
+          grid: true,
+          ticks: 5,
+          tickFormat: '~g',
+        },
         color: { domain: [NAMES[1], NAMES[2]], range: [t.c1, t.c2] },
         marks: [Plot.line(losses, { x: 'step', y: 'loss', stroke: 'run', strokeWidth: 2 })],
       }),
@@ -96,7 +103,10 @@ export class CouplingWidget extends DecayWidget {
     const a = this.runs[1]?.at(-1);
     const b = this.runs[2]?.at(-1);
     const n = Math.min(this.runs[1]?.length ?? 0, this.runs[2]?.length ?? 0);
-    this.readout('diff', n ? `${formatValue(this.maxDiff, 'exp')} over ${n} steps` : '…');
+    this.readout(
+      'diff',
+      n ? this.t('coupling.over', { value: formatValue(this.maxDiff, 'exp'), steps: n }) : '…',
+    );
     this.readout('normNone', formatValue(this.runs[0]?.at(-1)?.norms.weight ?? Number.NaN, 'sig'));
     this.readout('normDecay', formatValue(b?.norms.weight ?? Number.NaN, 'sig'));
     this.readout(

@@ -96,7 +96,7 @@ export class DecompositionWidget extends DecayWidget {
       Plot.text([o], {
         x: 'w',
         y: 'b',
-        text: () => `step ${last.step} × ${k}`,
+        text: () => this.t('decomposition.arrows', { step: last.step, k }),
         dy: -12,
         textAnchor: 'middle',
         fill: t.muted,
@@ -120,8 +120,8 @@ export class DecompositionWidget extends DecayWidget {
     const o = this.optima;
     if (o) {
       const refs = [
-        { ...o.none, label: 'no decay' },
-        { ...o.decay, label: 'with decay' },
+        { ...o.none, label: this.t('decomposition.noDecay') },
+        { ...o.decay, label: this.t('decomposition.withDecay') },
       ];
       marks.push(
         Plot.dot(refs, { x: 'w', y: 'b', r: 4, stroke: t.fg, fill: 'none', strokeWidth: 1.5 }),
@@ -161,7 +161,7 @@ export class DecompositionWidget extends DecayWidget {
         Plot.text([first.before], {
           x: 'w',
           y: 'b',
-          text: () => 'step 1',
+          text: () => this.t('decomposition.step1'),
           dx: 8,
           dy: -8,
           textAnchor: 'start',
@@ -191,40 +191,40 @@ export class DecompositionWidget extends DecayWidget {
       );
     }
     this.legend('plane', [
-      { label: 'gradient part', color: t.c1 },
-      { label: 'decay part', color: t.c2 },
-      { label: 'the step (their sum)', color: t.fg, dashed: true },
-      { label: 'path', color: t.muted },
+      { label: this.t('decomposition.grad'), color: t.c1 },
+      { label: this.t('decomposition.decay'), color: t.c2 },
+      { label: this.t('decomposition.sum'), color: t.fg, dashed: true },
+      { label: this.t('decomposition.path'), color: t.muted },
     ]);
     this.render(
       'plane',
       Plot.plot({
         ...this.frame('plane'),
         marginLeft: 44,
-        x: { label: 'weight (slope)', domain: [-1.7, 2] },
-        y: { label: 'bias', domain: [-0.4, 1.4] },
+        x: { label: this.t('decomposition.axisWeight'), domain: [-1.7, 2] },
+        y: { label: this.t('decomposition.axisBias'), domain: [-0.4, 1.4] },
         marks: [...marks],
       }),
     );
     const parts = this.rows.flatMap((r) => [
-      { step: r.step, value: r.grad.w, part: 'gradient part' },
-      { step: r.step, value: r.decay.w, part: 'decay part' },
-      { step: r.step, value: r.grad.w + r.decay.w, part: 'update (sum)' },
+      { step: r.step, value: r.grad.w, part: 'grad' },
+      { step: r.step, value: r.decay.w, part: 'decay' },
+      { step: r.step, value: r.grad.w + r.decay.w, part: 'sum' },
     ]);
     this.legend('parts', [
-      { label: 'gradient part −γ·∂L0/∂w', color: t.c1 },
-      { label: 'decay part −γλw', color: t.c2 },
-      { label: 'update (their sum)', color: t.fg },
+      { label: this.t('decomposition.gradW'), color: t.c1 },
+      { label: this.t('decomposition.decayW'), color: t.c2 },
+      { label: this.t('decomposition.update'), color: t.fg },
     ]);
     this.render(
       'parts',
       Plot.plot({
         ...this.frame('parts'),
         marginLeft: 44,
-        x: { label: 'step', domain: [0, 60] },
-        y: { label: 'change of the weight', grid: true },
+        x: { label: this.t('axis.step'), domain: [0, 60] },
+        y: { label: this.t('decomposition.axisChange'), grid: true },
         color: {
-          domain: ['gradient part', 'decay part', 'update (sum)'],
+          domain: ['grad', 'decay', 'sum'],
           range: [t.c1, t.c2, t.fg],
         },
         marks: [

@@ -111,7 +111,7 @@ export const ADAM_SWEEP_AXES = {
 export const decompositionSliders: readonly SliderDef[] = [
   {
     name: 'lambda',
-    label: 'λ (weightDecay)',
+    label: 'slider.lambdaWeightDecay',
     min: 0,
     max: 1,
     step: 0.05,
@@ -124,7 +124,7 @@ export const decompositionSliders: readonly SliderDef[] = [
 export const couplingSliders: readonly SliderDef[] = [
   {
     name: 'lambda',
-    label: 'λ (for both decayed runs)',
+    label: 'slider.lambdaBoth',
     min: -4,
     max: -0.5,
     step: 0.1,
@@ -134,7 +134,7 @@ export const couplingSliders: readonly SliderDef[] = [
   },
   {
     name: 'momentum',
-    label: 'Momentum μ',
+    label: 'slider.momentum',
     min: 0,
     max: 0.95,
     step: 0.05,
@@ -147,7 +147,7 @@ export const couplingSliders: readonly SliderDef[] = [
 export const adamwSliders: readonly SliderDef[] = [
   {
     name: 'lambda',
-    label: 'λ (weight_decay)',
+    label: 'slider.lambdaTorch',
     min: -3,
     max: 0,
     step: 0.1,

@@ -1,3 +1,5 @@
+import { type Translate, translatorFor } from '../../i18n/t';
+
 type Runtime = typeof import('./viewerRuntime');
 type Recording = import('./readRecording').Recording;
 
@@ -15,8 +17,11 @@ export class RunViewerElement extends HTMLElement {
   private reading = 0;
   private frame = 0;
   private cleanups: (() => void)[] = [];
+  /** The page language's messages (read at connect). */
+  private t: Translate = translatorFor(document.documentElement);
 
   connectedCallback(): void {
+    this.t = translatorFor(document.documentElement);
     const input = this.querySelector<HTMLInputElement>('input[type="file"]');
     const drop = this.querySelector<HTMLElement>('[data-drop]');
     const onFile = () => {
@@ -80,7 +85,7 @@ export class RunViewerElement extends HTMLElement {
   }
 
   private async open(blob: Blob, name: string): Promise<void> {
-    this.status(`Reading ${name}…`);
+    this.status(this.t('viewer.reading', { name }));
     this.dataset.state = 'reading';
     this.reading += 1;
     const reading = this.reading;
@@ -90,7 +95,8 @@ export class RunViewerElement extends HTMLElement {
       const recording = await rt.readInWorker(blob, {
         source: name,
         onProgress: (f) => {
-          if (reading === this.reading) this.status(`Reading ${name}… ${Math.floor(f * 100)}%`);
+          if (reading === this.reading)
+            this.status(this.t('viewer.readingPercent', { name, percent: Math.floor(f * 100) }));
         },
       });
       if (reading !== this.reading) return; // another file was opened meanwhile
@@ -99,7 +105,10 @@ export class RunViewerElement extends HTMLElement {
     } catch (error) {
       this.recording = null;
       this.status(
-        `Could not read ${name}: ${error instanceof Error ? error.message : String(error)}`,
+        this.t('viewer.couldNotRead', {
+          name,
+          error: error instanceof Error ? error.message : String(error),
+        }),
       );
       this.dataset.state = 'error';
     }
@@ -117,7 +126,7 @@ export class RunViewerElement extends HTMLElement {
     const url = new URL(src, location.href);
     const name = url.pathname.split('/').pop() || src;
     if (url.origin !== location.origin) {
-      this.status(`Not loading ${src}: only recordings on this site can be opened by URL.`);
+      this.status(this.t('viewer.otherOrigin', { src }));
       return;
     }
     try {
@@ -126,7 +135,10 @@ export class RunViewerElement extends HTMLElement {
       await this.open(await response.blob(), name);
     } catch (error) {
       this.status(
-        `Could not load ${src}: ${error instanceof Error ? error.message : String(error)}`,
+        this.t('viewer.couldNotLoad', {
+          src,
+          error: error instanceof Error ? error.message : String(error),
+        }),
       );
     }
   }
@@ -144,45 +156,67 @@ export class RunViewerElement extends HTMLElement {
   private show(): void {
     const rec = this.recording;
     if (!rec) return;
+    const t = this.t;
     const s = rec.summary;
     const steps = rec.stepCount;
     const bad = rec.errorCount;
     if (!rec.run)
       this.status(
-        `${rec.source}: ${rec.notRecording ?? 'not a decaylab recording (no readable "run" header)'}.`,
+        t('viewer.notRecording', {
+          source: rec.source,
+          why: rec.notRecording ?? t('viewer.noHeader'),
+        }),
       );
     else
       this.status(
-        `${rec.source}: ${steps} step events${bad ? `, ${bad} bad line${bad === 1 ? '' : 's'} skipped` : ''}.`,
+        bad
+          ? t(bad === 1 ? 'viewer.loadedSkippedOne' : 'viewer.loadedSkipped', {
+              source: rec.source,
+              steps,
+              bad,
+            })
+          : t('viewer.loaded', { source: rec.source, steps }),
       );
     const fmt = (v: number | undefined) =>
       v === undefined || !Number.isFinite(v) ? '—' : Number(v.toPrecision(4)).toString();
     const spec = rec.run?.spec;
     const rows: [string, string][] = spec
       ? [
-          ['Run', spec.name ?? '(unnamed)'],
+          [t('viewer.run'), spec.name ?? t('viewer.unnamed')],
           [
-            'Model',
+            t('viewer.model'),
             spec.model.kind === 'polynomial'
-              ? `polynomial, degree ${spec.model.degree}`
+              ? t('viewer.polynomial', { degree: spec.model.degree })
               : spec.model.kind,
           ],
           [
-            'Optimizer',
+            t('viewer.optimizer'),
             `${spec.optimizer.kind}, lr ${spec.optimizer.lr}, weightDecay ${spec.optimizer.weightDecay}`,
           ],
-          ['Penalty', spec.penalty ? `${spec.penalty.kind}, λ ${spec.penalty.lambda}` : 'none'],
           [
-            'End',
-            rec.end
-              ? `${rec.end.reason} after ${rec.end.steps} steps`
-              : 'no end event (cut short?)',
+            t('viewer.penalty'),
+            spec.penalty ? `${spec.penalty.kind}, λ ${spec.penalty.lambda}` : t('viewer.noPenalty'),
           ],
-          ['Final loss', fmt(s?.final?.loss.total)],
-          ['Final validation loss', fmt(s?.final?.val)],
-          ['Best', s?.best ? `${s.best.metric} ${fmt(s.best.value)} at step ${s.best.step}` : '—'],
           [
-            '‖θ‖ final / initial',
+            t('viewer.end'),
+            rec.end
+              ? t('viewer.endAfter', { reason: rec.end.reason, steps: rec.end.steps })
+              : t('viewer.noEnd'),
+          ],
+          [t('viewer.finalLoss'), fmt(s?.final?.loss.total)],
+          [t('viewer.finalVal'), fmt(s?.final?.val)],
+          [
+            t('viewer.best'),
+            s?.best
+              ? t('viewer.bestAt', {
+                  metric: s.best.metric,
+                  value: fmt(s.best.value),
+                  step: s.best.step,
+                })
+              : '—',
+          ],
+          [
+            t('viewer.shrink'),
             Object.entries(s?.shrink ?? {})
               .map(([k, v]) => `${k} ${fmt(v)}`)
               .join(', ') || '—',
@@ -210,17 +244,20 @@ export class RunViewerElement extends HTMLElement {
       errors.open = rec.errorCount > 0 && rec.errorCount <= 10;
       const title = errors.querySelector('summary');
       if (title)
-        title.textContent = `${rec.errorCount} line${rec.errorCount === 1 ? '' : 's'} could not be read`;
+        title.textContent = this.t(rec.errorCount === 1 ? 'viewer.badLine' : 'viewer.badLines', {
+          count: rec.errorCount,
+        });
       const list = errors.querySelector('ul');
       if (list) {
         const items = rec.errors.slice(0, MAX_SHOWN_ERRORS).map((e) => {
           const li = document.createElement('li');
-          li.textContent = e.line > 0 ? `line ${e.line}: ${e.reason}` : e.reason;
+          li.textContent =
+            e.line > 0 ? this.t('viewer.lineReason', { line: e.line, reason: e.reason }) : e.reason;
           return li;
         });
         if (rec.errorCount > MAX_SHOWN_ERRORS) {
           const li = document.createElement('li');
-          li.textContent = `… and ${rec.errorCount - MAX_SHOWN_ERRORS} more`;
+          li.textContent = this.t('viewer.more', { count: rec.errorCount - MAX_SHOWN_ERRORS });
           items.push(li);
         }
         list.replaceChildren(...items);
@@ -254,7 +291,16 @@ export class RunViewerElement extends HTMLElement {
     const slots = [...this.querySelectorAll<HTMLElement>('[data-chart]')];
     const width = Math.max(280, Math.floor(slots[0]?.clientWidth ?? 640));
     const height = Math.round(width / Number(slots[0]?.dataset.aspect ?? 2));
-    const charts = rt.recordingCharts(rec, { width, height });
+    const charts = rt.recordingCharts(rec, {
+      width,
+      height,
+      labels: {
+        step: this.t('chart.step'),
+        loss: this.t('chart.loss'),
+        train: this.t('chart.train'),
+        val: this.t('chart.val'),
+      },
+    });
     for (const slot of slots) {
       const chart = slot.dataset.chart === 'loss' ? charts.loss : charts.norms;
       const svg = chart.localName === 'svg' ? chart : chart.querySelector('svg');

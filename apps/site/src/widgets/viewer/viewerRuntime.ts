@@ -1,5 +1,5 @@
 // Everything heavy the run viewer needs (engine, RxJS, Plot, @decaylab/charts), loaded on first use.
-import { downsample, lossChart, normChart } from '@decaylab/charts';
+import { type ChartLabels, downsample, lossChart, normChart } from '@decaylab/charts';
 import type { Recording } from './readRecording';
 
 export { exampleRecording } from './exampleRecording';
@@ -17,7 +17,7 @@ export { chunksOf, splitLines } from './splitLines';
  */
 export function recordingCharts(
   rec: Recording,
-  { width, height }: { width: number; height: number },
+  { width, height, labels }: { width: number; height: number; labels?: Partial<ChartLabels> },
 ) {
   const { series } = rec;
   const thin = <T extends { step: number; value: number }>(points: readonly T[]) =>
@@ -26,8 +26,8 @@ export function recordingCharts(
   return {
     loss: lossChart(
       { train: thin(series.train), ...(series.val ? { val: thin(series.val) } : {}) },
-      { width, height },
+      { width, height, ...(labels ? { labels } : {}) },
     ),
-    norms: normChart(norms, { width, height }),
+    norms: normChart(norms, { width, height, ...(labels ? { labels } : {}) }),
   };
 }
