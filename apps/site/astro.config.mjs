@@ -1,11 +1,13 @@
 // @ts-check
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
-import { translator } from './src/i18n/t.ts';
+import { catalogues } from './src/i18n/catalogues.ts';
+import { translator } from './src/i18n/server.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
@@ -89,6 +91,52 @@ function preloadKatexFonts() {
         };
         walk(root.replace(/\/$/, ''));
       },
+    },
+  };
+}
+
+/**
+ * The browser's copy of a message catalogue (`src/i18n/en.ts`, `zh-CN.ts`, loaded by
+ * `loadCatalogue`) holds only the keys client code can read: those written as a string literal
+ * in a `.ts` module under `src/` (not a test, not `src/i18n/`). Keys only the `.astro` frames and
+ * no-JavaScript fallbacks use are rendered at build time and stay out of the page's JS. The
+ * server build (and the tests) import the files whole. A key missing here still throws in the
+ * browser (`MissingMessageError`), as the browser tests would show.
+ *
+ * @returns {import('vite').Plugin}
+ */
+function clientCatalogues() {
+  const src = fileURLToPath(new URL('./src/', import.meta.url));
+  const viewer = join(src, 'widgets/viewer/RunViewerElement.ts');
+  /** File → [locale, export, part]: the run viewer's keys are a part of their own. */
+  const files = {
+    [join(src, 'i18n/en.ts')]: ['en', 'en', 'widgets'],
+    [join(src, 'i18n/zh-CN.ts')]: ['zh-CN', 'zhCN', 'widgets'],
+    [join(src, 'i18n/viewer/en.ts')]: ['en', 'en', 'viewer'],
+    [join(src, 'i18n/viewer/zh-CN.ts')]: ['zh-CN', 'zhCN', 'viewer'],
+  };
+  /** @param {string} dir @returns {string[]} */
+  const sources = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) return path === join(src, 'i18n') ? [] : sources(path);
+      return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : [];
+    });
+  return {
+    name: 'decaylab:client-catalogues',
+    enforce: 'pre',
+    load(id, options) {
+      const file = files[id.split('?')[0]];
+      if (!file || options?.ssr) return null;
+      const [code, name, part] = file;
+      const literals = new Set();
+      for (const path of sources(src)) {
+        if ((path === viewer) !== (part === 'viewer')) continue;
+        for (const m of readFileSync(path, 'utf8').matchAll(/'([\w.-]+)'|"([\w.-]+)"/g))
+          literals.add(m[1] ?? m[2]);
+      }
+      const used = Object.entries(catalogues[code]).filter(([key]) => literals.has(key));
+      return `export const ${name} = ${JSON.stringify(Object.fromEntries(used))};`;
     },
   };
 }
@@ -199,7 +247,7 @@ export default defineConfig({
     rehypePlugins: [[rehypeKatex, { strict: 'ignore' }], rehypeScrollableTables],
   },
   vite: {
-    plugins: [moduleWorker()],
+    plugins: [moduleWorker(), clientCatalogues()],
     resolve: {
       alias: {
         '@widgets': fileURLToPath(new URL('./src/widgets', import.meta.url)),

@@ -1,9 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { eagerScripts } from '../scripts/eagerScripts.js';
-import { builtRoutes, distDir } from './browser';
+import { en } from '../src/i18n/en';
+import { zhCN } from '../src/i18n/zh-CN';
+import {
+  builtRoutes,
+  distDir,
+  launch,
+  openPage,
+  renderAllWidgets,
+  type TestBrowser,
+} from './browser';
 
 // The eager half of the bundle budget, on every built page of both locales: the JS a page
 // loads before any widget is visible or search is opened (≤ 15 KB gzip). The total with every
@@ -35,5 +44,57 @@ describe('one copy of the engine and RxJS', () => {
     ['RxJS (tslib helpers)', 'Generator is already executing.'],
   ])('%s is in exactly one chunk', (_what, marker) => {
     expect(scripts.filter(({ src }) => src.includes(marker)).map(({ f }) => f)).toHaveLength(1);
+  });
+});
+
+// A page ships only its own language's message catalogue (each locale's catalogue is its own
+// chunk, loaded by `loadCatalogue` before the widget code): both together would cost ≈ 7 KB gzip
+// more on every chapter. Markers: a catalogue entry as the minified chunk spells it, English and
+// Chinese, for the widgets' part (Controls' play button) and the run viewer's part.
+describe("a page's JS carries only its own language's catalogue", () => {
+  const baseUrl = inject('baseUrl');
+  const entry = (key: keyof typeof en, text: string) => `"${key}":${JSON.stringify(text)}`;
+  const markers = {
+    en: [entry('widget.play', en['widget.play']), entry('viewer.example', en['viewer.example'])],
+    'zh-CN': [
+      entry('widget.play', zhCN['widget.play']),
+      entry('viewer.example', zhCN['viewer.example']),
+    ],
+  };
+  // A fresh browser per page: nothing served from an earlier page's cache goes unseen.
+  let browser: TestBrowser | undefined;
+  afterEach(async () => {
+    await browser?.close();
+    browser = undefined;
+  });
+
+  it.each([
+    ['chapters/06-where-the-code-puts-it/', 'en', 0],
+    ['zh-cn/chapters/06-where-the-code-puts-it/', 'zh-CN', 0],
+    ['reference/viewer/', 'en', 1],
+    ['zh-cn/reference/viewer/', 'zh-CN', 1],
+  ] as const)('/%s fetches the %s catalogue and not the other', async (route, lang, part) => {
+    browser = await launch();
+    const fetched = new Set<string>();
+    browser.context.on('request', (req) => {
+      const url = new URL(req.url());
+      if (url.origin === new URL(baseUrl).origin && url.pathname.endsWith('.js'))
+        fetched.add(url.pathname);
+    });
+    const { page, problems } = await openPage(browser, baseUrl, route);
+    await renderAllWidgets(page);
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('dl-snippet:not(:defined), dl-run-viewer:not(:defined)')
+          .length === 0,
+    );
+    await page.close();
+    const js = [...fetched]
+      .map((p) => readFileSync(join(distDir, decodeURIComponent(p)), 'utf8'))
+      .join('\n');
+    const other = lang === 'en' ? 'zh-CN' : 'en';
+    expect(js).toContain(markers[lang][part]);
+    for (const marker of markers[other]) expect(js).not.toContain(marker);
+    expect(problems).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogues } from './catalogues';
 import { checkCatalogue } from './checkCatalogue';
 import { en } from './en';
-import { MissingMessageError, translator } from './t';
+import { MissingMessageError, translator } from './server';
 import { zhCN } from './zh-CN';
 
 describe('message catalogues', () => {

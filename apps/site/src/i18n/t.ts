@@ -1,5 +1,4 @@
-import { catalogues } from './catalogues';
-import type { MessageKey } from './en';
+import type { Catalogue, MessageKey } from './en';
 
 /** Thrown for a key that a locale's catalogue lacks, or for a language without a catalogue. */
 export class MissingMessageError extends Error {
@@ -13,25 +12,49 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /**
+ * The locale codes that have a catalogue, keyed like the `lang` their pages carry (`<html lang>`),
+ * the same codes as the Starlight locales in astro.config.mjs. `catalogues.ts` holds the
+ * catalogues themselves; this module does not import them, so a page's client JS carries only
+ * the catalogue it loads (`loadCatalogue`).
+ */
+export const catalogueCodes: readonly string[] = ['en', 'zh-CN'];
+
+/** The catalogues registered so far: both on the server (`server.ts`), the page's one in the browser. */
+const registry = new Map<string, Catalogue>();
+
+/**
+ * Makes a locale's catalogue available to `translator` and `translatorFor`. The browser registers
+ * the page's catalogue through `loadCatalogue`; build-time code through `server.ts`.
+ *
+ * @example
+ * registerCatalogue('zh-CN', zhCN);
+ */
+export function registerCatalogue(code: string, catalogue: Catalogue): void {
+  if (!catalogueCodes.includes(code))
+    throw new MissingMessageError(`invalid catalogue code: ${JSON.stringify(code)}`);
+  // The browser loads a catalogue in parts (`loadCatalogue`): merge them.
+  registry.set(code, { ...registry.get(code), ...catalogue });
+}
+
+/**
  * The catalogue code for a `lang` attribute: exact match first, then the primary subtag
  * (`en-GB` → `en`, `zh` or `zh-Hans` → `zh-CN`). Throws for a language without a catalogue.
  */
 export function catalogueLang(lang: string): string {
-  if (catalogues[lang]) return lang;
+  if (catalogueCodes.includes(lang)) return lang;
   const primary = lang.toLowerCase().split('-')[0] ?? '';
-  const match = Object.keys(catalogues).find(
-    (code) => code.toLowerCase().split('-')[0] === primary,
-  );
+  const match = catalogueCodes.find((code) => code.toLowerCase().split('-')[0] === primary);
   if (!match)
     throw new MissingMessageError(
-      `invalid lang: ${JSON.stringify(lang)} (expected one of ${Object.keys(catalogues).join(', ')})`,
+      `invalid lang: ${JSON.stringify(lang)} (expected one of ${catalogueCodes.join(', ')})`,
     );
   return match;
 }
 
 /**
  * A `t(key, params)` for a language. A key missing from that language's catalogue throws a
- * `MissingMessageError`: there is no silent fallback to English.
+ * `MissingMessageError`, and so does a language whose catalogue is not registered (in the
+ * browser: not loaded yet, see `loadCatalogue`): there is no silent fallback to English.
  *
  * @example
  * const t = translator({ lang: 'zh-CN' });
@@ -39,7 +62,11 @@ export function catalogueLang(lang: string): string {
  */
 export function translator({ lang = 'en' }: { lang?: string } = {}): Translate {
   const code = catalogueLang(lang);
-  const catalogue = catalogues[code] as Readonly<Record<string, string | undefined>>;
+  const catalogue = registry.get(code) as Readonly<Record<string, string | undefined>> | undefined;
+  if (!catalogue)
+    throw new MissingMessageError(
+      `the ${code} catalogue is not loaded (await loadCatalogue(${JSON.stringify(code)}) first)`,
+    );
   return (key, params = {}) => {
     const text = catalogue[key];
     if (text === undefined)

@@ -1,3 +1,5 @@
+import { loadCatalogueFor } from '../../i18n/loadCatalogue';
+
 /** How far outside the viewport a widget starts loading its code (DecayWidget loads Plot at 200px). */
 const NEAR = '600px 0px';
 
@@ -7,8 +9,9 @@ const NEAR = '600px 0px';
  * `customElements.define`) on demand, so a chapter's widget code is not part of its eager JS.
  *
  * The elements' server-rendered markup (controls, reserved chart boxes, fallback) is there
- * before; they upgrade in place when the module arrives. The module loads at once when the URL
- * carries one of the widget's params (`?<id>.<name>=…`, a shared view), and when the reader
+ * before; they upgrade in place when the module arrives. The page's message catalogue (its own
+ * chunk, only the page's language: `loadCatalogue`) is loaded and registered before the module.
+ * The module loads at once when the URL carries one of the widget's params (`?<id>.<name>=…`, a shared view), and when the reader
  * reaches the widget first by focus, pointer or a control change (a `SetValue` button): a
  * control changed before the upgrade is replayed to the widget (`input` event), so the run, the
  * readout and the URL follow.
@@ -48,26 +51,30 @@ export function lazyDefine(tag: string, load: () => Promise<unknown>): void {
   function start(): void {
     if (started) return;
     started = true;
-    load().then(
-      () => {
-        unwire();
-        // The elements upgraded inside customElements.define (connectedCallback ran): replay.
-        for (const [input, value] of changed) {
-          if (typeof value === 'boolean') input.checked = value;
-          else input.value = value;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        }
-        changed.clear();
-      },
-      (error: unknown) => {
-        unwire();
-        for (const el of elements) {
-          const status = el.querySelector('[data-status]');
-          if (status) status.textContent = String(error instanceof Error ? error.message : error);
-        }
-        throw error;
-      },
-    );
+    // The page's catalogue first: the module's customElements.define upgrades the elements at
+    // once, and their connectedCallback reads it (translatorFor).
+    Promise.all(elements.map((el) => loadCatalogueFor(el)))
+      .then(load)
+      .then(
+        () => {
+          unwire();
+          // The elements upgraded inside customElements.define (connectedCallback ran): replay.
+          for (const [input, value] of changed) {
+            if (typeof value === 'boolean') input.checked = value;
+            else input.value = value;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+          }
+          changed.clear();
+        },
+        (error: unknown) => {
+          unwire();
+          for (const el of elements) {
+            const status = el.querySelector('[data-status]');
+            if (status) status.textContent = String(error instanceof Error ? error.message : error);
+          }
+          throw error;
+        },
+      );
   }
   for (const el of elements) {
     el.addEventListener('input', onInput);
