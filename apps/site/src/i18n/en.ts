@@ -31,6 +31,8 @@ export const en = {
   'snippet.restore': 'Restore',
   'snippet.output': 'Output of: {title}',
   'snippet.truncated': '… output truncated after {lines} lines',
+  'snippet.importOnly': "only {modules} can be imported here, not '{name}'",
+  'snippet.importAnd': ' and ',
   // Status lines of a diverged run (_shared/describeDivergence.ts).
   'divergence.nonFinite': 'Diverged at step {step}: the loss or a weight became {value}.',
   'divergence.weights': 'Diverged at step {step}: a weight reached {value}.',
@@ -257,6 +259,10 @@ export const en = {
   'sweep.ghosts': 'ghosts: seeds and sizes you visited',
   'sweep.axisLambda': 'λ ({optimizer} weight_decay)',
   'sweep.axisLoss': 'final loss',
+  'sweep.axisSgd': 'SGD + momentum, weight_decay = λ',
+  'sweep.axisAdamw': 'AdamW, weight_decay = λ',
+  'sweep.workerFailed': 'The sweep worker failed: {error}',
+  'sweep.runFailed': 'Could not run: {error}',
   'sweep.summary':
     'mean lowest at λ = {best} ({mean}); sweet spot {from} … {to}; a U in {us} of {seeds} seeds',
   // Slider labels (the widgets' *Spec.ts files name them by key).

@@ -30,6 +30,8 @@ export const zhCN: Catalogue = {
   'snippet.restore': '还原',
   'snippet.output': '输出：{title}',
   'snippet.truncated': '……输出超过 {lines} 行，后面的已省略',
+  'snippet.importOnly': "这里只能导入 {modules}，不能导入 '{name}'",
+  'snippet.importAnd': ' 和 ',
   'divergence.nonFinite': '第 {step} 步发散：损失或某个权重变成了 {value}。',
   'divergence.weights': '第 {step} 步发散：某个权重达到 {value}。',
   'divergence.loss':
@@ -238,6 +240,10 @@ export const zhCN: Catalogue = {
   'sweep.ghosts': '残影：你看过的种子和样本数',
   'sweep.axisLambda': 'λ（{optimizer} weight_decay）',
   'sweep.axisLoss': '最终损失',
+  'sweep.axisSgd': 'SGD + 动量，weight_decay = λ',
+  'sweep.axisAdamw': 'AdamW，weight_decay = λ',
+  'sweep.workerFailed': '扫描的 Web Worker 出错：{error}',
+  'sweep.runFailed': '无法运行：{error}',
   'sweep.summary':
     '均值在 λ = {best} 时最低（{mean}）；最佳区间 {from} … {to}；{seeds} 个种子中有 {us} 个呈 U 形',
   'slider.noise': '噪声 σ',

@@ -47,4 +47,9 @@ export interface ChartDef {
 export interface ReadoutDef {
   readonly name: string;
   readonly label: string;
+  /**
+   * Width (in digits, `ch`) reserved for the value before the widget draws, so filling in the
+   * numbers does not re-wrap the readouts row and push the page down. Default: none.
+   */
+  readonly reserve?: number;
 }

@@ -92,6 +92,7 @@ export class SnippetElement extends HTMLElement {
       const rt = await SnippetElement.runtime;
       this.running = rt.runSnippet(this.code?.value ?? '', {
         print: (text, level) => this.print(text, level),
+        t: translatorFor(this),
       });
       await this.running.done;
       this.setState('done');

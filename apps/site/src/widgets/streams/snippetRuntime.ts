@@ -28,7 +28,10 @@ import {
   toArray,
   zip,
 } from 'rxjs';
+import { type Translate, translator } from '../../i18n/t';
 import { SNIPPET_MODULES, transformImports } from './transformImports';
+
+const quote = (name: string) => `'${name}'`;
 
 const rxjs = {
   animationFrameScheduler,
@@ -59,6 +62,8 @@ const rxjs = {
 export interface RunSnippetOptions {
   /** Receives each `console.log`/`info`/`warn`/`error` line, already formatted. */
   readonly print: (line: string, level: 'log' | 'error') => void;
+  /** The page's messages, for errors the reader sees (an import we do not offer). Default English. */
+  readonly t?: Translate;
 }
 
 /** A running snippet: `done` settles when its code returned and every run it started ended. */
@@ -89,7 +94,10 @@ export function formatArg(value: unknown): string {
  * const run = runSnippet("import { train } from '@decaylab/core'; …", { print: console.log });
  * await run.done;
  */
-export function runSnippet(code: string, { print }: RunSnippetOptions): SnippetRun {
+export function runSnippet(
+  code: string,
+  { print, t = translator() }: RunSnippetOptions,
+): SnippetRun {
   const stop$ = new Subject<void>();
   let active = 0;
   let bodyDone = false;
@@ -122,7 +130,10 @@ export function runSnippet(code: string, { print }: RunSnippetOptions): SnippetR
   const __import = (name: string) => {
     if (!(name in modules))
       throw new Error(
-        `only ${SNIPPET_MODULES.map((m) => `'${m}'`).join(' and ')} can be imported here, not '${name}'`,
+        t('snippet.importOnly', {
+          modules: SNIPPET_MODULES.map(quote).join(t('snippet.importAnd')),
+          name,
+        }),
       );
     return modules[name as keyof typeof modules];
   };

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../i18n/t.js';
 import { formatArg, runSnippet } from './snippetRuntime.js';
 import { transformImports } from './transformImports.js';
 
@@ -61,6 +62,14 @@ describe('runSnippet', () => {
     await expect(run("throw new Error('boom');")).rejects.toThrow('boom');
     await expect(run("import { readFile } from 'node:fs';")).rejects.toThrow(
       /only '@decaylab\/core' and 'rxjs'/,
+    );
+  });
+
+  it('names the modules it offers in the page’s language', async () => {
+    const code = "import { readFile } from 'node:fs';";
+    const err = runSnippet(code, { print: () => {}, t: translator({ lang: 'zh-CN' }) }).done;
+    await expect(err).rejects.toThrow(
+      "这里只能导入 '@decaylab/core' 和 'rxjs'，不能导入 'node:fs'",
     );
   });
 

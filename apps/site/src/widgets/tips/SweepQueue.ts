@@ -1,3 +1,4 @@
+import type { Translate } from '../../i18n/t';
 import type { FinalLosses } from './sweep';
 import type { SweepAnswer, SweepRequest } from './sweep.worker';
 import sweepWorkerUrl from './sweep.worker?module-worker';
@@ -14,6 +15,8 @@ export interface SweepQueueOptions {
   readonly onResult: (key: string, losses: FinalLosses) => void;
   /** Called when the state changes (playing / paused / done) or a run errors. */
   readonly onChange: (error?: string) => void;
+  /** The page's messages: a run's error reaches `onChange` in the reader's language. */
+  readonly t: Translate;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface SweepQueueOptions {
  * the previous answer is back.
  *
  * @example
- * const q = new SweepQueue({ onResult: (k, l) => points.set(k, l), onChange: () => redraw() });
+ * const q = new SweepQueue({ onResult: (k, l) => points.set(k, l), onChange: () => redraw(), t });
  * q.set(jobs);
  */
 export class SweepQueue {
@@ -35,10 +38,12 @@ export class SweepQueue {
   private playing = true;
   private readonly onResult: SweepQueueOptions['onResult'];
   private readonly onChange: SweepQueueOptions['onChange'];
+  private readonly t: Translate;
 
-  constructor({ onResult, onChange }: SweepQueueOptions) {
+  constructor({ onResult, onChange, t }: SweepQueueOptions) {
     this.onResult = onResult;
     this.onChange = onChange;
+    this.t = t;
   }
 
   /** 'playing', 'paused' or 'done' (nothing left to run). */
@@ -101,7 +106,8 @@ export class SweepQueue {
     if (!this.worker) {
       this.worker = new Worker(sweepWorkerUrl, { type: 'module', name: 'decaylab-sweep' });
       this.worker.onmessage = (e: MessageEvent<SweepAnswer>) => this.answer(e.data);
-      this.worker.onerror = (e) => this.onChange(`The sweep worker failed: ${e.message}`);
+      this.worker.onerror = (e) =>
+        this.onChange(this.t('sweep.workerFailed', { error: e.message }));
     }
     this.inFlight = job.key;
     const message: SweepRequest = { id: this.request, spec: job.spec };
@@ -112,7 +118,7 @@ export class SweepQueue {
     if (data.id !== this.request || !this.inFlight) return;
     const key = this.inFlight;
     this.inFlight = null;
-    if ('error' in data) this.onChange(`Could not run: ${data.error}`);
+    if ('error' in data) this.onChange(this.t('sweep.runFailed', { error: data.error }));
     else {
       this.cache.set(key, data.losses);
       this.onResult(key, data.losses);

@@ -75,6 +75,7 @@ export class SweepWidget extends DecayWidget {
         if (error) this.status(error);
         this.sync();
       },
+      t: this.t,
     });
     const n = this.value('n');
     const seed = this.seed;

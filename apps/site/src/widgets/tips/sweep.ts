@@ -1,8 +1,9 @@
 import { type StepEvent, train } from '@decaylab/core';
 import { takeWhile } from 'rxjs';
+import type { MessageKey } from '../../i18n/en';
 import { boundCheck, type RunBound } from '../_shared/runBound';
 
-/** The two optimizers the sweep compares, each with its own λ axis. */
+/** The two optimizers the sweep compares, each with its own λ axis (`label`: its catalogue key). */
 export type SweepOptimizer = 'sgd' | 'adamw';
 
 /**
@@ -11,10 +12,10 @@ export type SweepOptimizer = 'sgd' | 'adamw';
  * step with γ = 0.02, so the same decay needs a λ about 10–100× larger.
  */
 export const SWEEP_AXES: Readonly<
-  Record<SweepOptimizer, { from: number; to: number; count: number; label: string }>
+  Record<SweepOptimizer, { from: number; to: number; count: number; label: MessageKey }>
 > = {
-  sgd: { from: 1e-5, to: 1, count: 11, label: 'SGD + momentum, weight_decay = λ' },
-  adamw: { from: 1e-3, to: 10, count: 11, label: 'AdamW, weight_decay = λ' },
+  sgd: { from: 1e-5, to: 1, count: 11, label: 'sweep.axisSgd' },
+  adamw: { from: 1e-3, to: 10, count: 11, label: 'sweep.axisAdamw' },
 };
 
 /** The seeds behind the mean and the 10th–90th percentile band (the reader's seed is drawn on top). */

@@ -37,6 +37,7 @@ export class AdamWWidget extends DecayWidget {
       onChange: (error) => {
         if (error) this.status(error);
       },
+      t: this.t,
     });
     this.sweep.set(
       (['adam', 'adamw'] as const).flatMap((kind, i) =>
