@@ -94,10 +94,7 @@ export function formatArg(value: unknown): string {
  * const run = runSnippet("import { train } from '@decaylab/core'; …", { print: console.log });
  * await run.done;
  */
-export function runSnippet(
-  code: string,
-  { print, t = translator() }: RunSnippetOptions,
-): SnippetRun {
+export function runSnippet(code: string, { print, t }: RunSnippetOptions): SnippetRun {
   const stop$ = new Subject<void>();
   let active = 0;
   let bodyDone = false;
@@ -128,13 +125,16 @@ export function runSnippet(
     rxjs,
   };
   const __import = (name: string) => {
-    if (!(name in modules))
+    if (!(name in modules)) {
+      // The page's translator; English (from the registered catalogue) when none was given.
+      const say = t ?? translator();
       throw new Error(
-        t('snippet.importOnly', {
-          modules: SNIPPET_MODULES.map(quote).join(t('snippet.importAnd')),
+        say('snippet.importOnly', {
+          modules: SNIPPET_MODULES.map(quote).join(say('snippet.importAnd')),
           name,
         }),
       );
+    }
     return modules[name as keyof typeof modules];
   };
   const line =

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../i18n/t.js';
+import { translator } from '../../i18n/server.js';
 import { formatArg, runSnippet } from './snippetRuntime.js';
 import { transformImports } from './transformImports.js';
 
