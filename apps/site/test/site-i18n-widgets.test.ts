@@ -20,7 +20,14 @@ const chapters = chapterRoutesAllLocales();
 const pickerLabel: Record<string, string> = { '': 'English', 'zh-cn': '简体中文' };
 /** The numbers a widget shows (readouts and slider outputs), whatever the language around them. */
 const numbers = (texts: string[]) =>
-  texts.map((t) => t.match(/[−-]?\d+(?:[.,]\d+)*(?:e[−+-]?\d+)?/g)?.join(' ') ?? '');
+  texts.map(
+    (t) =>
+      // Sorted within a readout: a sentence may name its numbers in another order in Chinese.
+      t
+        .match(/[−-]?\d+(?:[.,]\d+)*(?:e[−+-]?\d+)?/g)
+        ?.sort()
+        .join(' ') ?? '',
+  );
 const shownNumbers = async (page: Page, widget: string) =>
   numbers(await page.locator(`${widget} [data-readout], ${widget} output`).allTextContents());
 
@@ -35,6 +42,15 @@ async function settle(page: Page, widget: string, timeout = 90_000): Promise<str
   while (Date.now() < end) {
     await page.waitForFunction(
       (sel) => document.querySelector<HTMLElement>(sel)?.dataset.state !== 'playing',
+      widget,
+      { timeout },
+    );
+    // Readouts fed by a worker over seeds (chapter 1's "wins") may land after the run ends.
+    await page.waitForFunction(
+      (sel) =>
+        [...document.querySelectorAll(`${sel} [data-readout]`)].every(
+          (r) => (r.textContent ?? '').trim() !== '…',
+        ),
       widget,
       { timeout },
     );
