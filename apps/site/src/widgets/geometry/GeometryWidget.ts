@@ -5,11 +5,12 @@ import { exactOptimum, type PenaltyKind, penaltyAt } from './exactOptimum';
 import { geometrySpec } from './geometrySpec';
 import { lossAt, quadratic, type Vec2 } from './quadratic';
 import { startPoint } from './startPoint';
+import { PLANE_LIMIT, weightPlane } from './weightPlane';
 
 type RunEvent = import('../_shared/engine').RunEvent;
 
 /** The plane shown: w₁, w₂ ∈ [−LIMIT, LIMIT]. */
-const LIMIT = 3;
+const LIMIT = PLANE_LIMIT;
 const LEVELS = contourLevels({ first: 0.04, ratio: 2, count: 9 });
 /** Three decimals, but an exact zero prints as `0` (L1's corner), and −0.000 as 0.000. */
 const fmt = (v: number) => (v === 0 ? '0' : formatValue(v, 'fixed3').replace(/^-0\.000$/, '0.000'));
@@ -108,21 +109,9 @@ export class GeometryWidget extends DecayWidget {
     const ball = penaltyBall(kind, radius, { n: 120 });
     const here = this.path.at(-1) ?? opt;
     const frame = this.frame('plane');
-    const m = Math.round(Math.max(28, frame.width * 0.08));
     const svg = Plot.plot({
       ...frame,
-      marginLeft: m,
-      marginBottom: m,
-      marginTop: m,
-      marginRight: m,
-      x: {
-        domain: [-LIMIT, LIMIT],
-        label: 'w₁',
-        ticks: 7,
-        labelAnchor: 'right',
-        labelArrow: 'none',
-      },
-      y: { domain: [-LIMIT, LIMIT], label: 'w₂', ticks: 7, labelAnchor: 'top', labelArrow: 'none' },
+      ...weightPlane(frame),
       marks: [
         Plot.ruleX([0], { stroke: t.grid }),
         Plot.ruleY([0], { stroke: t.grid }),

@@ -13,10 +13,10 @@ import {
   gauge,
 } from './lpBall';
 import { lossAt, quadratic, type Vec2 } from './quadratic';
+import { weightPlane } from './weightPlane';
 
 type RunEvent = import('../_shared/engine').RunEvent;
 
-const LIMIT = 3;
 const LEVELS = contourLevels({ first: 0.04, ratio: 2, count: 9 });
 /** The three budgets of the source's picture, as multiples of the slider's budget X2. */
 const BUDGETS = [0.55, 1, 1.45] as const;
@@ -75,29 +75,11 @@ export class LpBallWidget extends DecayWidget {
       ...cross.map((p, i) => ({ p, text: i ? 'C' : 'B' })),
     ];
     const frame = this.frame('plane');
-    const m = Math.round(Math.max(28, frame.width * 0.08));
     this.render(
       'plane',
       Plot.plot({
         ...frame,
-        marginLeft: m,
-        marginBottom: m,
-        marginTop: m,
-        marginRight: m,
-        x: {
-          domain: [-LIMIT, LIMIT],
-          label: 'w₁',
-          ticks: 7,
-          labelAnchor: 'right',
-          labelArrow: 'none',
-        },
-        y: {
-          domain: [-LIMIT, LIMIT],
-          label: 'w₂',
-          ticks: 7,
-          labelAnchor: 'top',
-          labelArrow: 'none',
-        },
+        ...weightPlane(frame),
         marks: [
           Plot.ruleX([0], { stroke: t.grid }),
           Plot.ruleY([0], { stroke: t.grid }),
