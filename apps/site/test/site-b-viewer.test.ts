@@ -266,5 +266,5 @@ describe('run viewer', () => {
     } finally {
       await page.close();
     }
-  });
+  }, 180_000); // generating and reading ~40 MB takes a minute or more on a loaded 2-core machine
 });
