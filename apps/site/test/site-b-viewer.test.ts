@@ -148,6 +148,44 @@ describe('run viewer', () => {
       await page.close();
     }
   });
+  // On a slow connection the reader can press "example" or pick a file while the element is
+  // still its server-rendered markup: the action is kept and replayed once the element is defined.
+  for (const [action, status] of [
+    ['the example button pressed', 'example.ndjson: 1000 step events.'],
+    ['a file chosen', 'viewer-test.ndjson: 400 step events.'],
+  ] as const)
+    it(`${action} before the viewer code has arrived is not lost`, async () => {
+      const { file } = record(dir);
+      const page = await browser.newPage();
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route('**/_astro/RunViewerElement*.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      try {
+        await page.goto(new URL('reference/viewer/', baseUrl).href, { waitUntil: 'load' });
+        if (action === 'a file chosen')
+          await page.locator('dl-run-viewer input[type="file"]').setInputFiles(file);
+        else await page.locator('dl-run-viewer [data-action="example"]').click();
+        expect(await page.evaluate(() => customElements.get('dl-run-viewer') === undefined)).toBe(
+          true,
+        );
+        release();
+        await page.waitForFunction(
+          () => document.querySelector<HTMLElement>('dl-run-viewer')?.dataset.draws !== undefined,
+          null,
+          { timeout: 30_000 },
+        );
+        expect(await page.locator('dl-run-viewer [data-status]').textContent()).toBe(status);
+      } finally {
+        release();
+        await page.close();
+      }
+    });
+
   it('a file that is not a recording says so and draws no (empty) charts', async () => {
     const { page, problems } = await openPage(browser, baseUrl, 'reference/viewer/');
     try {

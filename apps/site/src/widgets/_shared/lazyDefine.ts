@@ -1,4 +1,5 @@
 import { loadCatalogueFor } from '../../i18n/loadCatalogue';
+import { pendingActions } from './pendingActions';
 
 /** How far outside the viewport a widget starts loading its code (DecayWidget loads Plot at 200px). */
 const NEAR = '600px 0px';
@@ -14,7 +15,8 @@ const NEAR = '600px 0px';
  * The module loads at once when the URL carries one of the widget's params (`?<id>.<name>=…`, a shared view), and when the reader
  * reaches the widget first by focus, pointer or a control change (a `SetValue` button): a
  * control changed before the upgrade is replayed to the widget (`input` event), so the run, the
- * readout and the URL follow.
+ * readout and the URL follow; a button pressed before the upgrade (a widget's "run" or "pin")
+ * is pressed again once the element can answer it (`pendingActions`).
  *
  * @example
  * <script>
@@ -27,6 +29,8 @@ export function lazyDefine(tag: string, load: () => Promise<unknown>): void {
   if (elements.length === 0 || customElements.get(tag)) return;
   /** Controls the reader changed before the upgrade, with the value they were given. */
   const changed = new Map<HTMLInputElement, string | boolean>();
+  /** Buttons pressed and files chosen before the upgrade. */
+  const actions = pendingActions(elements);
   let started = false;
   const io = new IntersectionObserver(
     (entries) => {
@@ -65,9 +69,11 @@ export function lazyDefine(tag: string, load: () => Promise<unknown>): void {
             input.dispatchEvent(new Event('input', { bubbles: true }));
           }
           changed.clear();
+          actions.replay();
         },
         (error: unknown) => {
           unwire();
+          actions.drop();
           for (const el of elements) {
             const status = el.querySelector('[data-status]');
             if (status) status.textContent = String(error instanceof Error ? error.message : error);
