@@ -157,8 +157,13 @@ export class EventPlan {
   }
 }
 
-/** A plain array copy of buf[offset .. offset+size). */
+/**
+ * A plain array copy of buf[offset .. offset+size). One- and two-value parameters (a bias, the
+ * line's weight) are array literals: V8 allocates those packed, with no element-kind change.
+ */
 function copy(buf: Float64Array, offset: number, size: number): number[] {
+  if (size === 1) return [buf[offset] as number];
+  if (size === 2) return [buf[offset] as number, buf[offset + 1] as number];
   const out = new Array<number>(size);
   for (let i = 0; i < size; i++) out[i] = buf[offset + i] as number;
   return out;
