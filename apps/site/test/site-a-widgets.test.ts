@@ -194,6 +194,40 @@ describe('chapter widgets', () => {
     }
   });
 
+  it('data-state="done" only once the run\'s end is on screen, even with slow frames', async () => {
+    // A loaded machine draws late: frames arrive 250 ms after they are asked for. The readouts
+    // must already show the last step when the element says it is done. (Reduced motion: the
+    // run itself finishes at once; only its drawing waits for frames.)
+    const calm = await launch({ reducedMotion: 'reduce' });
+    const page = await calm.newPage();
+    try {
+      await page.addInitScript(() => {
+        const raf = window.requestAnimationFrame.bind(window);
+        window.requestAnimationFrame = (cb) => {
+          const id = window.setTimeout(() => raf(cb), 250);
+          return id;
+        };
+        window.cancelAnimationFrame = (id) => window.clearTimeout(id);
+      });
+      await page.goto(new URL('chapters/01-what-weight-decay-is/', baseUrl).href);
+      await renderAllWidgets(page, { timeout: 60_000 });
+      // Polled from a timer, not from a frame: the check may run between two frames.
+      const step = await page.waitForFunction(
+        () => {
+          const el = document.querySelector<HTMLElement>('dl-overfit');
+          return el?.dataset.state === 'done'
+            ? el.querySelector('[data-readout="step"]')?.textContent
+            : undefined;
+        },
+        null,
+        { polling: 10, timeout: 60_000 },
+      );
+      expect(await step.jsonValue()).toBe('2000');
+    } finally {
+      await calm.close();
+    }
+  });
+
   it('leaving the page stops the runs (disconnectedCallback unsubscribes)', async () => {
     const { page, problems } = await openPage(
       browser,

@@ -71,6 +71,8 @@ export abstract class DecayWidget extends HTMLElement {
   private player: RunPlayer | undefined;
   private controls: Controls | undefined;
   private drawFrame = 0;
+  /** A finished state (`done`, `diverged`) waiting for the frame that draws the run's end. */
+  private finalState: WidgetState | null = null;
   private cleanups: (() => void)[] = [];
   private loaded = false;
   private onScreen = false;
@@ -246,6 +248,10 @@ export abstract class DecayWidget extends HTMLElement {
       // Keep the user-timing buffer small on long visits (the bench reads recent draws only).
       if (this.draws % 500 === 0) performance.clearMeasures(`dl:draw:${this.widgetId}`);
       this.dataset.draws = String(this.draws);
+      if (this.finalState) {
+        this.parts().showState(this.finalState);
+        this.finalState = null;
+      }
       if (this.awaitingDraw && this.sawStep) {
         this.awaitingDraw = false;
         performance.measure(`dl:redraw:${this.widgetId}`, `dl:input:${this.widgetId}`);
@@ -334,6 +340,13 @@ export abstract class DecayWidget extends HTMLElement {
         : this.divergences.length > 0
           ? 'diverged'
           : 'done';
+    // The element says a run is over only once the screen shows its end (readouts, charts):
+    // a finished state waits for the pending frame.
+    if (running === 0 && this.drawFrame) {
+      this.finalState = state;
+      return;
+    }
+    this.finalState = null;
     this.parts().showState(state);
   }
 
