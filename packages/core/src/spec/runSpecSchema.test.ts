@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CARS_COLUMNS, PENGUIN_SPECIES, PENGUINS_COLUMNS } from '../data/realRows.js';
+import { GENERATED_KINDS, REAL_KINDS } from './defaults.js';
 import { parseSpec } from './parseSpec.js';
 import { runSpecSchema } from './runSpecSchema.js';
 
@@ -46,6 +48,25 @@ describe('runSpecSchema defaults equal what parseSpec fills in', () => {
     for (const v of variants(top.data).slice(1)) {
       const kind = kindOf(v) as string;
       checkVariant(v, { ...base, data: { kind } }, (s) => s.data);
+    }
+  });
+
+  it('every data kind parseSpec reads, with the real tables’ choices and nVal bounds', () => {
+    const kinds = variants(top.data).slice(1).map(kindOf);
+    expect(kinds).toEqual([...GENERATED_KINDS, ...REAL_KINDS]);
+    const [cars, penguins] = variants(top.data).slice(-2) as [Node, Node];
+    expect(((props(cars).columns ?? {}).items as Node).enum).toEqual([...CARS_COLUMNS]);
+    expect(((props(penguins).columns ?? {}).items as Node).enum).toEqual([...PENGUINS_COLUMNS]);
+    expect(props(penguins).positive?.enum).toEqual([...PENGUIN_SPECIES]);
+    expect(props(penguins).negative?.enum).toEqual(['rest', ...PENGUIN_SPECIES]);
+    // the largest nVal the schema allows is the largest parseSpec accepts, and one more is refused
+    for (const [kind, v] of [
+      ['cars', cars],
+      ['penguins', penguins],
+    ] as const) {
+      const max = props(v).nVal?.maximum as number;
+      expect(parseSpec({ ...base, data: { kind, nVal: max } }).data).toMatchObject({ nVal: max });
+      expect(() => parseSpec({ ...base, data: { kind, nVal: max + 1 } })).toThrow(/data\.nVal/);
     }
   });
 
