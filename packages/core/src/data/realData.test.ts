@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../events.js';
+import { DATA_DEFAULTS } from '../spec/defaults.js';
 import { parseSpec } from '../spec/parseSpec.js';
 import type { RunSpec } from '../spec/types.js';
 import { train } from '../train.js';
@@ -216,5 +217,41 @@ describe('cars and penguins as data kinds of a RunSpec', () => {
       steps: 200,
     });
     expect(losses.at(-1)).toBeLessThan(0.5 * Math.log(2));
+  });
+});
+
+describe('the documented data kinds', () => {
+  const page = (path: string) =>
+    readFileSync(new URL(`../../../../docs/${path}`, import.meta.url), 'utf8');
+  const blocks = (doc: string) =>
+    [...doc.matchAll(/```json\n([\s\S]*?)```/g)]
+      .map((m) => m[1] as string)
+      .filter((b) => /"kind": "(cars|penguins)"/.test(b));
+
+  it('give example specs that parse, train and lower the validation loss, in every locale', () => {
+    const en = blocks(page('reference/spec.md'));
+    expect(en).toHaveLength(2);
+    expect(blocks(page('zh-cn/reference/spec.md'))).toEqual(en);
+    for (const text of en) {
+      const spec = parseSpec(JSON.parse(text));
+      const vals: number[] = [];
+      train(spec).subscribe((e) => {
+        if (e.type === 'step') vals.push(e.val?.loss ?? Number.NaN);
+      });
+      expect(vals).toHaveLength(spec.steps);
+      expect(vals.at(-1)).toBeLessThan(vals[0] as number);
+    }
+  });
+
+  it('state the defaults parseSpec fills in', () => {
+    const doc = page('reference/spec.md');
+    const row = (kind: string) => doc.split('\n').find((l) => l.startsWith(`| \`${kind}\``)) ?? '';
+    const { cars: c, penguins: p } = DATA_DEFAULTS;
+    expect(row('cars')).toContain(
+      `\`columns\` \`${JSON.stringify(c.columns)}\`, \`nVal\` ${c.nVal}`,
+    );
+    expect(row('penguins')).toContain(
+      `\`columns\` \`${JSON.stringify(p.columns).replace(',', ', ')}\`, \`positive\` \`"${p.positive}"\`, \`negative\` \`"${p.negative}"\`, \`nVal\` ${p.nVal}`,
+    );
   });
 });

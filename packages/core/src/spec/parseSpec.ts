@@ -85,11 +85,19 @@ export function parseSpec(json: unknown): RunSpec {
       : c.oneOf<LossKind>(spec.loss, 'loss', ['mse', 'bce-logits']);
   if (loss === 'bce-logits' && data && 'train' in data) checkLabels(c, data);
   if (loss === 'bce-logits' && data && 'kind' in data && data.kind === 'cars') {
-    c.fail(
-      'loss',
-      'a regression loss for data.kind "cars" (its target is standardized mpg, not a label in [0, 1]): "mse", with a linear, polynomial or mlp model',
-      loss,
-    );
+    // cars is a regression on standardized mpg: no labels in [0, 1] for bce-logits
+    if (spec.loss === undefined)
+      c.fail(
+        'model.kind',
+        'a regression model for data.kind "cars" (linear, polynomial or mlp: its target is standardized mpg, not a label in [0, 1])',
+        model?.kind,
+      );
+    else
+      c.fail(
+        'loss',
+        '"mse" for data.kind "cars" (its target is standardized mpg, not a label in [0, 1])',
+        loss,
+      );
   }
 
   const init = readInit(c, spec.init, shapes);

@@ -234,10 +234,16 @@ export const INVALID_SPECS: [string, unknown, string, string][] = [
     'a single input column for model.kind "polynomial"',
   ],
   [
-    'cars: a classification loss',
+    'cars: a classification model',
     { ...good, data: { kind: 'cars' }, model: { kind: 'logistic' } },
+    'model.kind',
+    'expected a regression model for data.kind "cars" (linear, polynomial or mlp',
+  ],
+  [
+    'cars: a classification loss',
+    { ...good, data: { kind: 'cars' }, loss: 'bce-logits' },
     'loss',
-    'a regression loss for data.kind "cars"',
+    'expected "mse" for data.kind "cars"',
   ],
   [
     'penguins: the species as an input',
