@@ -17,7 +17,7 @@ export function describeModel(spec: RunSpec): string {
       : d.kind === 'cars'
         ? `cars[${d.columns.join(',')} → mpg](nVal=${d.nVal})`
         : d.kind === 'penguins'
-          ? `penguins[${d.columns.join(',')}] ${d.positive} vs ${d.negative}(nVal=${d.nVal})`
+          ? `penguins[${d.columns.join(',')} → ${d.positive} vs ${d.negative}](nVal=${d.nVal})`
           : `${d.kind}(n=${d.n}, nVal=${d.nVal})`;
   return `${model} on ${data}`;
 }
