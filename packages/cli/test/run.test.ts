@@ -66,7 +66,7 @@ describe('decaylab run', () => {
       expect(events[0].spec.data.nVal).toBe(spec.data.kind === 'cars' ? 92 : 100);
       expect(events.at(-1)).toEqual({ type: 'end', reason: 'completed', steps: spec.steps });
       const vals = events.filter((e) => e.type === 'step').map((e) => e.val.loss as number);
-      expect(vals.at(-1)).toBeLessThan(vals[0]);
+      expect(vals.at(-1)).toBeLessThan(vals[0] as number);
     }
   });
 
