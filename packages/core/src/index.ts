@@ -1,15 +1,11 @@
 export { blobs } from './data/blobs.js';
-export { type CarsColumn, type CarsOptions, cars } from './data/cars.js';
+export { type CarsOptions, cars } from './data/cars.js';
 export { cubic, cubicTruth } from './data/cubic.js';
 export { highdim } from './data/highdim.js';
 export { line } from './data/line.js';
 export { materialize } from './data/materialize.js';
-export {
-  type PenguinSpecies,
-  type PenguinsColumn,
-  type PenguinsOptions,
-  penguins,
-} from './data/penguins.js';
+export { type PenguinsOptions, penguins } from './data/penguins.js';
+export { CARS_COLUMNS, PENGUIN_SPECIES, PENGUINS_COLUMNS } from './data/realRows.js';
 export {
   type EndEvent,
   type EndReason,
@@ -53,8 +49,10 @@ export {
   ADAM_DEFAULTS,
   ADAMW_DEFAULTS,
   DATA_DEFAULTS,
+  GENERATED_KINDS,
   INIT_DEFAULTS,
   MLP_DEFAULTS,
+  REAL_KINDS,
   SGD_DEFAULTS,
   SPEC_DEFAULTS,
 } from './spec/defaults.js';
@@ -78,6 +76,8 @@ export type {
   Activation,
   AdamSpec,
   BlobsData,
+  CarsColumn,
+  CarsData,
   DataSpec,
   Dataset,
   GeneratedData,
@@ -91,7 +91,11 @@ export type {
   OptimizerSpec,
   ParamGroupSpec,
   PenaltySpec,
+  PenguinSpecies,
+  PenguinsColumn,
+  PenguinsData,
   PolynomialData,
+  RealData,
   RunSpec,
   SgdSpec,
 } from './spec/types.js';
