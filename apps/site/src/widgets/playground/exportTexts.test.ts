@@ -106,9 +106,7 @@ describe('cliCommand', () => {
 
   it('writes the JSON on stdin for param groups, inline data and inline init', () => {
     for (const spec of [groups, inline]) {
-      expect(cliCommand(spec)).toBe(
-        `decaylab run - <<'EOF'\n${JSON.stringify(spec, null, 2)}\nEOF\n`,
-      );
+      expect(cliCommand(spec)).toBe(`decaylab run - <<'EOF'\n${specJson(spec)}EOF\n`);
     }
     expect(cliCommand(line, { form: 'stdin' })).toMatch(/^decaylab run - <<'EOF'\n\{\n/);
     expect(cliCommand(line, { form: 'file' })).toBe('decaylab run spec.json');
@@ -148,7 +146,51 @@ describe('cliCommand over the CLI examples', () => {
 });
 
 describe('specJson', () => {
-  it('is the spec as given, 2-space JSON with a final newline, that parseSpec accepts', () => {
+  it('indents objects by 2 spaces and keeps arrays of numbers on one line', () => {
+    expect(specJson(inline)).toBe(`{
+  "data": {
+    "train": {
+      "x": [
+        [0.5],
+        [-1],
+        [2]
+      ],
+      "y": [1, 0, 1]
+    },
+    "val": {
+      "x": [
+        [0.1]
+      ],
+      "y": [0]
+    }
+  },
+  "model": {
+    "kind": "logistic"
+  },
+  "init": {
+    "weight": [0.3],
+    "bias": [-0.1]
+  },
+  "optimizer": {
+    "kind": "sgd",
+    "lr": 0.1
+  },
+  "steps": 10
+}
+`);
+    const odd = {
+      a: [],
+      b: {},
+      c: [{}, [], [[]]],
+      d: undefined,
+      e: 'x\n"y"',
+      f: [null, true, 'a,b'],
+      g: 1e-7,
+    };
+    expect(JSON.parse(specJson(odd))).toStrictEqual(JSON.parse(JSON.stringify(odd)));
+  });
+
+  it('is the spec as given, with a final newline, that parseSpec accepts', () => {
     for (const spec of [line, groups, penalty, mlp, inline]) {
       const text = specJson(spec);
       expect(text.endsWith('}\n')).toBe(true);

@@ -1,15 +1,41 @@
 import { encodeEvent, type RunEvent } from '@decaylab/core';
 
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPrimitive = (v: unknown) => typeof v !== 'object' || v === null;
+
+/** JSON with objects indented by 2 spaces and arrays of numbers or names on one line each. */
+function pretty(v: unknown, indent: string): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    if (v.every(isPrimitive))
+      return `[${v.map((item) => JSON.stringify(item) ?? 'null').join(', ')}]`;
+    return `[\n${v.map((item) => inner + pretty(item, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (isObj(v)) {
+    const entries = Object.entries(v).filter(
+      ([, item]) => item !== undefined && typeof item !== 'function' && typeof item !== 'symbol',
+    );
+    if (entries.length === 0) return '{}';
+    const lines = entries.map(
+      ([key, item]) => `${inner}${JSON.stringify(key)}: ${pretty(item, inner)}`,
+    );
+    return `{\n${lines.join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
 /**
- * The spec as a JSON file: exactly the object given, pretty-printed with 2 spaces and a final
- * newline. The page passes the spec as the user wrote it (defaults left out, so the file stays
- * short and says what was chosen); `decaylab run spec.json` and `parseSpec` fill in the rest.
+ * The spec as a JSON file: exactly the object given, objects indented by 2 spaces, each array of
+ * numbers or names on one line (`"hidden": [16, 8]`, one line per row of inline data), and a
+ * final newline. The page passes the spec as the user wrote it (defaults left out, so the file
+ * says what was chosen); `decaylab run spec.json` and `parseSpec` fill in the rest.
  *
  * @example
  * specJson({ data: { kind: 'line' }, model: { kind: 'linear' }, optimizer: { kind: 'sgd', lr: 0.1 }, steps: 100 })
  */
 export function specJson(spec: object): string {
-  return `${JSON.stringify(spec, null, 2)}\n`;
+  return `${pretty(spec, '')}\n`;
 }
 
 /** Options for `cliCommand`. */
@@ -36,8 +62,6 @@ function shellWord(text: string): string {
 const FLAG_KEY = /^[A-Za-z_$][\w$-]*$/;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isScalar = (v: unknown) =>
   v === null ||
   (typeof v === 'string' && !v.includes('\0')) || // a NUL cannot be in a command's argument
