@@ -10,6 +10,7 @@ export {
   type PenguinsOptions,
   penguins,
 } from './data/penguins.js';
+export { type SplitOptions, splitTable } from './data/splitTable.js';
 export {
   type EndEvent,
   type EndReason,
