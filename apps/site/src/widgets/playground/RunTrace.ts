@@ -1,4 +1,4 @@
-import type { EndEvent, ParamValues, RunEvent, RunSpec } from '@decaylab/core';
+import type { EndEvent, InlineData, ParamValues, RunEvent, RunSpec } from '@decaylab/core';
 
 /** A parameter group as the charts show it: its parameters' names, joined as its label. */
 export interface GroupInfo {
@@ -61,6 +61,8 @@ export class RunTrace {
   /** The latest step reported. */
   step = 0;
   end: EndEvent | undefined;
+  /** The run's rows (materialized by the caller from the `run` event's spec), for the charts. */
+  data: InlineData | undefined;
   private lr: Record<string, number> = {};
 
   add(event: RunEvent): void {

@@ -1,0 +1,16 @@
+// The subset of Observable Plot the playground draws with, loaded with the playground's code
+// (never on page load). Next to the chapters' subset (../_shared/plot.ts) it adds histograms
+// (binX, rectY), the decision boundary's probability map (raster) and its 0.5 line (contour).
+export {
+  binX,
+  contour,
+  dot,
+  line,
+  lineY,
+  plot,
+  raster,
+  rectY,
+  ruleX,
+  ruleY,
+  text,
+} from '@observablehq/plot';
