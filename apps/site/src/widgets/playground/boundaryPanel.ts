@@ -1,5 +1,6 @@
 import type { Dataset, InlineData } from '@decaylab/core';
 import { GHOST_OPACITY, type PanelInput } from './chartTypes';
+import { levelSegments } from './levelSegments';
 import { predictor } from './predict';
 
 /** Padded extent of column `c` of every row. */
@@ -57,16 +58,19 @@ export function boundaryPanel({
     opacity: number,
     dashed: boolean,
   ) =>
-    Plot.contour({
-      ...bounds,
-      value: (a: number, b: number) => f([a, b]),
-      thresholds: [level],
-      pixelSize: 4,
-      stroke,
-      strokeWidth: 2,
-      strokeOpacity: opacity,
-      ...(dashed ? { strokeDasharray: '5,3' } : {}),
-    });
+    Plot.link(
+      levelSegments((a, b) => f([a, b]), { x: [x1, x2], y: [y1, y2], level, cells: 60 }),
+      {
+        x1: 'x1',
+        y1: 'y1',
+        x2: 'x2',
+        y2: 'y2',
+        stroke,
+        strokeWidth: 2,
+        strokeOpacity: opacity,
+        ...(dashed ? { strokeDasharray: '5,3' } : {}),
+      },
+    );
   const colorOf = (d: { cls: boolean }) => (d.cls ? theme.c1 : theme.c2);
   return Plot.plot({
     ...frame,

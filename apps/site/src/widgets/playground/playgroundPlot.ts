@@ -1,11 +1,11 @@
 // The subset of Observable Plot the playground draws with, loaded with the playground's code
 // (never on page load). Next to the chapters' subset (../_shared/plot.ts) it adds histograms
-// (binX, rectY), the decision boundary's probability map (raster) and its 0.5 line (contour).
+// (binX, rectY), the decision boundary's probability map (raster) and its 0.5 line (links, see levelSegments).
 export {
   binX,
-  contour,
   dot,
   line,
+  link,
   lineY,
   plot,
   raster,
