@@ -387,9 +387,9 @@ describe('exports', () => {
       const ours = recording.trim().split('\n');
       const theirs = cliRun.trim().split('\n');
       expect(ours[0]).toBe(theirs[0]);
-      ours.forEach((line, i) =>
-        expectClose(JSON.parse(line), JSON.parse(theirs[i] as string), `line ${i + 1}`),
-      );
+      ours.forEach((line, i) => {
+        expectClose(JSON.parse(line), JSON.parse(theirs[i] as string), `line ${i + 1}`);
+      });
       // The command line: runs as written, with `decaylab` on the PATH.
       const command = await download(page, 'command');
       expect(command).toMatch(/decaylab run/);
