@@ -62,19 +62,10 @@ async function settled(page: Page, runs = 1): Promise<string> {
   await page.waitForFunction(
     (n) => {
       const el = document.querySelector<HTMLElement>('dl-playground');
-      return (
-        el &&
-        Number(el.dataset.runs ?? 0) >= n &&
-        el.dataset.state !== 'playing' &&
-        [...el.querySelectorAll('[data-chart]')].every((s) => s.querySelector('svg'))
-      );
+      return el && Number(el.dataset.drawn ?? 0) >= n && el.dataset.state !== 'playing';
     },
     runs,
     { timeout: 45_000 },
-  );
-  // One more frame: the last events' draw.
-  await page.evaluate(
-    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
   );
   return page.evaluate(
     () => document.querySelector<HTMLElement>('dl-playground')?.dataset.state ?? '',
@@ -244,9 +235,11 @@ describe('settings, URL and pins', () => {
       expect(await page.locator('[data-chart="loss"] .dl-legend').textContent()).toContain(
         'pinned',
       );
+      const draws = Number(await page.getAttribute('dl-playground', 'data-draws'));
       await page.click('button[data-action="unpin"]');
-      await page.evaluate(
-        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+      await page.waitForFunction(
+        (n) => Number(document.querySelector<HTMLElement>('dl-playground')?.dataset.draws) > n,
+        draws,
       );
       const cleared = await charts(page);
       for (const name of ['loss', 'model', 'norms', 'pulls'])
