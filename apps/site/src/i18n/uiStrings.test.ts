@@ -23,7 +23,18 @@ const allowed = new Set<string>([
 ]);
 
 /** Whole files that are not UI: code the streams page runs and shows, workers, specs for tests. */
-const allowedFiles = [/\.test\.ts$/, /\.worker\.ts$/, /^streams\/snippets\//, /README\.md$/];
+const allowedFiles = [
+  /\.test\.ts$/,
+  /\.worker\.ts$/,
+  /^streams\/snippets\//,
+  /README\.md$/,
+  // Shell commands and JSON the playground exports: code, not prose.
+  /^playground\/exportTexts\.ts$/,
+  // Library-language (English) messages, like parseSpec's: a URL key the spec does not have, and
+  // CsvError.message. The page shows a pasted CSV's problem from its catalogue
+  // (`playground.csv.<problem>`, with the error's params), not this text.
+  /^playground\/(specQuery|csvData)\.ts$/,
+];
 
 /**
  * Files not yet moved to the catalogues (issue 9). This list may only shrink: a file in it that

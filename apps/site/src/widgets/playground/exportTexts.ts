@@ -53,9 +53,13 @@ export interface CliCommandOptions {
 /** Characters a POSIX shell word may hold unquoted. */
 const SAFE = /^[\w.,:/=@%+-]+$/;
 
+/** A single quote, and how one is written inside a single-quoted shell word. */
+const QUOTE = "'";
+const QUOTED_QUOTE = "'\\''";
+
 /** One shell word: as is when safe, else single-quoted (a `'` inside becomes `'\''`). */
 function shellWord(text: string): string {
-  return SAFE.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+  return SAFE.test(text) ? text : `${QUOTE}${text.replaceAll(QUOTE, QUOTED_QUOTE)}${QUOTE}`;
 }
 
 /** A key `--set` reads back as one object key (no dots, brackets, digits-only or prototype names). */
