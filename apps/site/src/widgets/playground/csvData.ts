@@ -5,11 +5,47 @@ export const MAX_CSV_ROWS = 10_000;
 /** The most columns a pasted CSV may have, the target included. */
 export const MAX_CSV_COLUMNS = 64;
 
+/** What can be wrong with a pasted CSV: the key of its message (`playground.csv.<problem>`). */
+export type CsvProblem =
+  | 'tooManyColumns'
+  | 'oneColumn'
+  | 'columnCount'
+  | 'tooManyRows'
+  | 'emptyCell'
+  | 'notANumber'
+  | 'notFinite'
+  | 'headerOnly'
+  | 'noRows'
+  | 'nVal';
+
+/** The values a problem's message names. */
+export type CsvParams = Readonly<Record<string, string | number>>;
+
+/**
+ * English text of each problem, for `CsvError.message` (logs, tests, the library's language).
+ * The page shows the reader's language instead: `playground.csv.<problem>` from its catalogue,
+ * with the same params.
+ */
+const ENGLISH: Record<CsvProblem, (p: CsvParams) => string> = {
+  tooManyColumns: (p) => `${p.count} columns (at most ${p.max})`,
+  oneColumn: () => '1 column (expected at least 2: the inputs, then the target y last)',
+  columnCount: (p) =>
+    `${p.count} column${p.count === 1 ? '' : 's'} (expected ${p.expected}, as on line ${p.firstLine})`,
+  tooManyRows: (p) => `more than ${p.max} rows (at most ${p.max})`,
+  emptyCell: () => 'empty (expected a number)',
+  notANumber: (p) => `${p.cell} is not a number`,
+  notFinite: (p) => `${p.cell} is not a finite number`,
+  headerOnly: () => 'a header but no rows of numbers',
+  noRows: () => 'no rows of numbers (paste a table: inputs, then the target)',
+  nVal: (p) =>
+    `invalid nVal: ${p.nVal} (expected a fraction in [0, 1) or a whole number of rows below ${p.rows}, so that one row trains)`,
+};
+
 /**
  * A pasted CSV that cannot be read: `line` (1-based, counting every line of the text, blank and
- * comment lines too) and `column` (1-based) say where, when the problem is in one place. The
- * message is English, like `parseSpec`'s, and starts with the place:
- * `line 4, column 2: "abc" is not a number`.
+ * comment lines too) and `column` (1-based) say where, when the problem is in one place;
+ * `problem` and `params` say what, for a translated message. `message` is English, like
+ * `parseSpec`'s, and starts with the place: `line 4, column 2: "abc" is not a number`.
  *
  * @example
  * try { csvToData('x,y\n1,2\n3') } catch (e) { if (e instanceof CsvError) e.line } // 3
@@ -17,14 +53,22 @@ export const MAX_CSV_COLUMNS = 64;
 export class CsvError extends Error {
   readonly line: number | undefined;
   readonly column: number | undefined;
+  readonly problem: CsvProblem;
+  readonly params: CsvParams;
 
-  constructor(message: string, { line, column }: { line?: number; column?: number } = {}) {
+  constructor(
+    problem: CsvProblem,
+    params: CsvParams = {},
+    { line, column }: { line?: number; column?: number } = {},
+  ) {
     const where =
       line === undefined ? '' : `line ${line}${column === undefined ? '' : `, column ${column}`}: `;
-    super(where + message);
+    super(where + ENGLISH[problem](params));
     this.name = 'CsvError';
     this.line = line;
     this.column = column;
+    this.problem = problem;
+    this.params = params;
   }
 }
 
@@ -105,11 +149,8 @@ export function csvToData(text: string, { nVal = 0.2, seed = 0 }: CsvDataOptions
       width = cells.length;
       firstLine = line;
       if (width > MAX_CSV_COLUMNS)
-        throw new CsvError(`${width} columns (at most ${MAX_CSV_COLUMNS})`, { line });
-      if (width < 2)
-        throw new CsvError(`1 column (expected at least 2: the inputs, then the target y last)`, {
-          line,
-        });
+        throw new CsvError('tooManyColumns', { count: width, max: MAX_CSV_COLUMNS }, { line });
+      if (width < 2) throw new CsvError('oneColumn', {}, { line });
       if (cells.some((c) => numberOf(c, delimiter as string | RegExp) === undefined)) {
         header = cells;
         return;
@@ -118,18 +159,18 @@ export function csvToData(text: string, { nVal = 0.2, seed = 0 }: CsvDataOptions
     const cells = cellsOf(content, delimiter);
     if (cells.length !== width)
       throw new CsvError(
-        `${cells.length} column${cells.length === 1 ? '' : 's'} (expected ${width}, as on line ${firstLine})`,
+        'columnCount',
+        { count: cells.length, expected: width, firstLine },
         { line },
       );
     if (y.length === MAX_CSV_ROWS)
-      throw new CsvError(`more than ${MAX_CSV_ROWS} rows (at most ${MAX_CSV_ROWS})`, { line });
+      throw new CsvError('tooManyRows', { max: MAX_CSV_ROWS }, { line });
     const row = cells.map((cell, j) => {
       const v = numberOf(cell, delimiter as string | RegExp);
       if (v === undefined || !Number.isFinite(v))
         throw new CsvError(
-          cell === ''
-            ? 'empty (expected a number)'
-            : `${JSON.stringify(cell.length > 40 ? `${cell.slice(0, 40)}…` : cell)} is not ${v === undefined ? 'a' : 'a finite'} number`,
+          cell === '' ? 'emptyCell' : v === undefined ? 'notANumber' : 'notFinite',
+          { cell: JSON.stringify(cell.length > 40 ? `${cell.slice(0, 40)}…` : cell) },
           { line, column: j + 1 },
         );
       return v;
@@ -137,17 +178,10 @@ export function csvToData(text: string, { nVal = 0.2, seed = 0 }: CsvDataOptions
     y.push(row.pop() as number);
     x.push(row);
   });
-  if (y.length === 0)
-    throw new CsvError(
-      header
-        ? 'a header but no rows of numbers'
-        : 'no rows of numbers (paste a table: inputs, then the target)',
-    );
+  if (y.length === 0) throw new CsvError(header ? 'headerOnly' : 'noRows');
   const held = nVal < 1 ? Math.min(Math.round(nVal * y.length), y.length - 1) : nVal;
   if (!(nVal >= 0) || !Number.isInteger(held) || held >= y.length)
-    throw new CsvError(
-      `invalid nVal: ${nVal} (expected a fraction in [0, 1) or a whole number of rows below ${y.length}, so that one row trains)`,
-    );
+    throw new CsvError('nVal', { nVal, rows: y.length });
   const task =
     y.every((v) => v === 0 || v === 1) && y.includes(0) && y.includes(1)
       ? 'classification'
