@@ -160,6 +160,12 @@ describe('each data kind draws', () => {
         return `${a.toFixed(3)},${b.toFixed(3)},${a + b > 0 ? 1 : 0}`;
       });
       await setControl(page, 'data', 'csv');
+      // A bad cell first: its line and column are named under the box, and nothing runs.
+      await page.locator('#pg-csv').fill('a,b,label\n1,2,1\n3,oops,0');
+      await expect
+        .poll(() => page.textContent('[data-problem-for="csv"]'))
+        .toBe('line 3, column 2: "oops" is not a number');
+      expect(await runs(page)).toBe(1);
       await page.locator('#pg-csv').fill(['a,b,label', ...rows].join('\n'));
       await page.waitForFunction(
         () => Number(document.querySelector<HTMLElement>('dl-playground')?.dataset.runs) >= 2,

@@ -10,6 +10,7 @@ import { boundaryPanel } from './boundaryPanel';
 import type { PanelInput } from './chartTypes';
 import { groupColors } from './chartTypes';
 import { dataCsv } from './dataCsv';
+import { csvMessage } from './csvMessage';
 import { copyText, downloadText } from './exportActions';
 import { fitPanel, scatterPanel } from './fitPanel';
 import { groupPanel } from './groupPanel';
@@ -200,7 +201,13 @@ export class PlaygroundElement extends HTMLElement {
       if (problem) problem.textContent = '';
       return true;
     } catch (error) {
-      if (problem) problem.textContent = error instanceof Error ? error.message : String(error);
+      if (problem)
+        problem.textContent =
+          error instanceof rt.CsvError
+            ? csvMessage(error, this.t)
+            : error instanceof Error
+              ? error.message
+              : String(error);
       this.csvData = undefined;
       return false;
     }
@@ -310,26 +317,19 @@ export class PlaygroundElement extends HTMLElement {
     this.apply({ fromJson: true });
   }
 
+  /** Lists `[control, text]` problems under the JSON box; opens it when one has no control. */
   private listJsonProblems(problems: readonly [string, string][]): void {
     const list = this.querySelector<HTMLElement>('[data-json-problems]');
     if (!list) return;
     list.replaceChildren(
-      ...problems.map(([path, message]) => {
+      ...problems.map(([, message]) => {
         const li = document.createElement('li');
-        li.textContent = path ? `${path}: ${message}` : message;
+        li.textContent = message;
         return li;
       }),
     );
     const details = this.querySelector<HTMLDetailsElement>('[data-json]');
-    if (details && problems.length > 0 && problems.some(([path]) => !this.hasControlFor(path)))
-      details.open = true;
-  }
-
-  private hasControlFor(path: string): boolean {
-    return [...this.querySelectorAll<HTMLElement>('[data-field]')].some((el) => {
-      const f = el.dataset.field ?? '';
-      return path === f || path.startsWith(`${f}.`) || path.startsWith(`${f}[`);
-    });
+    if (details && problems.some(([control]) => control === '')) details.open = true;
   }
 
   private onAction(button: HTMLButtonElement): void {

@@ -77,8 +77,9 @@ export function showApplicable(root: ParentNode, form: PlaygroundForm): void {
 }
 
 /**
- * Shows each problem next to the control whose `data-field` is the problem's path (or its
- * closest parent path); returns the problems no visible control took (for the JSON box).
+ * Shows each problem (keyed by form field, as `fieldProblems` groups them) next to the visible
+ * control whose `data-field` is that field or its closest parent; returns every problem as
+ * `[control name or '', text]` for the list under the JSON box.
  *
  * @example
  * showProblems(element, new Map([['optimizer.lr', ['expected a positive number, got -1']]]))
@@ -100,14 +101,17 @@ export function showProblems(
     for (const c of controls) {
       const f = c.field;
       const match = path === f || path.startsWith(`${f}.`) || path.startsWith(`${f}[`);
-      if (match && f.length > bestLength) {
+      // Ties go to the later control (the CSV box after the data set menu).
+      if (match && f.length >= bestLength) {
         best = c.name;
         bestLength = f.length;
       }
     }
     for (const m of messages) {
-      if (best) shown.set(best, [...(shown.get(best) ?? []), `${path}: ${m}`]);
-      rest.push([path, m]);
+      // `fieldProblems` keeps a longer path in front of its message; name the field otherwise.
+      const text = path === 'spec' || m.startsWith(`${path}`) ? m : `${path}: ${m}`;
+      if (best) shown.set(best, [...(shown.get(best) ?? []), text]);
+      rest.push([best ?? '', text]);
     }
   }
   for (const el of root.querySelectorAll<HTMLElement>('[data-problem-for]')) {

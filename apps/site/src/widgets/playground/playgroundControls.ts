@@ -118,7 +118,7 @@ export const CONTROL_SECTIONS: readonly ControlSection[] = [
         name: 'csv',
         kind: 'textarea',
         label: 'playground.csv',
-        field: 'data.train',
+        field: 'data',
         when: { name: 'data', values: ['csv'] },
       },
     ],
