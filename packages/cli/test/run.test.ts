@@ -36,6 +36,40 @@ describe('decaylab run', () => {
     expect(decaylab(['run', specFile(), '--format', 'ndjson']).stdout).toBe(r.stdout);
   });
 
+  it('runs the real tables as data kinds (cars → polynomial, penguins → logistic), as train() does', () => {
+    const specs = [
+      {
+        seed: 3,
+        data: { kind: 'cars' },
+        model: { kind: 'polynomial', degree: 4 },
+        init: { kind: 'zeros' },
+        optimizer: { kind: 'adam', lr: 0.02 },
+        steps: 60,
+      },
+      {
+        seed: 3,
+        data: { kind: 'penguins', positive: 'Gentoo', columns: ['flipperLength'] },
+        model: { kind: 'logistic' },
+        optimizer: { kind: 'sgd', lr: 0.5 },
+        batchSize: 50,
+        steps: 40,
+      },
+    ];
+    for (const spec of specs) {
+      const r = decaylab(['run', specFile(spec), '--format', 'ndjson']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe(direct(spec));
+      const events = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(events[0].spec.data.nVal).toBe(spec.data.kind === 'cars' ? 92 : 100);
+      expect(events.at(-1)).toEqual({ type: 'end', reason: 'completed', steps: spec.steps });
+      const vals = events.filter((e) => e.type === 'step').map((e) => e.val.loss as number);
+      expect(vals.at(-1)).toBeLessThan(vals[0] as number);
+    }
+  });
+
   it('is byte-identical for the same spec across runs, also for a long run', () => {
     const a = decaylab(['run', 'overfitting', '--steps', '3000']);
     const b = decaylab(['run', 'overfitting', '--steps', '3000']);

@@ -1,15 +1,11 @@
 export { blobs } from './data/blobs.js';
-export { type CarsColumn, type CarsOptions, cars } from './data/cars.js';
+export { type CarsOptions, cars } from './data/cars.js';
 export { cubic, cubicTruth } from './data/cubic.js';
 export { highdim } from './data/highdim.js';
 export { line } from './data/line.js';
 export { materialize } from './data/materialize.js';
-export {
-  type PenguinSpecies,
-  type PenguinsColumn,
-  type PenguinsOptions,
-  penguins,
-} from './data/penguins.js';
+export { type PenguinsOptions, penguins } from './data/penguins.js';
+export { CARS_COLUMNS, PENGUIN_SPECIES, PENGUINS_COLUMNS } from './data/realRows.js';
 export { type SplitOptions, splitTable } from './data/splitTable.js';
 export {
   type EndEvent,
@@ -54,8 +50,10 @@ export {
   ADAM_DEFAULTS,
   ADAMW_DEFAULTS,
   DATA_DEFAULTS,
+  GENERATED_KINDS,
   INIT_DEFAULTS,
   MLP_DEFAULTS,
+  REAL_KINDS,
   SGD_DEFAULTS,
   SPEC_DEFAULTS,
 } from './spec/defaults.js';
@@ -79,6 +77,8 @@ export type {
   Activation,
   AdamSpec,
   BlobsData,
+  CarsColumn,
+  CarsData,
   DataSpec,
   Dataset,
   GeneratedData,
@@ -92,7 +92,11 @@ export type {
   OptimizerSpec,
   ParamGroupSpec,
   PenaltySpec,
+  PenguinSpecies,
+  PenguinsColumn,
+  PenguinsData,
   PolynomialData,
+  RealData,
   RunSpec,
   SgdSpec,
 } from './spec/types.js';

@@ -14,7 +14,11 @@ export function describeModel(spec: RunSpec): string {
   const data =
     'train' in d
       ? `inline data (${d.train.y.length} rows${d.val ? `, ${d.val.y.length} val` : ''})`
-      : `${d.kind}(n=${d.n}, nVal=${d.nVal})`;
+      : d.kind === 'cars'
+        ? `cars[${d.columns.join(',')} → mpg](nVal=${d.nVal})`
+        : d.kind === 'penguins'
+          ? `penguins[${d.columns.join(',')} → ${d.positive} vs ${d.negative}](nVal=${d.nVal})`
+          : `${d.kind}(n=${d.n}, nVal=${d.nVal})`;
   return `${model} on ${data}`;
 }
 

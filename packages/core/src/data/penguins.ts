@@ -1,12 +1,13 @@
+import { Checker } from '../spec/check.js';
+import { DATA_DEFAULTS } from '../spec/defaults.js';
+import { readRealData } from '../spec/readRealData.js';
 import { SpecError } from '../spec/specError.js';
-import type { InlineData } from '../spec/types.js';
+import type { InlineData, PenguinSpecies, PenguinsColumn, PenguinsData } from '../spec/types.js';
+import { PENGUIN_SPECIES, penguinRows } from './realRows.js';
 import { PENGUINS_TABLE } from './realTables.js';
 import { splitTable } from './splitTable.js';
 
-export type PenguinSpecies = 'Adelie' | 'Chinstrap' | 'Gentoo';
-export type PenguinsColumn = 'beakLength' | 'beakDepth' | 'flipperLength' | 'bodyMass';
-
-/** Options for `penguins`. */
+/** Options for `penguins`: the fields of a `{ kind: 'penguins' }` data spec, and the seed of the split. */
 export interface PenguinsOptions {
   /** The input columns, in order (default `['beakLength', 'beakDepth']`). */
   readonly columns?: readonly PenguinsColumn[];
@@ -16,7 +17,7 @@ export interface PenguinsOptions {
   readonly negative?: PenguinSpecies | 'rest';
   /** Rows held out for validation (default 100). */
   readonly nVal?: number;
-  /** Seeds the train/validation split (default 0). */
+  /** Seeds the train/validation split (default 0; in a spec, the spec's `seed`). */
   readonly seed?: number;
 }
 
@@ -24,40 +25,39 @@ export interface PenguinsOptions {
  * The Palmer penguins as a two-class task in inline data: `positive` (label 1) against another
  * species or the rest (label 0), from the chosen measurements. 342 penguins (rows with a missing
  * measurement dropped); a seeded split; inputs standardized by the training rows' mean and std.
+ * The same rows as the spec's `data: { kind: 'penguins', … }` with the spec's `seed`.
  *
  * @example
  * train({ data: penguins({ positive: 'Adelie', negative: 'Gentoo' }), model: { kind: 'logistic' },
  *   optimizer: { kind: 'sgd', lr: 0.5 }, steps: 200 })
  */
 export function penguins({
-  columns = ['beakLength', 'beakDepth'],
-  positive = 'Adelie',
-  negative = 'rest',
-  nVal = 100,
+  columns = DATA_DEFAULTS.penguins.columns,
+  positive = DATA_DEFAULTS.penguins.positive,
+  negative = DATA_DEFAULTS.penguins.negative,
+  nVal = DATA_DEFAULTS.penguins.nVal,
   seed = 0,
 }: PenguinsOptions = {}): InlineData {
+  const c = new Checker();
+  const value = { kind: 'penguins', columns, positive, negative, nVal };
+  const spec = readRealData(c, value, 'penguins', '');
+  if (!spec || c.issues.length > 0) throw new SpecError(c.issues);
+  return penguinsRows(spec as PenguinsData, seed);
+}
+
+/**
+ * The rows of a normalized `penguins` data spec, split by `seed` (no validation: `parseSpec` did it).
+ *
+ * @example
+ * penguinsRows({ kind: 'penguins', columns: ['bodyMass'], positive: 'Gentoo', negative: 'rest', nVal: 100 }, 0)
+ */
+export function penguinsRows(
+  { columns, positive, negative, nVal }: PenguinsData,
+  seed: number,
+): InlineData {
   const all = PENGUINS_TABLE.columns as readonly string[];
-  const species = PENGUINS_TABLE.species as readonly string[];
-  const fail = (path: string, message: string): never => {
-    throw new SpecError([{ path, message }]);
-  };
-  if (columns.length === 0) fail('columns', 'expected at least one column');
-  columns.forEach((c, i) => {
-    if ((c as string) === 'species' || !all.includes(c))
-      fail(`columns[${i}]`, `expected one of ${all.slice(1).join(', ')}, got ${JSON.stringify(c)}`);
-  });
-  const pos = species.indexOf(positive);
-  if (pos < 0)
-    fail('positive', `expected one of ${species.join(', ')}, got ${JSON.stringify(positive)}`);
-  const neg = negative === 'rest' ? -1 : species.indexOf(negative);
-  if (negative !== 'rest' && (neg < 0 || neg === pos))
-    fail(
-      'negative',
-      `expected "rest" or a species other than ${positive}, got ${JSON.stringify(negative)}`,
-    );
-  const rows = PENGUINS_TABLE.rows.filter((r) => neg < 0 || r[0] === pos || r[0] === neg);
-  if (!Number.isInteger(nVal) || nVal < 0 || nVal >= rows.length)
-    fail('nVal', `expected an integer from 0 to ${rows.length - 1}, got ${nVal}`);
+  const pos = PENGUIN_SPECIES.indexOf(positive);
+  const rows = penguinRows(positive, negative);
   const index = columns.map((c) => all.indexOf(c));
   const x = rows.map((r) => index.map((j) => r[j] as number));
   const y = rows.map((r) => (r[0] === pos ? 1 : 0));

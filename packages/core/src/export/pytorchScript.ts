@@ -2,6 +2,7 @@ import { take } from 'rxjs';
 import { materialize } from '../data/materialize.js';
 import type { RunStartEvent } from '../events.js';
 import { parseSpec } from '../spec/parseSpec.js';
+import { inputDimOf, isReal, rowsOf } from '../spec/readData.js';
 import type { Dataset, ParamGroupSpec, RunSpec } from '../spec/types.js';
 import { train } from '../train.js';
 import { checkExportable } from './checkExportable.js';
@@ -114,10 +115,9 @@ function size(d: Dataset): number {
 
 /** Numbers the data will take, from the spec alone (so a huge run is refused before it is drawn). */
 function estimateValues(spec: RunSpec): number {
-  const d = spec.data as unknown as Record<string, unknown>;
   if ('train' in spec.data) return 0;
-  const rows = (Number(d.n) || 0) + (Number(d.nVal) || 0);
-  return rows * ((Number(d.dims) || 1) + 1);
+  const rows = rowsOf(spec.data);
+  return (rows.train + rows.val) * (inputDimOf(spec.data) + 1);
 }
 
 function tooLarge(values: number, max: number): ExportError {
@@ -130,7 +130,7 @@ function tooLarge(values: number, max: number): ExportError {
 function batching(
   spec: RunSpec,
 ): { size: number; perEpoch: number; epochs: number; rows: number } | null {
-  const rows = 'train' in spec.data ? spec.data.train.y.length : spec.data.n;
+  const rows = rowsOf(spec.data).train;
   const bs = spec.batchSize;
   if (bs === null || bs >= rows) return null;
   const perEpoch = Math.ceil(rows / bs);
@@ -157,8 +157,10 @@ function describeData(spec: RunSpec): string {
   if ('train' in spec.data) return 'given inline in the spec';
   const { kind, ...rest } = spec.data;
   const opts = Object.entries(rest)
-    .map(([k, v]) => `${k} ${v}`)
+    .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(' ') : v}`)
     .join(', ');
+  if (isReal(spec.data))
+    return `the ${kind === 'cars' ? 'Auto MPG cars' : 'Palmer penguins'} table shipped with decaylab, split into training and validation rows by seed ${spec.seed} and standardized with the training rows' mean and std (data kind "${kind}": ${opts})`;
   return `drawn by decaylab from seed ${spec.seed} (data kind "${kind}": ${opts})`;
 }
 

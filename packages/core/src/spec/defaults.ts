@@ -3,6 +3,8 @@
  * and the JSON Schema (`runSpecSchema`) all read them from here.
  */
 
+import type { CarsColumn, PenguinSpecies, PenguinsColumn } from './types.js';
+
 /** Top-level defaults. `loss` depends on the model: see `defaultLoss`. */
 export const SPEC_DEFAULTS = { seed: 0, batchSize: null, penalty: null } as const;
 
@@ -11,13 +13,25 @@ export function defaultLoss(modelKind: string): 'mse' | 'bce-logits' {
   return modelKind === 'logistic' ? 'bce-logits' : 'mse';
 }
 
-/** Defaults of each data generator, by kind. */
+/** Defaults of each data kind (generators and real tables), by kind. */
 export const DATA_DEFAULTS = {
   line: { n: 20, nVal: 100, noise: 0.3 },
   polynomial: { n: 100, nVal: 100, noise: 0.1 },
   highdim: { n: 20, nVal: 100, dims: 200, noise: 0.01 },
   blobs: { n: 100, nVal: 100, dims: 2, separation: 2, std: 1 },
+  cars: { columns: Object.freeze(['horsepower']) as readonly CarsColumn[], nVal: 92 },
+  penguins: {
+    columns: Object.freeze(['beakLength', 'beakDepth']) as readonly PenguinsColumn[],
+    positive: 'Adelie' as PenguinSpecies,
+    negative: 'rest' as PenguinSpecies | 'rest',
+    nVal: 100,
+  },
 } as const;
+
+/** The data kinds drawn from the seed by a generator. */
+export const GENERATED_KINDS = ['line', 'polynomial', 'highdim', 'blobs'] as const;
+/** The data kinds read from a real table shipped with the library. */
+export const REAL_KINDS = ['cars', 'penguins'] as const;
 
 /** The mlp's activation when the spec names none. */
 export const MLP_DEFAULTS = { activation: 'tanh' } as const;

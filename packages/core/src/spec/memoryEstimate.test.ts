@@ -122,3 +122,39 @@ describe('parseSpec: the memory budget (issue 8, item 6)', () => {
     );
   });
 });
+
+describe('memoryEstimate on the real tables', () => {
+  it('counts the rows the table keeps and the chosen columns', () => {
+    const data = (spec: object) =>
+      memoryEstimate(parseSpec({ ...base, ...spec })).parts.find((p) => p.section === 'data');
+    // 392 cars × (1 input + 1 target + 5 polynomial features) × 8 B
+    expect(data({ data: { kind: 'cars' }, model: { kind: 'polynomial', degree: 5 } })?.bytes).toBe(
+      392 * 7 * 8,
+    );
+    // Chinstrap and Gentoo: 191 penguins × (3 inputs + 1 target + 3 features) × 8 B
+    expect(
+      data({
+        data: {
+          kind: 'penguins',
+          columns: ['beakLength', 'beakDepth', 'bodyMass'],
+          positive: 'Chinstrap',
+          negative: 'Gentoo',
+        },
+      })?.bytes,
+    ).toBe(191 * 7 * 8);
+  });
+
+  it('bounds batchSize by the training rows the split leaves', () => {
+    expect(parseSpec({ ...base, data: { kind: 'cars' }, batchSize: 300 }).batchSize).toBe(300);
+    expect(refusal({ ...base, data: { kind: 'cars' }, batchSize: 301 }).message).toContain(
+      'batchSize: expected an integer from 1 to 300',
+    );
+    expect(
+      refusal({
+        ...base,
+        data: { kind: 'penguins', negative: 'Chinstrap', nVal: 19 },
+        batchSize: 201,
+      }).message,
+    ).toContain('batchSize: expected an integer from 1 to 200');
+  });
+});

@@ -3,7 +3,7 @@ import { Checker } from './check.js';
 import { defaultLoss, SPEC_DEFAULTS } from './defaults.js';
 import { MAX_ROWS, MAX_SEED, MAX_STEPS } from './limits.js';
 import { bytes, MAX_LINE_CHARS, MEMORY_BUDGET, memoryEstimate } from './memoryEstimate.js';
-import { checkLabels, inputDimOf, readData, rowsOf } from './readData.js';
+import { checkLabels, inputDimOf, isReal, readData, rowsOf } from './readData.js';
 import { readGroups } from './readGroups.js';
 import { readInit } from './readInit.js';
 import { readModel } from './readModel.js';
@@ -71,9 +71,10 @@ export function parseSpec(json: unknown): RunSpec {
   const data = readData(c, spec.data);
   const inputDim = data ? inputDimOf(data) : undefined;
   if (model?.kind === 'polynomial' && inputDim !== undefined && inputDim !== 1) {
+    const real = data && isReal(data);
     c.fail(
-      'data',
-      `expected a single input column for a polynomial model, got ${inputDim} columns`,
+      real ? 'data.columns' : 'data',
+      `expected a single input column for model.kind "polynomial" (features x¹ … xᵏ of one column), got ${inputDim} columns${real ? ` (${data.columns.join(', ')})` : ''}`,
     );
   }
   const shapes = model && inputDim !== undefined ? paramShapes(model, inputDim) : undefined;
@@ -83,6 +84,21 @@ export function parseSpec(json: unknown): RunSpec {
       ? model && defaultLoss(model.kind)
       : c.oneOf<LossKind>(spec.loss, 'loss', ['mse', 'bce-logits']);
   if (loss === 'bce-logits' && data && 'train' in data) checkLabels(c, data);
+  if (loss === 'bce-logits' && data && 'kind' in data && data.kind === 'cars') {
+    // cars is a regression on standardized mpg: no labels in [0, 1] for bce-logits
+    if (spec.loss === undefined)
+      c.fail(
+        'model.kind',
+        'a regression model for data.kind "cars" (linear, polynomial or mlp: its target is standardized mpg, not a label in [0, 1])',
+        model?.kind,
+      );
+    else
+      c.fail(
+        'loss',
+        '"mse" for data.kind "cars" (its target is standardized mpg, not a label in [0, 1])',
+        loss,
+      );
+  }
 
   const init = readInit(c, spec.init, shapes);
   const penalty = readPenalty(c, spec.penalty, names);

@@ -1,11 +1,14 @@
+import { penguinRows } from '../data/realRows.js';
+import { CARS_TABLE } from '../data/realTables.js';
 import { type Checker, isObj, join } from './check.js';
-import { DATA_DEFAULTS } from './defaults.js';
+import { DATA_DEFAULTS, GENERATED_KINDS, REAL_KINDS } from './defaults.js';
 import { MAX_ROWS } from './limits.js';
+import { readRealData } from './readRealData.js';
 import { count, nonNegative, positive, size } from './rules.js';
-import type { DataSpec, Dataset } from './types.js';
+import type { DataSpec, Dataset, RealData } from './types.js';
 
 /**
- * Reads `data`: inline `{train, val?}` or a generator with its defaults filled in.
+ * Reads `data`: inline `{train, val?}`, a generator or a real table, with its defaults filled in.
  *
  * @example
  * readData(new Checker(), { kind: 'line' }) // { kind: 'line', n: 20, nVal: 100, noise: 0.3 }
@@ -26,12 +29,9 @@ export function readData(c: Checker, value: unknown): DataSpec | undefined {
     if (!train) return undefined;
     return val ? { train, val } : { train };
   }
-  const kind = c.oneOf(
-    value.kind,
-    'data.kind',
-    Object.keys(DATA_DEFAULTS) as (keyof typeof DATA_DEFAULTS)[],
-  );
+  const kind = c.oneOf(value.kind, 'data.kind', [...GENERATED_KINDS, ...REAL_KINDS]);
   if (!kind) return undefined;
+  if (kind === 'cars' || kind === 'penguins') return readRealData(c, value, kind, 'data');
   const defaults: Record<string, number> = DATA_DEFAULTS[kind];
   c.object(value, 'data', ['kind', ...Object.keys(defaults)]);
   const out: Record<string, unknown> = { kind };
@@ -116,11 +116,24 @@ export function checkLabels(c: Checker, data: { train: Dataset; val?: Dataset })
 /** The number of input columns the data gives the model. */
 export function inputDimOf(data: DataSpec): number {
   if ('train' in data) return data.train.x[0]?.length ?? 0;
+  if (isReal(data)) return data.columns.length;
   return data.kind === 'highdim' || data.kind === 'blobs' ? data.dims : 1;
 }
 
 /** Training rows, and validation rows. */
 export function rowsOf(data: DataSpec): { train: number; val: number } {
   if ('train' in data) return { train: data.train.x.length, val: data.val?.x.length ?? 0 };
+  if (isReal(data)) {
+    const all =
+      data.kind === 'cars'
+        ? CARS_TABLE.rows.length
+        : penguinRows(data.positive, data.negative).length;
+    return { train: all - data.nVal, val: data.nVal };
+  }
   return { train: data.n, val: data.nVal };
+}
+
+/** Whether the data is one of the real tables (`cars`, `penguins`). */
+export function isReal(data: DataSpec): data is RealData {
+  return 'kind' in data && (data.kind === 'cars' || data.kind === 'penguins');
 }

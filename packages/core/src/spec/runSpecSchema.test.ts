@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CARS_COLUMNS, PENGUIN_SPECIES, PENGUINS_COLUMNS } from '../data/realRows.js';
+import { GENERATED_KINDS, REAL_KINDS } from './defaults.js';
 import { parseSpec } from './parseSpec.js';
 import { runSpecSchema } from './runSpecSchema.js';
 
@@ -19,6 +21,7 @@ const kindOf = (v: Node) => {
   const k = props(v).kind as Node | undefined;
   return (k?.const ?? (k?.enum as string[] | undefined)) as string | string[] | undefined;
 };
+const enumOf = (n: unknown) => (n as Node | undefined)?.enum;
 const top = props(runSpecSchema);
 let checked = 0;
 
@@ -46,6 +49,25 @@ describe('runSpecSchema defaults equal what parseSpec fills in', () => {
     for (const v of variants(top.data).slice(1)) {
       const kind = kindOf(v) as string;
       checkVariant(v, { ...base, data: { kind } }, (s) => s.data);
+    }
+  });
+
+  it('every data kind parseSpec reads, with the real tables’ choices and nVal bounds', () => {
+    const kinds = variants(top.data).slice(1).map(kindOf);
+    expect(kinds).toEqual([...GENERATED_KINDS, ...REAL_KINDS]);
+    const [cars, penguins] = variants(top.data).slice(-2) as [Node, Node];
+    expect(enumOf(props(cars).columns?.items)).toEqual([...CARS_COLUMNS]);
+    expect(enumOf(props(penguins).columns?.items)).toEqual([...PENGUINS_COLUMNS]);
+    expect(props(penguins).positive?.enum).toEqual([...PENGUIN_SPECIES]);
+    expect(props(penguins).negative?.enum).toEqual(['rest', ...PENGUIN_SPECIES]);
+    // the largest nVal the schema allows is the largest parseSpec accepts, and one more is refused
+    for (const [kind, v] of [
+      ['cars', cars],
+      ['penguins', penguins],
+    ] as const) {
+      const max = props(v).nVal?.maximum as number;
+      expect(parseSpec({ ...base, data: { kind, nVal: max } }).data).toMatchObject({ nVal: max });
+      expect(() => parseSpec({ ...base, data: { kind, nVal: max + 1 } })).toThrow(/data\.nVal/);
     }
   });
 

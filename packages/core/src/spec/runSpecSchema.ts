@@ -1,3 +1,5 @@
+import { CARS_COLUMNS, PENGUIN_SPECIES, PENGUINS_COLUMNS, penguinRows } from '../data/realRows.js';
+import { CARS_TABLE } from '../data/realTables.js';
 import {
   ADAM_DEFAULTS,
   ADAMW_DEFAULTS,
@@ -91,7 +93,22 @@ const groupOf = (hyper: Record<string, Node>) => ({
   },
 });
 type Node = { readonly default?: unknown; readonly [key: string]: unknown };
-const { line, polynomial, highdim, blobs } = DATA_DEFAULTS;
+const { line, polynomial, highdim, blobs, cars, penguins } = DATA_DEFAULTS;
+const columnsOf = (choices: readonly string[], fallback: readonly string[]) => ({
+  type: 'array',
+  minItems: 1,
+  uniqueItems: true,
+  items: { enum: [...choices] },
+  default: [...fallback],
+  description: 'input columns, in order',
+});
+const realNVal = (rows: number, fallback: number, about: string) => ({
+  type: 'integer',
+  minimum: 0,
+  maximum: rows - 1,
+  default: fallback,
+  description: `validation rows (the rest train; at least one must): ${about}`,
+});
 
 /**
  * The JSON Schema (draft 2020-12) of a RunSpec: the same keys, ranges and defaults as
@@ -164,6 +181,32 @@ export const runSpecSchema = {
             std: { ...posNum, default: blobs.std },
           },
           'two Gaussian blobs labelled 0 and 1',
+        ),
+        generator(
+          'cars',
+          {
+            columns: columnsOf(CARS_COLUMNS, cars.columns),
+            nVal: realNVal(CARS_TABLE.rows.length, cars.nVal, `${CARS_TABLE.rows.length} cars`),
+          },
+          'the Auto MPG table: predict standardized mpg from the columns; split by seed',
+        ),
+        generator(
+          'penguins',
+          {
+            columns: columnsOf(PENGUINS_COLUMNS, penguins.columns),
+            positive: { enum: [...PENGUIN_SPECIES], default: penguins.positive },
+            negative: {
+              enum: ['rest', ...PENGUIN_SPECIES],
+              default: penguins.negative,
+              description: 'label 0: another species than positive, or the rest',
+            },
+            nVal: realNVal(
+              penguinRows(penguins.positive, 'rest').length,
+              penguins.nVal,
+              'at most one less than the penguins of the two classes (342 against the rest)',
+            ),
+          },
+          'the Palmer penguins: positive (label 1) against negative (label 0); split by seed',
         ),
       ],
     },

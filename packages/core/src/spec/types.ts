@@ -46,7 +46,48 @@ export interface BlobsData {
 }
 
 export type GeneratedData = LineData | PolynomialData | HighdimData | BlobsData;
-export type DataSpec = InlineData | GeneratedData;
+
+/** A column of the cars table that can be an input (the target is always `mpg`). */
+export type CarsColumn =
+  | 'cylinders'
+  | 'displacement'
+  | 'horsepower'
+  | 'weight'
+  | 'acceleration'
+  | 'year';
+
+/** A measurement of the penguins table that can be an input. */
+export type PenguinsColumn = 'beakLength' | 'beakDepth' | 'flipperLength' | 'bodyMass';
+
+/** A species of the penguins table. */
+export type PenguinSpecies = 'Adelie' | 'Chinstrap' | 'Gentoo';
+
+/**
+ * The Auto MPG table (392 cars): predict standardized `mpg` from `columns`. The spec's `seed`
+ * splits it: `nVal` rows validate, the rest train.
+ */
+export interface CarsData {
+  readonly kind: 'cars';
+  readonly columns: readonly CarsColumn[];
+  readonly nVal: number;
+}
+
+/**
+ * The Palmer penguins (342): `positive` (label 1) against `negative` (label 0: another species or
+ * `'rest'`) from `columns`. The spec's `seed` splits it: `nVal` rows validate, the rest train.
+ */
+export interface PenguinsData {
+  readonly kind: 'penguins';
+  readonly columns: readonly PenguinsColumn[];
+  readonly positive: PenguinSpecies;
+  readonly negative: PenguinSpecies | 'rest';
+  readonly nVal: number;
+}
+
+/** A real table shipped with the library, split and standardized from the spec's seed. */
+export type RealData = CarsData | PenguinsData;
+
+export type DataSpec = InlineData | GeneratedData | RealData;
 
 export type Activation = 'tanh' | 'relu' | 'sigmoid';
 
