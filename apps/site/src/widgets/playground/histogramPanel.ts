@@ -1,8 +1,8 @@
 import { GHOST_OPACITY, type PanelInput } from './chartTypes';
 
 /**
- * A histogram of the current weights (biases left out), 30 bins over the range of the current
- * and pinned runs' weights; a pinned run's histogram as a faint step line.
+ * A histogram of the current weights (biases left out), 30 equal bins over the range of the
+ * current and pinned runs' weights (and 0); a pinned run's histogram as a faint step line.
  *
  * @example
  * slot.render(histogramPanel(input));
@@ -22,7 +22,11 @@ export function histogramPanel({
   let lo = Math.min(...all, 0);
   let hi = Math.max(...all, 0);
   if (!(hi > lo)) [lo, hi] = [lo - 1, hi + 1];
-  const bins = { domain: [lo, hi] as [number, number], thresholds: 30 };
+  const pad = (hi - lo) * 0.04;
+  [lo, hi] = [lo - pad, hi + pad];
+  // 30 equal bins over the padded range (Plot's default "nice" thresholds may drop the ends).
+  const edges = Array.from({ length: 29 }, (_, i) => lo + ((hi - lo) * (i + 1)) / 30);
+  const bins = { domain: [lo, hi] as [number, number], thresholds: edges };
   return Plot.plot({
     ...frame,
     marginLeft: 48,

@@ -129,7 +129,7 @@ describe('specFromForm and formFromSpec', () => {
     expect(spec).toMatchObject({
       name: 'mine',
       init: { kind: 'zeros' },
-      optimizer: { kind: 'adam', lr: 0.05, betas: [0.8, 0.9] },
+      optimizer: { kind: 'adam', lr: 0.01, betas: [0.8, 0.9] },
     });
     expect(spec.data).toEqual({ kind: 'line' });
     expect(spec).not.toHaveProperty('loss');

@@ -69,7 +69,7 @@ export interface PlaygroundForm {
   readonly seed: number;
 }
 
-/** The form the playground opens with (cars, horsepower → mpg through a degree-6 polynomial). */
+/** The form the playground opens with (cars: horsepower → mpg through a degree-6 polynomial, Adam, an L2 penalty). */
 export const FORM_DEFAULTS: PlaygroundForm = {
   data: 'cars',
   n: 20,
@@ -86,7 +86,7 @@ export const FORM_DEFAULTS: PlaygroundForm = {
   activation: 'tanh',
   loss: 'mse',
   optimizer: 'adam',
-  lr: 0.05,
+  lr: 0.01,
   momentum: 0,
   nesterov: false,
   weightDecay: 0,
