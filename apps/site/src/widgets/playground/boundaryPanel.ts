@@ -1,4 +1,5 @@
 import type { Dataset, InlineData } from '@decaylab/core';
+import { axisNames } from './axisNames';
 import { GHOST_OPACITY, type PanelInput } from './chartTypes';
 import { levelSegments } from './levelSegments';
 import { predictor } from './predict';
@@ -35,6 +36,7 @@ export function boundaryPanel({
   const [x1, x2] = extent(sets, 0);
   const [y1, y2] = extent(sets, 1);
   const bounds = { x1, x2, y1, y2 };
+  const names = run.spec ? axisNames(run.spec, t, 2) : [];
   const rows = (set: Dataset) =>
     set.x.map((row, i) => ({
       a: row[0] as number,
@@ -75,8 +77,8 @@ export function boundaryPanel({
   return Plot.plot({
     ...frame,
     marginLeft: 48,
-    x: { label: t('playground.axisFeature', { n: 1 }), domain: [x1, x2] },
-    y: { label: t('playground.axisFeature', { n: 2 }), domain: [y1, y2] },
+    x: { label: names[0], domain: [x1, x2] },
+    y: { label: names[1], domain: [y1, y2] },
     color: { type: 'linear', domain: [0, 1], range: [theme.c2, theme.c1] },
     marks: [
       ...(current

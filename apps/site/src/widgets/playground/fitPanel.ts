@@ -1,4 +1,5 @@
 import type { Dataset, InlineData } from '@decaylab/core';
+import { axisNames } from './axisNames';
 import { GHOST_OPACITY, type PanelInput } from './chartTypes';
 import { predictor } from './predict';
 import type { RunTrace } from './RunTrace';
@@ -53,8 +54,15 @@ export function fitPanel({
   return Plot.plot({
     ...frame,
     marginLeft: 48,
-    x: { label: t('playground.axisInput'), domain: [x0, x1] },
-    y: { label: t('playground.axisTarget'), domain: [y0, y1], grid: true },
+    x: { label: run.spec ? axisNames(run.spec, t, 1)[0] : '', domain: [x0, x1] },
+    y: {
+      label:
+        (run.spec?.data as { kind?: string } | undefined)?.kind === 'cars'
+          ? t('playground.axisStandardized', { name: t('playground.mpg') })
+          : t('playground.axisTarget'),
+      domain: [y0, y1],
+      grid: true,
+    },
     marks: [
       Plot.dot(val, { x: 'x', y: 'y', r: 2, fill: theme.muted, fillOpacity: 0.6 }),
       Plot.dot(train, { x: 'x', y: 'y', r: 2.5, fill: theme.fg, fillOpacity: 0.85 }),
