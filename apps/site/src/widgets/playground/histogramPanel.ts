@@ -41,7 +41,8 @@ export function histogramPanel({
       }),
       ...ghostWeights.map((ws) =>
         Plot.lineY(ws, {
-          ...Plot.binX({ y: 'count' }, { x: (d: number) => d, ...bins }),
+          // Empty bins kept (filter: null): the step line drops to 0 between the bars.
+          ...Plot.binX({ y: 'count', filter: null }, { x: (d: number) => d, ...bins }),
           curve: 'step',
           stroke: theme.fg,
           strokeOpacity: GHOST_OPACITY,
