@@ -9,12 +9,12 @@ import { type ChartTheme, readTheme, watchTheme } from '../_shared/theme';
 import { boundaryPanel } from './boundaryPanel';
 import type { PanelInput } from './chartTypes';
 import { groupColors } from './chartTypes';
-import { dataCsv } from './dataCsv';
 import { csvMessage } from './csvMessage';
+import { dataCsv } from './dataCsv';
 import { copyText, downloadText } from './exportActions';
 import { fitPanel, scatterPanel } from './fitPanel';
-import { groupPanel } from './groupPanel';
 import { readForm, showApplicable, showProblems, writeForm } from './formDom';
+import { groupPanel } from './groupPanel';
 import { histogramPanel } from './histogramPanel';
 import { lossPanel } from './lossPanel';
 import {

@@ -1,9 +1,9 @@
 // Everything heavy the playground needs (the engine, RxJS, Plot, the exports), loaded when the
 // playground element is defined, never on page load.
-export * as Plot from './playgroundPlot';
+
 export {
-  encodeEvent,
   ExportError,
+  encodeEvent,
   materialize,
   parseSpec,
   pytorchScript,
@@ -11,7 +11,8 @@ export {
   train,
 } from '@decaylab/core';
 export { Clock } from '../_shared/Clock';
-export { csvToData, CsvError } from './csvData';
+export { CsvError, csvToData } from './csvData';
 export { cliCommand, recordingText, specJson } from './exportTexts';
 export { fieldProblems } from './fieldProblems';
+export * as Plot from './playgroundPlot';
 export { decodeSpecQuery, encodeSpecQuery } from './specQuery';
