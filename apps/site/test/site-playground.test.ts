@@ -460,6 +460,29 @@ describe('exports', () => {
       await page.close();
     }
   });
+  it('a recording too large to keep in the page points to the CLI instead', async () => {
+    const fields = {
+      ...LINE,
+      'data.kind': 'highdim',
+      'data.dims': 2000,
+      'model.kind': 'linear',
+      steps: 20000,
+    };
+    const { page, problems } = await open(`playground/${query(fields)}`);
+    try {
+      await settled(page);
+      await page.click('button[data-action="download"][data-kind="recording"]');
+      await page.waitForFunction(
+        () =>
+          document.querySelector<HTMLElement>('dl-playground')?.dataset.exported ===
+          'recording:error',
+      );
+      expect(await page.textContent('[data-export-status]')).toContain('--out run.ndjson');
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe('reader', () => {

@@ -492,6 +492,8 @@ export const en = {
   'playground.copyFailed': 'The browser did not allow copying: the text is shown below.',
   'playground.downloaded': '{name} downloaded.',
   'playground.recording': 'Recording every step…',
+  'playground.recordingTooBig':
+    'this run has {values} step × parameter values, too many to record in the page: run the decaylab command with --out run.ndjson instead',
   'playground.legendPinned': 'pinned',
   'playground.legendTrain': 'train',
   'playground.legendVal': 'validation',

@@ -460,6 +460,8 @@ export const zhCN: Catalogue = {
   'playground.copyFailed': '浏览器不允许复制：文本显示在下方。',
   'playground.downloaded': '{name} 已下载。',
   'playground.recording': '正在记录每一步……',
+  'playground.recordingTooBig':
+    '这次运行有 {values} 个“步 × 参数”数值，太多了，无法在页面里记录：请改用 decaylab 命令并加上 --out run.ndjson',
   'playground.legendPinned': '已固定',
   'playground.legendTrain': '训练',
   'playground.legendVal': '验证',

@@ -34,6 +34,8 @@ type ExportKind = 'spec' | 'command' | 'recording' | 'script';
 const MAX_EVENTS = 300;
 /** Frames a run takes to play out when nothing slows it (≈ 1.5 s at 60 Hz). */
 const PLAY_FRAMES = 90;
+/** The most step × parameter values the page records for a download (≈ 3 arrays each). */
+const MAX_RECORDED_VALUES = 2e7;
 /** Quiet time after the last change before a run starts. */
 const DEBOUNCE_MS = 250;
 
@@ -409,8 +411,13 @@ export class PlaygroundElement extends HTMLElement {
     if (kind === 'command') return rt.cliCommand(this.spec);
     if (kind === 'script')
       return rt.pytorchScript(this.spec, { command: rt.cliCommand(this.spec) });
-    // The recording: every step of the run, computed again on a frame-budgeted clock.
+    // The recording: every step of the run, computed again on a frame-budgeted clock. Held in
+    // memory until it is saved, so a very large one is left to the CLI.
     const spec = rt.parseSpec(this.spec);
+    const values =
+      spec.steps * Object.values(this.trace.params ?? {}).reduce((n, v) => n + v.length, 1);
+    if (values > MAX_RECORDED_VALUES)
+      throw new Error(this.t('playground.recordingTooBig', { values: formatValue(values, 'sig') }));
     const clock = new rt.Clock({ playing: true });
     const events: RunEvent[] = [];
     this.querySelector<HTMLElement>('[data-export-status]')?.replaceChildren(
