@@ -420,7 +420,13 @@ describe('exports', () => {
           maxBuffer: 1 << 28,
         });
         expect(torch.stderr).toBe('');
-        const ours = finalParams(recording);
+        // The page's own run: the parameters its charts show after the last step.
+        const ours = (await page.evaluate(
+          () =>
+            (document.querySelector('dl-playground') as unknown as { trace: { params: unknown } })
+              .trace.params,
+        )) as Record<string, number[]>;
+        expect(ours).toEqual(finalParams(recording));
         const theirs = finalParams(torch.stdout);
         for (const [name, values] of Object.entries(ours))
           values.forEach((v, i) => {
