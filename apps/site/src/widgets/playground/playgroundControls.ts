@@ -186,7 +186,7 @@ export const CONTROL_SECTIONS: readonly ControlSection[] = [
         options: OPTIMIZERS,
         field: 'optimizer.kind',
       },
-      { name: 'lr', kind: 'number', label: 'playground.lr', min: 0, field: 'optimizer.lr' },
+      { name: 'lr', kind: 'number', label: 'playground.lr', min: 1e-6, field: 'optimizer.lr' },
       {
         name: 'momentum',
         kind: 'number',
