@@ -350,6 +350,31 @@ describe('exports', () => {
       },
     ],
     [
+      'cars, degree-4 polynomial, L2 penalty (the page default)',
+      {
+        ...LINE,
+        'data.kind': 'cars',
+        'model.degree': 4,
+        'optimizer.lr': 0.01,
+        'penalty.kind': 'l2',
+        'penalty.lambda': 0.01,
+      },
+    ],
+    [
+      'penguins (Adelie vs Chinstrap), mlp, adamw, no decay on biases',
+      {
+        ...LINE,
+        'data.kind': 'penguins',
+        'data.negative': 'Chinstrap',
+        'model.kind': 'mlp',
+        'model.hidden': 12,
+        loss: 'bce-logits',
+        'optimizer.kind': 'adamw',
+        'optimizer.weightDecay': 0.1,
+        paramGroups: '[{"params":["0.bias","1.bias"],"weightDecay":0}]',
+      },
+    ],
+    [
       'blobs, mlp, adamw, minibatches',
       {
         ...LINE,
