@@ -466,7 +466,7 @@ describe('exports', () => {
     }
   });
 
-  it('"Show" puts the export in the page and a script too large to embed says why', async () => {
+  it('"Copy" fills the clipboard, "Show" puts the export in the page, and a script too large to embed says why', async () => {
     const fields = {
       ...LINE,
       'data.kind': 'highdim',
@@ -478,6 +478,14 @@ describe('exports', () => {
     const { page, problems } = await open(`playground/${query(fields)}`);
     try {
       await settled(page);
+      // Copy: the clipboard holds what Show shows.
+      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: new URL(baseUrl).origin,
+      });
+      await page.click('button[data-action="copy"][data-kind="spec"]');
+      await expect.poll(() => page.textContent('[data-export-status]')).toContain('spec.json');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(JSON.parse(copied)).toMatchObject({ data: { kind: 'highdim', dims: 2000 } });
       await page.click('button[data-action="show"][data-kind="command"]');
       await expect.poll(() => page.textContent('[data-export-text]')).toContain('decaylab run');
       await page.click('button[data-action="show"][data-kind="script"]');
