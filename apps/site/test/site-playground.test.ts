@@ -179,6 +179,33 @@ describe('each data kind draws', () => {
       await page.close();
     }
   });
+  it('a CSV too large for a link keeps the address bar plain and says how to share it', async () => {
+    const { page, problems } = await open(`playground/${query(LINE)}`);
+    try {
+      await settled(page);
+      const rows = Array.from(
+        { length: 4000 },
+        (_, i) => `${(i / 4000).toFixed(6)},${Math.sin(i).toFixed(6)}`,
+      );
+      await setControl(page, 'data', 'csv');
+      // Pasted at once (typing 4000 rows through fill is slow in headless Chromium).
+      await page.evaluate(
+        (text) => {
+          const box = document.querySelector<HTMLTextAreaElement>('#pg-csv');
+          if (!box) return;
+          box.value = text;
+          box.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+        ['x,y', ...rows].join('\n'),
+      );
+      await settled(page, 2);
+      expect(new URL(page.url()).search).toBe('');
+      expect(await page.textContent('[data-status]')).toContain('JSON');
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe('settings, URL and pins', () => {

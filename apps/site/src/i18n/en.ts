@@ -494,6 +494,8 @@ export const en = {
   'playground.recording': 'Recording every step…',
   'playground.recordingTooBig':
     'this run has {values} step × parameter values, too many to record in the page: run the decaylab command with --out run.ndjson instead',
+  'playground.urlTooLong':
+    'This spec is too long for a link ({chars} characters): the address bar does not hold it; export the spec as JSON to share it.',
   'playground.legendPinned': 'pinned',
   'playground.legendTrain': 'train',
   'playground.legendVal': 'validation',

@@ -462,6 +462,8 @@ export const zhCN: Catalogue = {
   'playground.recording': '正在记录每一步……',
   'playground.recordingTooBig':
     '这次运行有 {values} 个“步 × 参数”数值，太多了，无法在页面里记录：请改用 decaylab 命令并加上 --out run.ndjson',
+  'playground.urlTooLong':
+    '这份规格太长（{chars} 个字符），放不进链接：地址栏里没有保存它；要分享，请把规格导出为 JSON。',
   'playground.legendPinned': '已固定',
   'playground.legendTrain': '训练',
   'playground.legendVal': '验证',

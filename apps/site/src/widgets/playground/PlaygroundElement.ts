@@ -36,6 +36,8 @@ const MAX_EVENTS = 300;
 const PLAY_FRAMES = 90;
 /** The most step × parameter values the page records for a download (≈ 3 arrays each). */
 const MAX_RECORDED_VALUES = 2e7;
+/** The longest query the page writes into the address bar (links beyond it break in places). */
+const MAX_URL_QUERY = 60_000;
 /** Quiet time after the last change before a run starts. */
 const DEBOUNCE_MS = 250;
 
@@ -243,7 +245,7 @@ export class PlaygroundElement extends HTMLElement {
       return;
     }
     this.listJsonProblems(showProblems(this, new Map()));
-    if (!keepStatus) this.status('');
+    if (!keepStatus && !this.urlTooLong()) this.status('');
     this.start(normalized);
   }
 
@@ -282,12 +284,25 @@ export class PlaygroundElement extends HTMLElement {
     this.invalidate();
   }
 
+  /**
+   * Puts the spec in the address bar (no new history entry). A spec too long for a link (a large
+   * pasted CSV) leaves the address at the page alone and says so: the JSON export carries it.
+   */
   private writeUrl(): void {
     const rt = this.rt;
     if (!rt) return;
     const query = rt.encodeSpecQuery(this.spec).replace(/^\?/, '');
+    if (query.length > MAX_URL_QUERY) {
+      history.replaceState(history.state, '', `${location.pathname}${location.hash}`);
+      this.status(this.t('playground.urlTooLong', { chars: query.length }));
+      return;
+    }
     const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
     history.replaceState(history.state, '', url);
+  }
+
+  private urlTooLong(): boolean {
+    return (this.rt?.encodeSpecQuery(this.spec).length ?? 0) > MAX_URL_QUERY;
   }
 
   private writeJson(): void {
