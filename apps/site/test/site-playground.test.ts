@@ -459,6 +459,8 @@ describe('exports', () => {
       expect(shell.status).toBe(0);
       // The PyTorch script: valid Python; with torch, its final parameters match the page's.
       const script = await download(page, 'script');
+      // Its instructions record the same run from the saved spec, on one line.
+      expect(script).toContain('decaylab run spec.json > run.ndjson');
       const parsed = spawnSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], {
         input: script,
         encoding: 'utf8',

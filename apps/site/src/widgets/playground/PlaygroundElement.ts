@@ -424,8 +424,10 @@ export class PlaygroundElement extends HTMLElement {
     const rt = this.rt as Runtime;
     if (kind === 'spec') return rt.specJson(this.spec);
     if (kind === 'command') return rt.cliCommand(this.spec);
+    // The script's instructions record the same run from the spec file the Spec button saves
+    // (a one-line command, which the script follows with `> run.ndjson`).
     if (kind === 'script')
-      return rt.pytorchScript(this.spec, { command: rt.cliCommand(this.spec) });
+      return rt.pytorchScript(this.spec, { command: rt.cliCommand(this.spec, { form: 'file' }) });
     // The recording: every step of the run, computed again on a frame-budgeted clock. Held in
     // memory until it is saved, so a very large one is left to the CLI.
     const spec = rt.parseSpec(this.spec);
