@@ -108,12 +108,29 @@ function preloadKatexFonts() {
 function clientCatalogues() {
   const src = fileURLToPath(new URL('./src/', import.meta.url));
   const viewer = join(src, 'widgets/viewer/RunViewerElement.ts');
-  /** File → [locale, export, part]: the run viewer's keys are a part of their own. */
+  const playground = join(src, 'widgets/playground/');
+  const shared = join(src, 'widgets/_shared/');
+  /**
+   * The part a source file's keys go to: the run viewer's and the playground's keys are parts
+   * of their own (the playground's includes the shared widget parts it builds on); `widgets`
+   * has everything but those two.
+   * @param {string} path
+   * @param {string} part
+   */
+  const feeds = (path, part) =>
+    part === 'viewer'
+      ? path === viewer
+      : part === 'playground'
+        ? path.startsWith(playground) || path.startsWith(shared)
+        : path !== viewer && !path.startsWith(playground);
+  /** File → [locale, export, part]. */
   const files = {
     [join(src, 'i18n/en.ts')]: ['en', 'en', 'widgets'],
     [join(src, 'i18n/zh-CN.ts')]: ['zh-CN', 'zhCN', 'widgets'],
     [join(src, 'i18n/viewer/en.ts')]: ['en', 'en', 'viewer'],
     [join(src, 'i18n/viewer/zh-CN.ts')]: ['zh-CN', 'zhCN', 'viewer'],
+    [join(src, 'i18n/playground/en.ts')]: ['en', 'en', 'playground'],
+    [join(src, 'i18n/playground/zh-CN.ts')]: ['zh-CN', 'zhCN', 'playground'],
   };
   /** @param {string} dir @returns {string[]} */
   const sources = (dir) =>
@@ -131,7 +148,7 @@ function clientCatalogues() {
       const [code, name, part] = file;
       const literals = new Set();
       for (const path of sources(src)) {
-        if ((path === viewer) !== (part === 'viewer')) continue;
+        if (!feeds(path, part)) continue;
         for (const m of readFileSync(path, 'utf8').matchAll(/'([\w.-]+)'|"([\w.-]+)"/g))
           literals.add(m[1] ?? m[2]);
       }
@@ -224,6 +241,9 @@ export default defineConfig({
       routeMiddleware: './src/routeData.ts',
       sidebar: [
         { label: 'Chapters', translations: { 'zh-CN': '章节' }, items: chapters },
+        ...(exists('playground')
+          ? [{ slug: 'playground', label: 'Playground', translations: { 'zh-CN': '实验场' } }]
+          : []),
         { label: 'Reference', translations: { 'zh-CN': '参考' }, items: reference },
         ...(exists('references')
           ? [

@@ -19,8 +19,8 @@ if (!existsSync(join(distDir, 'index.html'))) {
   process.exit(1);
 }
 /**
- * The home page and chapters of every locale (`zh-cn/…` too), the Chinese reference pages and the
- * references page in both locales.
+ * The home page and chapters of every locale (`zh-cn/…` too), the Chinese reference pages, and the
+ * references page and the playground in both locales.
  */
 const pagesUnder = (dir) =>
   existsSync(join(distDir, dir))
@@ -34,7 +34,9 @@ const routes = [
   'zh-cn/',
   ...pagesUnder('zh-cn/chapters'),
   ...pagesUnder('zh-cn/reference'),
-  ...['references/', 'zh-cn/references/'].filter((r) => existsSync(join(distDir, r, 'index.html'))),
+  ...['references/', 'zh-cn/references/', 'playground/', 'zh-cn/playground/'].filter((r) =>
+    existsSync(join(distDir, r, 'index.html')),
+  ),
 ].filter((r) => filters.some((f) => r.includes(f)));
 /** A route's file-name stem: `home`, `01-what-…`, `zh-cn`, `zh-cn-01-what-…`, `zh-cn-reference-cli`. */
 const shotName = (route) =>

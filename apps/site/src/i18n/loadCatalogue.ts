@@ -2,20 +2,23 @@ import type { Catalogue } from './en';
 import { catalogueLang, registerCatalogue } from './t';
 
 /**
- * The parts of a catalogue the browser loads: `widgets` (the chapters' widgets and snippets) and
- * `viewer` (the run viewer's keys, on the reference pages).
+ * The parts of a catalogue the browser loads: `widgets` (the chapters' widgets and snippets),
+ * `viewer` (the run viewer's keys, on the reference pages) and `playground` (the playground's
+ * keys, on its page).
  */
-export type CataloguePart = 'widgets' | 'viewer';
+export type CataloguePart = 'widgets' | 'viewer' | 'playground';
 
 /** Each locale's catalogue parts as their own chunks: a page fetches only the language it speaks. */
 const loaders: Readonly<Record<string, Record<CataloguePart, () => Promise<Catalogue>>>> = {
   en: {
     widgets: () => import('./en').then((m) => m.en),
     viewer: () => import('./viewer/en').then((m) => m.en),
+    playground: () => import('./playground/en').then((m) => m.en),
   },
   'zh-CN': {
     widgets: () => import('./zh-CN').then((m) => m.zhCN),
     viewer: () => import('./viewer/zh-CN').then((m) => m.zhCN),
+    playground: () => import('./playground/zh-CN').then((m) => m.zhCN),
   },
 };
 

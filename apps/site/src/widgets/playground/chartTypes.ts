@@ -1,0 +1,25 @@
+import type { Translate } from '../../i18n/t';
+import type { ChartFrame } from '../_shared/ChartSlot';
+import type { Divergence } from '../_shared/runBound';
+import type { ChartTheme } from '../_shared/theme';
+import type { RunTrace } from './RunTrace';
+
+/** The Plot subset the playground's charts use (playgroundPlot.ts, loaded lazily). */
+export type PlaygroundPlot = typeof import('./playgroundPlot');
+
+/** What every playground chart is drawn from: the current run and the pinned runs (ghosts). */
+export interface PanelInput extends ChartFrame {
+  readonly Plot: PlaygroundPlot;
+  readonly theme: ChartTheme;
+  readonly t: Translate;
+  readonly run: RunTrace;
+  /** Pinned runs, drawn faintly behind the current one. */
+  readonly ghosts: readonly RunTrace[];
+  readonly divergences: readonly Divergence[];
+}
+
+/** Opacity of a pinned run's marks. */
+export const GHOST_OPACITY = 0.35;
+
+/** The series colours of parameter groups, in group order. */
+export const groupColors = (theme: ChartTheme) => [theme.c1, theme.c3, theme.c4, theme.c2];

@@ -1,0 +1,18 @@
+// Everything heavy the playground needs (the engine, RxJS, Plot, the exports), loaded when the
+// playground element is defined, never on page load.
+
+export {
+  ExportError,
+  encodeEvent,
+  materialize,
+  parseSpec,
+  pytorchScript,
+  SpecError,
+  train,
+} from '@decaylab/core';
+export { Clock } from '../_shared/Clock';
+export { CsvError, csvToData } from './csvData';
+export { cliCommand, recordingText, specJson } from './exportTexts';
+export { fieldProblems } from './fieldProblems';
+export * as Plot from './playgroundPlot';
+export { decodeSpecQuery, encodeSpecQuery } from './specQuery';
