@@ -12,6 +12,7 @@ import { groupColors } from './chartTypes';
 import { csvMessage } from './csvMessage';
 import { dataCsv } from './dataCsv';
 import { copyText, downloadText } from './exportActions';
+import { firstLoss } from './firstLoss';
 import { fitPanel, scatterPanel } from './fitPanel';
 import { readForm, showApplicable, showProblems, writeForm } from './formDom';
 import { groupPanel } from './groupPanel';
@@ -262,9 +263,12 @@ export class PlaygroundElement extends HTMLElement {
     this.runs += 1;
     this.dataset.runs = String(this.runs);
     this.dataset.state = 'playing';
+    // Events come every n-th step: the bound measures growth from step 1, not from step n.
+    const initialLoss = every > 1 ? firstLoss(rt.train, spec) : undefined;
     this.player.start([spec], {
       every,
       chunkSteps,
+      ...(initialLoss === undefined ? {} : { bound: { initialLoss } }),
       onEvent: (event: RunEvent) => {
         if (trace !== this.trace) return;
         if (event.type === 'run') trace.data = rt.materialize(event.spec.data, event.spec.seed);
