@@ -171,13 +171,17 @@ export class PlaygroundElement extends HTMLElement {
       return; // number boxes and the CSV box answer to `input`
     if (event.type === 'input' && (target.type === 'checkbox' || target.localName === 'select'))
       return; // checkboxes and selects answer to `change` (one event per change)
-    if (name === 'csv' && !this.readCsv(target.value)) return;
     const read = readForm(this);
+    if (name === 'csv' && !this.readCsv(target.value, read?.seed ?? this.form.seed)) return;
     if (!read) {
       this.status(this.t('playground.badNumber'));
       this.dataset.state = 'invalid';
       return;
     }
+    // A pasted CSV is split by the seed: a new seed splits its rows again.
+    const csvBox = this.querySelector<HTMLTextAreaElement>('#pg-csv');
+    if (name === 'seed' && read.data === 'csv' && this.csvData && csvBox)
+      if (!this.readCsv(csvBox.value, read.seed)) return;
     const form = coherentForm(read, name as keyof PlaygroundForm, this.csvTask);
     if (JSON.stringify(form) !== JSON.stringify(read)) writeForm(this, form);
     else showApplicable(this, form);
@@ -195,12 +199,12 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   /** Reads the CSV box into `csvData`; false (and the problem shown under it) when it fails. */
-  private readCsv(text: string): boolean {
+  private readCsv(text: string, seed: number): boolean {
     const rt = this.rt;
     if (!rt) return false;
     const problem = this.querySelector<HTMLElement>('[data-problem-for="csv"]');
     try {
-      const { data, task } = rt.csvToData(text, { seed: this.form.seed });
+      const { data, task } = rt.csvToData(text, { seed });
       this.csvData = data;
       this.csvTask = task;
       if (problem) problem.textContent = '';
