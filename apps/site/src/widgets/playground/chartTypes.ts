@@ -18,6 +18,9 @@ export interface PanelInput extends ChartFrame {
   readonly divergences: readonly Divergence[];
 }
 
+/** The most rows of a set a chart draws as dots (evenly spaced among them). */
+export const MAX_POINTS = 2000;
+
 /** Opacity of a pinned run's marks. */
 export const GHOST_OPACITY = 0.35;
 
