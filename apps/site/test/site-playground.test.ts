@@ -314,6 +314,17 @@ describe('settings, URL and pins', () => {
       await setControl(page, 'lr', '0.02');
       await settled(page, 2);
       expect(await page.textContent('[data-problem-for="lr"]')).toBe('');
+      // An optimizer key the form has no control for goes next to the optimizer menu.
+      const typo = JSON.parse(await page.inputValue('#pg-json'));
+      typo.optimizer.lrr = 1;
+      await page.fill('#pg-json', JSON.stringify(typo, null, 2));
+      await page.click('button[data-action="apply-json"]');
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('dl-playground')?.dataset.state === 'invalid',
+      );
+      expect(await page.textContent('[data-problem-for="optimizer"]')).toContain(
+        'optimizer.lrr: unknown key',
+      );
       expect(problems).toEqual([]);
     } finally {
       await page.close();
