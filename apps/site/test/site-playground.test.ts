@@ -174,6 +174,17 @@ describe('each data kind draws', () => {
       expect(await page.getAttribute('[data-chart="model"]', 'data-view')).toBe('boundary');
       expect(await page.inputValue('[name="model"]')).toBe('logistic');
       expect(page.url()).toContain('data=');
+      // The rows are split by the seed: a new seed splits them again (a new validation set).
+      const valRows = () => page.evaluate(() => new URL(location.href).searchParams.get('data'));
+      const before = JSON.parse((await valRows()) ?? '{}').val;
+      await setControl(page, 'seed', '7');
+      await page.waitForFunction(
+        () => Number(document.querySelector<HTMLElement>('dl-playground')?.dataset.runs) >= 3,
+      );
+      expect(await settled(page, 3)).toBe('done');
+      const after = JSON.parse((await valRows()) ?? '{}').val;
+      expect(after.y).toHaveLength(before.y.length);
+      expect(after).not.toEqual(before);
       expect(problems).toEqual([]);
     } finally {
       await page.close();
@@ -303,6 +314,17 @@ describe('settings, URL and pins', () => {
       await setControl(page, 'lr', '0.02');
       await settled(page, 2);
       expect(await page.textContent('[data-problem-for="lr"]')).toBe('');
+      // An optimizer key the form has no control for goes next to the optimizer menu.
+      const typo = JSON.parse(await page.inputValue('#pg-json'));
+      typo.optimizer.lrr = 1;
+      await page.fill('#pg-json', JSON.stringify(typo, null, 2));
+      await page.click('button[data-action="apply-json"]');
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('dl-playground')?.dataset.state === 'invalid',
+      );
+      expect(await page.textContent('[data-problem-for="optimizer"]')).toContain(
+        'optimizer.lrr: unknown key',
+      );
       expect(problems).toEqual([]);
     } finally {
       await page.close();

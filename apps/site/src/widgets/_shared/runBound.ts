@@ -10,6 +10,11 @@ export interface RunBound {
   readonly lossFactor?: number;
   /** Default 1e6: |θᵢ| > 1e6 for some weight. */
   readonly maxWeight?: number;
+  /**
+   * The loss at step 1, when the events start later (`every` > 1: the first event is step
+   * `every`'s, which may already be far past the start). Default: the first event's loss.
+   */
+  readonly initialLoss?: number;
 }
 
 /** Where and why a run left its bound. Plain data (tests and status lines read it). */
@@ -29,7 +34,10 @@ export interface Divergence {
 }
 
 /** The default bound: loss > 1e3 × its first value, or |θᵢ| > 1e6. */
-export const DEFAULT_BOUND: Required<RunBound> = { lossFactor: 1e3, maxWeight: 1e6 };
+export const DEFAULT_BOUND: Required<Omit<RunBound, 'initialLoss'>> = {
+  lossFactor: 1e3,
+  maxWeight: 1e6,
+};
 
 /**
  * A checker for one run: feed it every step event; it returns a `Divergence` the first time
@@ -41,10 +49,14 @@ export const DEFAULT_BOUND: Required<RunBound> = { lossFactor: 1e3, maxWeight: 1
  * train(spec).subscribe((e) => { if (e.type === 'step' && check(e)) console.log('diverged') });
  */
 export function boundCheck(
-  { lossFactor = DEFAULT_BOUND.lossFactor, maxWeight = DEFAULT_BOUND.maxWeight }: RunBound,
+  {
+    lossFactor = DEFAULT_BOUND.lossFactor,
+    maxWeight = DEFAULT_BOUND.maxWeight,
+    initialLoss: start,
+  }: RunBound,
   run: number,
 ): (event: StepEvent) => Divergence | undefined {
-  let initialLoss: number | undefined;
+  let initialLoss: number | undefined = start;
   return (event) => {
     const loss = event.loss.total;
     initialLoss ??= loss;

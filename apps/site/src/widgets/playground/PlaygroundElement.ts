@@ -12,6 +12,7 @@ import { groupColors } from './chartTypes';
 import { csvMessage } from './csvMessage';
 import { dataCsv } from './dataCsv';
 import { copyText, downloadText } from './exportActions';
+import { firstLoss } from './firstLoss';
 import { fitPanel, scatterPanel } from './fitPanel';
 import { readForm, showApplicable, showProblems, writeForm } from './formDom';
 import { groupPanel } from './groupPanel';
@@ -170,13 +171,17 @@ export class PlaygroundElement extends HTMLElement {
       return; // number boxes and the CSV box answer to `input`
     if (event.type === 'input' && (target.type === 'checkbox' || target.localName === 'select'))
       return; // checkboxes and selects answer to `change` (one event per change)
-    if (name === 'csv' && !this.readCsv(target.value)) return;
     const read = readForm(this);
+    if (name === 'csv' && !this.readCsv(target.value, read?.seed ?? this.form.seed)) return;
     if (!read) {
       this.status(this.t('playground.badNumber'));
       this.dataset.state = 'invalid';
       return;
     }
+    // A pasted CSV is split by the seed: a new seed splits its rows again.
+    const csvBox = this.querySelector<HTMLTextAreaElement>('#pg-csv');
+    if (name === 'seed' && read.data === 'csv' && this.csvData && csvBox)
+      if (!this.readCsv(csvBox.value, read.seed)) return;
     const form = coherentForm(read, name as keyof PlaygroundForm, this.csvTask);
     if (JSON.stringify(form) !== JSON.stringify(read)) writeForm(this, form);
     else showApplicable(this, form);
@@ -194,12 +199,12 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   /** Reads the CSV box into `csvData`; false (and the problem shown under it) when it fails. */
-  private readCsv(text: string): boolean {
+  private readCsv(text: string, seed: number): boolean {
     const rt = this.rt;
     if (!rt) return false;
     const problem = this.querySelector<HTMLElement>('[data-problem-for="csv"]');
     try {
-      const { data, task } = rt.csvToData(text, { seed: this.form.seed });
+      const { data, task } = rt.csvToData(text, { seed });
       this.csvData = data;
       this.csvTask = task;
       if (problem) problem.textContent = '';
@@ -262,9 +267,12 @@ export class PlaygroundElement extends HTMLElement {
     this.runs += 1;
     this.dataset.runs = String(this.runs);
     this.dataset.state = 'playing';
+    // Events come every n-th step: the bound measures growth from step 1, not from step n.
+    const initialLoss = every > 1 ? firstLoss(rt.train, spec) : undefined;
     this.player.start([spec], {
       every,
       chunkSteps,
+      ...(initialLoss === undefined ? {} : { bound: { initialLoss } }),
       onEvent: (event: RunEvent) => {
         if (trace !== this.trace) return;
         if (event.type === 'run') trace.data = rt.materialize(event.spec.data, event.spec.seed);

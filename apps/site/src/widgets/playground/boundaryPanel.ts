@@ -1,18 +1,17 @@
+import { downsample } from '@decaylab/charts/data';
 import type { Dataset, InlineData } from '@decaylab/core';
 import { axisNames } from './axisNames';
-import { GHOST_OPACITY, type PanelInput } from './chartTypes';
+import { GHOST_OPACITY, MAX_POINTS, type PanelInput } from './chartTypes';
 import { levelSegments } from './levelSegments';
+import { paddedExtent } from './paddedExtent';
 import { predictor } from './predict';
 
 /** Padded extent of column `c` of every row. */
-function extent(sets: readonly Dataset[], c: number): [number, number] {
-  const vs = sets.flatMap((s) => s.x.map((row) => row[c] as number)).filter(Number.isFinite);
-  let lo = Math.min(...vs);
-  let hi = Math.max(...vs);
-  if (!(hi > lo)) [lo, hi] = [(lo || 0) - 1, (hi || 0) + 1];
-  const d = (hi - lo) * 0.08;
-  return [lo - d, hi + d];
-}
+const extent = (sets: readonly Dataset[], c: number) =>
+  paddedExtent(
+    sets.flatMap((s) => s.x.map((row) => row[c] as number)),
+    { pad: 0.08 },
+  );
 
 /**
  * The decision boundary on two-input classification data: the model's probability of class 1
@@ -37,12 +36,16 @@ export function boundaryPanel({
   const [y1, y2] = extent(sets, 1);
   const bounds = { x1, x2, y1, y2 };
   const names = run.spec ? axisNames(run.spec, t, 2) : [];
+  // At most MAX_POINTS per set (100 k SVG dots froze the page).
   const rows = (set: Dataset) =>
-    set.x.map((row, i) => ({
-      a: row[0] as number,
-      b: row[1] as number,
-      cls: (set.y[i] as number) > 0.5,
-    }));
+    downsample(
+      set.x.map((row, i) => ({
+        a: row[0] as number,
+        b: row[1] as number,
+        cls: (set.y[i] as number) > 0.5,
+      })),
+      { max: MAX_POINTS },
+    );
   const logit = (trace: typeof run) =>
     trace.spec && trace.params ? predictor(trace.spec.model, trace.params) : null;
   // With bce-logits the model gives a logit (p = σ(z), boundary at z = 0); with mse it predicts

@@ -1,21 +1,19 @@
+import { downsample } from '@decaylab/charts/data';
 import type { Dataset, InlineData } from '@decaylab/core';
 import { axisNames } from './axisNames';
-import { GHOST_OPACITY, type PanelInput } from './chartTypes';
+import { GHOST_OPACITY, MAX_POINTS, type PanelInput } from './chartTypes';
+import { paddedExtent } from './paddedExtent';
 import { predictor } from './predict';
 import type { RunTrace } from './RunTrace';
 
-/** x and y extent of some rows (first input column), padded by `pad` of the range. */
-function extent(values: readonly number[], pad = 0.05): [number, number] {
-  const finite = values.filter(Number.isFinite);
-  let lo = Math.min(...finite);
-  let hi = Math.max(...finite);
-  if (!(hi > lo)) [lo, hi] = [(lo || 0) - 1, (hi || 0) + 1];
-  const d = (hi - lo) * pad;
-  return [lo - d, hi + d];
-}
-
+/** The rows of a set as points (at most `MAX_POINTS`: 100 k SVG dots froze the page). */
 const rowsOf = (set: Dataset | undefined) =>
-  set ? set.x.map((row, i) => ({ x: row[0] as number, y: set.y[i] as number })) : [];
+  set
+    ? downsample(
+        set.x.map((row, i) => ({ x: row[0] as number, y: set.y[i] as number })),
+        { max: MAX_POINTS },
+      )
+    : [];
 
 /** The curve of a run's current model over `xs`. */
 function curve(trace: RunTrace, xs: readonly number[]) {
@@ -44,10 +42,13 @@ export function fitPanel({
   const train = rowsOf(data.train);
   const val = rowsOf(data.val);
   const points = [...train, ...val];
-  const [x0, x1] = extent(points.map((p) => p.x));
-  const [y0, y1] = extent(
+  const [x0, x1] = paddedExtent(
+    points.map((p) => p.x),
+    { pad: 0.05 },
+  );
+  const [y0, y1] = paddedExtent(
     points.map((p) => p.y),
-    0.25,
+    { pad: 0.25 },
   );
   const xs = Array.from({ length: 241 }, (_, i) => x0 + ((x1 - x0) * i) / 240);
   const sameData = (g: RunTrace) => JSON.stringify(g.spec?.data) === JSON.stringify(run.spec?.data);
@@ -101,13 +102,19 @@ export function scatterPanel({
   divergences: _d,
   ...frame
 }: PanelInput & { data: InlineData; classes: boolean }) {
-  const set = data.val ?? data.train;
+  const all = data.val ?? data.train;
+  const set = {
+    x: downsample(all.x, { max: MAX_POINTS }),
+    y: downsample(all.y, { max: MAX_POINTS }),
+  };
   const f = run.spec && run.params ? predictor(run.spec.model, run.params) : () => Number.NaN;
   const rows = set.x.map((x, i) => {
     const out = f(x);
     return { truth: set.y[i] as number, predicted: classes ? 1 / (1 + Math.exp(-out)) : out };
   });
-  const [lo, hi] = extent([...rows.map((r) => r.truth), ...(classes ? [0, 1] : [])]);
+  const [lo, hi] = paddedExtent([...rows.map((r) => r.truth), ...(classes ? [0, 1] : [])], {
+    pad: 0.05,
+  });
   return Plot.plot({
     ...frame,
     marginLeft: 48,

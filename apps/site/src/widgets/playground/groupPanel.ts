@@ -1,5 +1,5 @@
 import { formatValue } from '../_shared/format';
-import { GHOST_OPACITY, groupColors, type PanelInput } from './chartTypes';
+import { GHOST_OPACITY, groupColors, type PanelInput, stepDomain } from './chartTypes';
 import type { GroupPoint, RunTrace } from './RunTrace';
 
 /**
@@ -37,7 +37,7 @@ export function groupPanel({
   return Plot.plot({
     ...frame,
     marginLeft: 56,
-    x: { label: t('playground.axisStep'), domain: [0, Math.max(1, run.spec?.steps ?? 1)] },
+    x: { label: t('playground.axisStep'), domain: stepDomain(run, ghosts) },
     y: {
       label: t(metric === 'norms' ? 'playground.axisNorm' : 'playground.axisPull'),
       grid: true,

@@ -1,4 +1,5 @@
 import { GHOST_OPACITY, type PanelInput } from './chartTypes';
+import { paddedExtent } from './paddedExtent';
 
 /**
  * A histogram of the current weights (biases left out), 30 equal bins over the range of the
@@ -18,12 +19,7 @@ export function histogramPanel({
 }: PanelInput) {
   const weights = run.weights().filter(Number.isFinite);
   const ghostWeights = ghosts.map((g) => g.weights().filter(Number.isFinite));
-  const all = [weights, ...ghostWeights].flat();
-  let lo = Math.min(...all, 0);
-  let hi = Math.max(...all, 0);
-  if (!(hi > lo)) [lo, hi] = [lo - 1, hi + 1];
-  const pad = (hi - lo) * 0.04;
-  [lo, hi] = [lo - pad, hi + pad];
+  const [lo, hi] = paddedExtent([weights, ...ghostWeights].flat(), { pad: 0.04, include: 0 });
   // 30 equal bins over the padded range (Plot's default "nice" thresholds may drop the ends).
   const edges = Array.from({ length: 29 }, (_, i) => lo + ((hi - lo) * (i + 1)) / 30);
   const bins = { domain: [lo, hi] as [number, number], thresholds: edges };

@@ -1,6 +1,6 @@
 import { divergedMarks } from '../_shared/divergedMarks';
 import { formatValue } from '../_shared/format';
-import { GHOST_OPACITY, type PanelInput } from './chartTypes';
+import { GHOST_OPACITY, type PanelInput, stepDomain } from './chartTypes';
 import type { RunTrace } from './RunTrace';
 
 const positive = (v: number | undefined) =>
@@ -37,7 +37,7 @@ export function lossPanel({ Plot, theme, t, run, ghosts, divergences, ...frame }
   return Plot.plot({
     ...frame,
     marginLeft: 56,
-    x: { label: t('playground.axisStep'), domain: [0, Math.max(1, run.spec?.steps ?? 1)] },
+    x: { label: t('playground.axisStep'), domain: stepDomain(run, ghosts) },
     y: {
       label: t('playground.axisLoss'),
       type: 'log',

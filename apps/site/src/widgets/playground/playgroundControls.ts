@@ -184,7 +184,8 @@ export const CONTROL_SECTIONS: readonly ControlSection[] = [
         kind: 'select',
         label: 'playground.optimizer',
         options: OPTIMIZERS,
-        field: 'optimizer.kind',
+        // Every optimizer problem without a control of its own (`optimizer.lrr`, `betas`) lands here.
+        field: 'optimizer',
       },
       { name: 'lr', kind: 'number', label: 'playground.lr', min: 1e-6, field: 'optimizer.lr' },
       {

@@ -1,4 +1,4 @@
-import type { InlineData } from '@decaylab/core';
+import { DATA_DEFAULTS, type InlineData } from '@decaylab/core';
 
 /** The data choices of the playground: the generators, the two real tables and a pasted CSV. */
 export const DATA_KINDS = [
@@ -98,13 +98,25 @@ export const FORM_DEFAULTS: PlaygroundForm = {
   seed: 0,
 };
 
-/** Defaults of the generators' fields (core's DATA_DEFAULTS): omitted from the spec when equal. */
-const GENERATOR_DEFAULTS = {
-  line: { n: 20, noise: 0.3 },
-  polynomial: { n: 100, noise: 0.1 },
-  highdim: { n: 20, noise: 0.01, dims: 200 },
-  blobs: { n: 100 },
-} as const;
+/** The generators' fields the form edits. */
+const GENERATOR_FIELDS = ['n', 'noise', 'dims'] as const;
+
+/** Defaults of the generators' fields the form edits (from core's DATA_DEFAULTS, their one home): omitted from the spec when equal. */
+const GENERATOR_DEFAULTS: Readonly<Record<string, Readonly<Record<string, number>>>> =
+  Object.fromEntries(
+    (['line', 'polynomial', 'highdim', 'blobs'] as const).map((kind) => {
+      const defaults: Readonly<Record<string, unknown>> = DATA_DEFAULTS[kind];
+      return [
+        kind,
+        Object.fromEntries(
+          GENERATOR_FIELDS.filter((f) => typeof defaults[f] === 'number').map((f) => [
+            f,
+            defaults[f] as number,
+          ]),
+        ),
+      ];
+    }),
+  );
 
 /** True for data whose labels are classes 0/1 (a `bce-logits` task). */
 export function isClassification(data: DataChoice, csvTask?: 'regression' | 'classification') {
@@ -137,7 +149,7 @@ const same = (a: readonly unknown[], b: readonly unknown[]) =>
  *
  * @example
  * specFromForm({ ...FORM_DEFAULTS, data: 'line', model: 'linear' })
- * // { data: { kind: 'line' }, model: { kind: 'linear' }, optimizer: { kind: 'adam', lr: 0.05 }, … }
+ * // { data: { kind: 'line' }, model: { kind: 'linear' }, optimizer: { kind: 'adam', lr: 0.01 }, … }
  */
 export function specFromForm(
   form: PlaygroundForm,
@@ -209,7 +221,7 @@ function dataOf(form: PlaygroundForm, csvData: InlineData | undefined): SpecObje
         ...(form.negative === 'rest' ? {} : { negative: form.negative }),
       };
     default: {
-      const defaults: Record<string, number> = GENERATOR_DEFAULTS[form.data];
+      const defaults = GENERATOR_DEFAULTS[form.data] ?? {};
       const out: SpecObject = { kind: form.data };
       for (const key of Object.keys(defaults)) {
         const v = form[key as 'n' | 'noise' | 'dims'];
@@ -243,7 +255,7 @@ export function formFromSpec(input: unknown): PlaygroundForm {
   const d = FORM_DEFAULTS;
   const kind: DataChoice =
     data.kind === undefined && 'train' in data ? 'csv' : pick(data.kind, DATA_KINDS, d.data);
-  const generator = (GENERATOR_DEFAULTS as Record<string, Record<string, number>>)[kind] ?? {};
+  const generator = GENERATOR_DEFAULTS[kind] ?? {};
   const modelKind = pick(model.kind, MODEL_KINDS, d.model);
   const hidden = Array.isArray(model.hidden) ? (model.hidden as unknown[]) : [];
   const optimizerKind = pick(optimizer.kind, OPTIMIZERS, d.optimizer);
@@ -310,7 +322,7 @@ export function coherentForm(
   let next = { ...form };
   const classes = isClassification(next.data, csvTask);
   if (changed === 'data' || changed === 'csv') {
-    const generator = (GENERATOR_DEFAULTS as Record<string, Record<string, number>>)[next.data];
+    const generator = GENERATOR_DEFAULTS[next.data];
     if (generator) next = { ...next, ...generator };
     if (classes && (next.model === 'linear' || next.model === 'polynomial'))
       next = { ...next, model: 'logistic' };
