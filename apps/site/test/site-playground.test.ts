@@ -331,6 +331,20 @@ describe('settings, URL and pins', () => {
     }
   });
 
+  it('a run that ends far above predicting 0 (degree 30 on the cars) says so instead of a silent "done"', async () => {
+    const fields = { ...LINE, 'data.kind': 'cars', 'model.degree': 30, 'optimizer.lr': 0.01 };
+    const { page, problems } = await open(`playground/${query(fields)}`);
+    try {
+      expect(await settled(page)).toBe('done');
+      expect(await page.textContent('dl-playground [data-status]')).toMatch(
+        /far above 1\b.*lower degree/,
+      );
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a diverging run stops with a status line that says why', async () => {
     const fields = { ...LINE, 'model.degree': 9, 'optimizer.kind': 'sgd', 'optimizer.lr': 50 };
     const { page, problems } = await open(`playground/${query(fields)}`);

@@ -494,6 +494,8 @@ export const en = {
   'playground.recording': 'Recording every step…',
   'playground.recordingTooBig':
     'this run has {values} step × parameter values, too many to record in the page: run the decaylab command with --out run.ndjson instead',
+  'playground.farOff':
+    'Done, but the training loss ended at {loss}, far above {baseline} (the loss of predicting 0 everywhere): nothing was fitted. A high polynomial degree on inputs beyond ±1 makes the powers xᵏ enormous (standardized horsepower reaches 3.2: x³⁰ ≈ 10¹⁵); try a lower degree.',
   'playground.urlTooLong':
     'This spec is too long for a link ({chars} characters): the address bar does not hold it; export the spec as JSON to share it.',
   'playground.legendPinned': 'pinned',

@@ -462,6 +462,8 @@ export const zhCN: Catalogue = {
   'playground.recording': '正在记录每一步……',
   'playground.recordingTooBig':
     '这次运行有 {values} 个“步 × 参数”数值，太多了，无法在页面里记录：请改用 decaylab 命令并加上 --out run.ndjson',
+  'playground.farOff':
+    '训练结束了，但训练损失停在 {loss}，远高于 {baseline}（处处预测 0 时的损失）：模型什么也没拟合上。当输入超出 ±1 时，高次多项式的各次幂 xᵏ 会变得极大（标准化后的马力最大到 3.2，x³⁰ ≈ 10¹⁵）；请把次数调低。',
   'playground.urlTooLong':
     '这份规格太长（{chars} 个字符），放不进链接：地址栏里没有保存它；要分享，请把规格导出为 JSON。',
   'playground.legendPinned': '已固定',

@@ -335,7 +335,7 @@ function lossSection(spec: RunSpec): string {
   const note =
     pen.kind === 'l2'
       ? "Its gradient λθ is the same pull as SGD's weight_decay = λ; with Adam it is not AdamW's decoupled decay."
-      : 'Its gradient λ·sign(θ) pulls every weight toward 0 by the same amount, so weights reach exactly 0.';
+      : 'Its gradient λ·sign(θ) pulls every weight toward 0 by the same amount, whatever its size: small weights end up chattering within about lr·λ of 0 (a step crosses 0 rather than stopping on it; a proximal or clipped update is what lands weights exactly on 0).';
   return `${rule('loss')}
 ${loss}
 

@@ -11,6 +11,7 @@ import type { PanelInput } from './chartTypes';
 import { groupColors } from './chartTypes';
 import { csvMessage } from './csvMessage';
 import { dataCsv } from './dataCsv';
+import { farOff } from './farOff';
 import { copyText, downloadText } from './exportActions';
 import { firstLoss } from './firstLoss';
 import { fitPanel, scatterPanel } from './fitPanel';
@@ -284,7 +285,16 @@ export class PlaygroundElement extends HTMLElement {
         this.invalidate();
       },
       onSettled: () => {
-        this.dataset.state = (this.player?.divergences.length ?? 0) > 0 ? 'diverged' : 'done';
+        const diverged = (this.player?.divergences.length ?? 0) > 0;
+        this.dataset.state = diverged ? 'diverged' : 'done';
+        const far = diverged || trace !== this.trace ? null : farOff(trace);
+        if (far)
+          this.status(
+            this.t('playground.farOff', {
+              loss: formatValue(far.loss, 'sig'),
+              baseline: formatValue(far.baseline, 'sig'),
+            }),
+          );
         this.invalidate();
       },
       onError: (error) => this.fail(error),
