@@ -68,10 +68,11 @@ export function fitPanel({
       Plot.dot(val, { x: 'x', y: 'y', r: 2, fill: theme.muted, fillOpacity: 0.6 }),
       Plot.dot(train, { x: 'x', y: 'y', r: 2.5, fill: theme.fg, fillOpacity: 0.85 }),
       ...ghosts.filter(sameData).map((g) =>
+        // A pinned fit in the model's colour, faint and dashed, as pins are on every chart.
         Plot.line(curve(g, xs), {
           x: 'x',
           y: 'y',
-          stroke: theme.c2,
+          stroke: theme.c1,
           strokeWidth: 2,
           strokeOpacity: GHOST_OPACITY + 0.15,
           strokeDasharray: '5,3',
