@@ -410,7 +410,7 @@ export const en = {
   'playground.dataKind.highdim': 'high-dimensional (d2l)',
   'playground.dataKind.blobs': 'two blobs (classes)',
   'playground.dataKind.cars': 'cars: miles per gallon',
-  'playground.dataKind.penguins': 'penguins: species (classes)',
+  'playground.dataKind.penguins': 'penguins (classes)',
   'playground.dataKind.csv': 'paste a CSV',
   'playground.opt.cylinders': 'cylinders',
   'playground.opt.displacement': 'displacement',
