@@ -13,11 +13,13 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFully } from '../src/io/openOutput.js';
 import { bin, clean, cliDir, tmp } from './helpers.js';
 
 interface Outcome {
@@ -1089,6 +1091,23 @@ describe('full disk: a 64 KiB tmpfs (root only)', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
     validRecording(file, 'completed');
     expect(readdirSync(m).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a synchronous writer that fills the disk throws ENOSPC (no silent short write)', () => {
+    const m = guard();
+    if (!m) return;
+    // 100 KiB into a 64 KiB tmpfs: writeSync writes what fits and returns a short count; the
+    // sweep's recorder took that as done and renamed a file cut mid-line into place.
+    const file = join(m, 'short.ndjson');
+    const fd = openSync(file, 'w');
+    try {
+      expect(() => writeFully(fd, `${'x'.repeat(99)}\n`.repeat(1024))).toThrow(
+        expect.objectContaining({ code: 'ENOSPC' }),
+      );
+    } finally {
+      closeSync(fd);
+      rmSync(file, { force: true });
+    }
   });
 
   it('sweep --out on a full disk stops the whole sweep at once with ENOSPC', () => {

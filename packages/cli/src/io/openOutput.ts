@@ -27,6 +27,7 @@ import {
   type Stats,
   statSync,
   unlinkSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -258,4 +259,22 @@ export function closeQuietly(fd: number): void {
   try {
     closeSync(fd);
   } catch {}
+}
+
+/**
+ * Writes all of `text` to `fd` (for the synchronous writers): `writeSync` may write only part of
+ * it (a disk filling up mid-write), so it loops on the rest; a write that makes no progress
+ * throws ENOSPC. A recording is never left ending in half a line that nobody was told about.
+ *
+ * @example
+ * writeFully(fd, `${encodeEvent(event)}\n`);
+ */
+export function writeFully(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < bytes.length) {
+    const n = writeSync(fd, bytes, offset, bytes.length - offset);
+    if (n <= 0) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    offset += n;
+  }
 }

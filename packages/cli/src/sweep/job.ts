@@ -1,7 +1,7 @@
-import { openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { openSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { encodeEvent, type RunEvent, train } from '@decaylab/core';
 import { takeWhile } from 'rxjs';
-import { cannotWrite, closeQuietly, tempPath } from '../io/openOutput.js';
+import { cannotWrite, closeQuietly, tempPath, writeFully } from '../io/openOutput.js';
 import { type RunReport, runStats } from '../summary/runStats.js';
 
 /** One run of a sweep, as sent to a worker. */
@@ -50,7 +50,7 @@ export function runJob(
   let buf: string[] = [];
   let size = 0;
   const flush = () => {
-    if (fd !== null && size > 0) writeSync(fd, buf.join(''));
+    if (fd !== null && size > 0) writeFully(fd, buf.join(''));
     buf = [];
     size = 0;
   };
