@@ -47,6 +47,33 @@ describe('chapter widgets', () => {
     }
   });
 
+  it('chapter 3: a prose value pressed before the widget code has arrived is replayed to it', async () => {
+    // The prose button sets the server-rendered slider before the upgrade; the value is kept
+    // and announced to the widget once it is defined (lazyDefine → pendingActions).
+    const page = await browser.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/_astro/PolyfitWidget*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(new URL('chapters/03-smaller-weights/', baseUrl).href);
+      await page.locator('button[data-set-widget="polyfit"][data-set-to="-2"]').click();
+      expect(await page.evaluate(() => customElements.get('dl-polyfit') === undefined)).toBe(true);
+      release();
+      await expect.poll(() => page.url(), { timeout: 30_000 }).toContain('polyfit.lambda=-2');
+      await waitForState(page, 'dl-polyfit');
+      const slider = page.locator('dl-polyfit input[data-name="lambda"]');
+      expect(await slider.getAttribute('aria-valuetext')).toBe('1e-2');
+    } finally {
+      release();
+      await page.close();
+    }
+  });
+
   it('chapter 3: the URL state is restored on load', async () => {
     const { page, problems } = await openPage(
       browser,

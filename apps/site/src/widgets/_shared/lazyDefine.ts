@@ -15,8 +15,7 @@ const NEAR = '600px 0px';
  * The module loads at once when the URL carries one of the widget's params (`?<id>.<name>=…`, a shared view), and when the reader
  * reaches the widget first by focus, pointer or a control change (a `SetValue` button): a
  * control changed before the upgrade is replayed to the widget (`input` event), so the run, the
- * readout and the URL follow; a button pressed before the upgrade (a widget's "run" or "pin")
- * is pressed again once the element can answer it (`pendingActions`).
+ * readout and the URL follow, and a button pressed before it is pressed again (`pendingActions`).
  *
  * @example
  * <script>
@@ -27,9 +26,7 @@ const NEAR = '600px 0px';
 export function lazyDefine(tag: string, load: () => Promise<unknown>): void {
   const elements = [...document.querySelectorAll<HTMLElement>(tag)];
   if (elements.length === 0 || customElements.get(tag)) return;
-  /** Controls the reader changed before the upgrade, with the value they were given. */
-  const changed = new Map<HTMLInputElement, string | boolean>();
-  /** Buttons pressed and files chosen before the upgrade. */
+  /** Controls changed, buttons pressed and files chosen before the upgrade. */
   const actions = pendingActions(elements);
   let started = false;
   const io = new IntersectionObserver(
@@ -38,17 +35,11 @@ export function lazyDefine(tag: string, load: () => Promise<unknown>): void {
     },
     { rootMargin: NEAR },
   );
-  const onInput = (event: Event) => {
-    const input = event.target;
-    if (input instanceof HTMLInputElement)
-      changed.set(input, input.type === 'checkbox' ? input.checked : input.value);
-    start();
-  };
-  const events = ['focusin', 'pointerdown'] as const;
+  // A control changed, like focus or a pointer, means the reader is here: load now.
+  const events = ['focusin', 'pointerdown', 'input'] as const;
   const unwire = () => {
     io.disconnect();
     for (const el of elements) {
-      el.removeEventListener('input', onInput);
       for (const type of events) el.removeEventListener(type, start);
     }
   };
@@ -63,12 +54,6 @@ export function lazyDefine(tag: string, load: () => Promise<unknown>): void {
         () => {
           unwire();
           // The elements upgraded inside customElements.define (connectedCallback ran): replay.
-          for (const [input, value] of changed) {
-            if (typeof value === 'boolean') input.checked = value;
-            else input.value = value;
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-          }
-          changed.clear();
           actions.replay();
         },
         (error: unknown) => {
@@ -83,7 +68,6 @@ export function lazyDefine(tag: string, load: () => Promise<unknown>): void {
       );
   }
   for (const el of elements) {
-    el.addEventListener('input', onInput);
     for (const type of events) el.addEventListener(type, start);
     io.observe(el);
   }
