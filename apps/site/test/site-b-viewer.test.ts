@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeEvent, train } from '@decaylab/core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, openPage, type TestBrowser } from './browser';
 
@@ -38,6 +39,14 @@ function record(dir: string): { file: string; madeBy: string } {
   return { file, madeBy: 'train() + encodeEvent' };
 }
 
+/** Waits until the run viewer has drawn a recording's charts (`data-draws` is set). */
+const drawn = (page: Page, timeout: number) =>
+  page.waitForFunction(
+    () => document.querySelector<HTMLElement>('dl-run-viewer')?.dataset.draws !== undefined,
+    null,
+    { timeout },
+  );
+
 describe('run viewer', () => {
   let browser: TestBrowser;
   let dir: string;
@@ -56,11 +65,7 @@ describe('run viewer', () => {
     const { page, problems } = await openPage(browser, baseUrl, 'reference/viewer/');
     try {
       await page.locator('dl-run-viewer input[type="file"]').setInputFiles(file);
-      await page.waitForFunction(
-        () => document.querySelector<HTMLElement>('dl-run-viewer')?.dataset.draws !== undefined,
-        null,
-        { timeout: 15_000 },
-      );
+      await drawn(page, 15_000);
       await expect(page.locator('dl-run-viewer [data-status]').textContent()).resolves.toBe(
         'viewer-test.ndjson: 400 step events.',
       );
@@ -89,11 +94,7 @@ describe('run viewer', () => {
     const { page, problems } = await openPage(browser, baseUrl, 'reference/viewer/');
     try {
       await page.locator('dl-run-viewer input[type="file"]').setInputFiles(bad);
-      await page.waitForFunction(
-        () => document.querySelector<HTMLElement>('dl-run-viewer')?.dataset.draws !== undefined,
-        null,
-        { timeout: 15_000 },
-      );
+      await drawn(page, 15_000);
       const errors = await page.locator('dl-run-viewer [data-errors] li').allTextContents();
       expect(errors).toHaveLength(2);
       expect(errors[0]).toMatch(/^line 3: /);
@@ -114,13 +115,7 @@ describe('run viewer', () => {
       'reference/viewer/?viewer.example=1',
     );
     try {
-      await page.waitForFunction(
-        () => document.querySelector<HTMLElement>('dl-run-viewer')?.dataset.draws !== undefined,
-        null,
-        {
-          timeout: 15_000,
-        },
-      );
+      await drawn(page, 15_000);
       await expect(page.locator('dl-run-viewer [data-status]').textContent()).resolves.toBe(
         'example.ndjson: 1000 step events.',
       );
@@ -134,11 +129,7 @@ describe('run viewer', () => {
     const { page, problems } = await openPage(browser, baseUrl, 'reference/viewer/');
     try {
       await page.locator('dl-run-viewer [data-action="example"]').click();
-      await page.waitForFunction(
-        () => document.querySelector<HTMLElement>('dl-run-viewer')?.dataset.draws !== undefined,
-        null,
-        { timeout: 15_000 },
-      );
+      await drawn(page, 15_000);
       await expect(page.locator('dl-run-viewer [data-status]').textContent()).resolves.toBe(
         'example.ndjson: 1000 step events.',
       );
@@ -174,11 +165,7 @@ describe('run viewer', () => {
           true,
         );
         release();
-        await page.waitForFunction(
-          () => document.querySelector<HTMLElement>('dl-run-viewer')?.dataset.draws !== undefined,
-          null,
-          { timeout: 30_000 },
-        );
+        await drawn(page, 30_000);
         expect(await page.locator('dl-run-viewer [data-status]').textContent()).toBe(status);
       } finally {
         release();
@@ -228,11 +215,7 @@ describe('run viewer', () => {
     const { page, problems } = await openPage(browser, baseUrl, 'reference/viewer/');
     try {
       await page.locator('dl-run-viewer input[type="file"]').setInputFiles(bad);
-      await page.waitForFunction(
-        () => document.querySelector<HTMLElement>('dl-run-viewer')?.dataset.draws !== undefined,
-        null,
-        { timeout: 15_000 },
-      );
+      await drawn(page, 15_000);
       const errors = await page.locator('dl-run-viewer [data-errors] li').allTextContents();
       expect(errors).toEqual([
         expect.stringMatching(/^line 5: norms\.__proto__: not a parameter of this run/),
@@ -271,11 +254,7 @@ describe('run viewer', () => {
         });
       });
       await page.locator('dl-run-viewer input[type="file"]').setInputFiles(big);
-      await page.waitForFunction(
-        () => document.querySelector<HTMLElement>('dl-run-viewer')?.dataset.draws !== undefined,
-        null,
-        { timeout: 120_000 },
-      );
+      await drawn(page, 120_000);
       const { longest, statuses } = await page.evaluate(() => {
         const w = window as unknown as { longest: number; statuses: string[] };
         return { longest: w.longest, statuses: w.statuses };
