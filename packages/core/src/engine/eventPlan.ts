@@ -5,7 +5,7 @@ import type { StepTrace } from './stepTrace.js';
 /**
  * How one step event is built, decided once per run: the parameters in their fixed order and,
  * for each, which decay terms it lists. Building an event then only copies slices of flat
- * buffers into plain arrays and fills records in that order: no sorting, closures, spreads or
+ * buffers into plain arrays and makes records in that order: no sorting, closures, spreads or
  * copies of θ. Internal.
  */
 export class EventPlan {
@@ -18,6 +18,8 @@ export class EventPlan {
   private readonly decay: Int32Array;
   /** The parameters listed in `decoupledDecay` (none: the field is absent). */
   private readonly decoupled: Int32Array;
+  /** Per parameter of more than two values, the packed array `copy` slices (else null). */
+  private readonly blanks: (number[] | null)[];
 
   /**
    * @param layout the parameters, in the order every record lists them
@@ -31,6 +33,7 @@ export class EventPlan {
     this.all = Int32Array.from(layout.names, (_, p) => p);
     this.decay = Int32Array.from(decay).sort();
     this.decoupled = Int32Array.from(decoupled).sort();
+    this.blanks = layout.sizes.map((size) => (size > 2 ? blank(size) : null));
   }
 
   /**
@@ -113,24 +116,24 @@ export class EventPlan {
    * shape (a loop's single site would see every name and go megamorphic).
    */
   private record(list: Int32Array, buf: Float64Array): Record<string, number[]> {
-    const { names, offsets, sizes } = this;
-    const rec: Record<string, number[]> = {};
     const m = list.length;
+    const { names } = this;
+    const rec: Record<string, number[]> = {};
     if (m === 0) return rec;
     const p0 = list[0] as number;
-    rec[names[p0] as string] = copy(buf, offsets[p0] as number, sizes[p0] as number);
+    rec[names[p0] as string] = this.copy(buf, p0);
     if (m === 1) return rec;
     const p1 = list[1] as number;
-    rec[names[p1] as string] = copy(buf, offsets[p1] as number, sizes[p1] as number);
+    rec[names[p1] as string] = this.copy(buf, p1);
     if (m === 2) return rec;
     const p2 = list[2] as number;
-    rec[names[p2] as string] = copy(buf, offsets[p2] as number, sizes[p2] as number);
+    rec[names[p2] as string] = this.copy(buf, p2);
     if (m === 3) return rec;
     const p3 = list[3] as number;
-    rec[names[p3] as string] = copy(buf, offsets[p3] as number, sizes[p3] as number);
+    rec[names[p3] as string] = this.copy(buf, p3);
     for (let k = 4; k < m; k++) {
       const p = list[k] as number;
-      rec[names[p] as string] = copy(buf, offsets[p] as number, sizes[p] as number);
+      rec[names[p] as string] = this.copy(buf, p);
     }
     return rec;
   }
@@ -148,6 +151,20 @@ export class EventPlan {
     return rec;
   }
 
+  /**
+   * Parameter p's slice of `buf` as a plain array. One- and two-value parameters (a bias, the
+   * line's weight) are array literals; larger ones start as a copy of the parameter's blank,
+   * which V8 makes as one block copy and whose element kind (packed doubles) the stores keep.
+   */
+  private copy(buf: Float64Array, p: number): number[] {
+    const o = this.offsets[p] as number;
+    const size = this.sizes[p] as number;
+    if (size === 1) return [buf[o] as number];
+    if (size === 2) return [buf[o] as number, buf[o + 1] as number];
+    return copyLong(this.blanks[p] as number[], buf, o);
+  }
+
+  /** ‖θ_p‖₂, summed in index order (the bytes of `norms` depend on it). */
   private norm(theta: Float64Array, p: number): number {
     const o = this.offsets[p] as number;
     const end = o + (this.sizes[p] as number);
@@ -157,14 +174,27 @@ export class EventPlan {
   }
 }
 
+/** `blank`'s copy with buf[o .. o + blank.length) written into it. */
+function copyLong(blank: readonly number[], buf: Float64Array, o: number): number[] {
+  const out = blank.slice();
+  const size = out.length;
+  let i = 0;
+  for (; i + 4 <= size; i += 4) {
+    out[i] = buf[o + i] as number;
+    out[i + 1] = buf[o + i + 1] as number;
+    out[i + 2] = buf[o + i + 2] as number;
+    out[i + 3] = buf[o + i + 3] as number;
+  }
+  for (; i < size; i++) out[i] = buf[o + i] as number;
+  return out;
+}
+
 /**
- * A plain array copy of buf[offset .. offset+size). One- and two-value parameters (a bias, the
- * line's weight) are array literals: V8 allocates those packed, with no element-kind change.
+ * A packed-double array of `size` values (pushed one by one: `new Array(size)` would make a
+ * holey one) for `copy` to slice.
  */
-function copy(buf: Float64Array, offset: number, size: number): number[] {
-  if (size === 1) return [buf[offset] as number];
-  if (size === 2) return [buf[offset] as number, buf[offset + 1] as number];
-  const out = new Array<number>(size);
-  for (let i = 0; i < size; i++) out[i] = buf[offset + i] as number;
+function blank(size: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < size; i++) out.push(0.5);
   return out;
 }

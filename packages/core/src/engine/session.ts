@@ -78,7 +78,6 @@ export class Session {
     const { layout } = net;
     this.theta = new Float64Array(layout.size);
     initParams(spec.init, spec.seed, layout, this.theta);
-    this.optimizer = createOptimizer(spec, layout);
     this.loss = LOSSES[spec.loss];
     this.X = net.features(data.train.x);
     this.y = Float64Array.from(data.train.y);
@@ -92,6 +91,11 @@ export class Session {
     this.grad = new Float64Array(layout.size);
     this.penaltyIdx = spec.penalty ? spec.penalty.params.map((p) => layout.indexOf(p)) : [];
     this.trace = stepTrace(layout.size);
+    this.optimizer = createOptimizer(spec, layout, {
+      theta: this.theta,
+      grad: spec.penalty ? this.grad : this.grad0,
+      trace: this.trace,
+    });
     const { groupOf, decoupled } = this.optimizer;
     const lambda = spec.penalty?.lambda ?? 0;
     const all = layout.names.map((_, p) => p);
@@ -175,9 +179,12 @@ export class Session {
     const data = this.loss.grad(out, y, n, dOut);
     net.backward(theta, X, n, dOut, grad0);
     const trace = emit ? this.trace : null;
-    trace?.decayGrad.fill(0);
+    if (trace) {
+      // A loop: on the small vectors most runs have, cheaper than calling fill.
+      const dg = trace.decayGrad;
+      for (let i = 0; i < dg.length; i++) dg[i] = 0;
+    }
     let penalty = 0;
-    let g = grad0;
     if (spec.penalty) {
       grad.set(grad0);
       penalty = applyPenalty(spec.penalty, {
@@ -187,11 +194,11 @@ export class Session {
         grad,
         trace: trace?.decayGrad,
       });
-      g = grad;
     }
     const total = data + penalty;
     if (!Number.isFinite(total)) return 'diverged';
-    this.optimizer.step(theta, g, trace);
+    if (trace) this.optimizer.stepTraced();
+    else this.optimizer.step();
     // θ − θ is 0 for finite values and NaN otherwise; four sums so that no chain of additions waits.
     let c0 = 0;
     let c1 = 0;

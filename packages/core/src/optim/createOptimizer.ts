@@ -18,18 +18,31 @@ export interface Optimizer {
   readonly decoupled: boolean;
   /** Each parameter's group, by parameter index in the layout. */
   readonly groupOf: readonly Group[];
-  /**
-   * One step over the flat parameter vector. With a `trace`, each update rule also writes the
-   * decay it applies there (see `StepTrace`).
-   */
-  step(theta: Float64Array, grad: Float64Array, trace: StepTrace | null): void;
+  /** One step of `theta` along `grad` (the buffers given at creation). */
+  step(): void;
+  /** The same step, with each update rule also writing the decay it applies into the trace. */
+  stepTraced(): void;
+}
+
+/** The buffers an optimizer works on, the same at every step. */
+export interface OptimizerBuffers {
+  /** The flat parameter vector, updated in place. */
+  readonly theta: Float64Array;
+  /** The gradient each step applies (data loss plus any penalty). */
+  readonly grad: Float64Array;
+  /** Where `stepTraced` writes the decay it applies (see `StepTrace`). */
+  readonly trace: StepTrace;
 }
 
 /**
  * Resolves param groups as PyTorch does (unlisted parameters form the first group with the
  * optimizer's own settings) and returns the update rule over the flat parameter vector.
  */
-export function createOptimizer(spec: RunSpec, layout: ParamLayout): Optimizer {
+export function createOptimizer(
+  spec: RunSpec,
+  layout: ParamLayout,
+  { theta, grad, trace }: OptimizerBuffers,
+): Optimizer {
   const { names, offsets, sizes, size } = layout;
   const { optimizer } = spec;
   const base = optimizerHyper(optimizer);
@@ -61,24 +74,13 @@ export function createOptimizer(spec: RunSpec, layout: ParamLayout): Optimizer {
     }
     return out;
   });
-  // Each run's target, made once per (theta, grad, trace) buffers: a session passes the same
-  // ones every step, with or without its trace.
-  const memo: {
-    key: [Float64Array, Float64Array, StepTrace | null];
-    targets: UpdateTarget[][];
-  }[] = [];
-  const targetsFor = (theta: Float64Array, grad: Float64Array, trace: StepTrace | null) => {
-    for (let k = 0; k < memo.length; k++) {
-      const { key, targets } = memo[k] as (typeof memo)[number];
-      if (key[0] === theta && key[1] === grad && key[2] === trace) return targets;
-    }
-    const targets = runs.map((list) =>
-      list.map(([offset, size]): UpdateTarget => ({ theta, grad, trace, offset, size })),
+  // Each run's target, traced and not, made once.
+  const targetsWith = (t: StepTrace | null): UpdateTarget[][] =>
+    runs.map((list) =>
+      list.map(([offset, size]): UpdateTarget => ({ theta, grad, trace: t, offset, size })),
     );
-    if (memo.length >= 2) memo.shift();
-    memo.push({ key: [theta, grad, trace], targets });
-    return targets;
-  };
+  const plain = targetsWith(null);
+  const traced = targetsWith(trace);
   if (optimizer.kind === 'sgd') {
     const bufs = groups.map((g) => (g.hyper.momentum !== 0 ? new Float64Array(size) : null));
     // Each group's options for the first step and for the others, made once.
@@ -87,20 +89,21 @@ export function createOptimizer(spec: RunSpec, layout: ParamLayout): Optimizer {
     const firstOptions = optionsFor(true);
     const laterOptions = optionsFor(false);
     let first = true;
+    const sgdStep = (targets: UpdateTarget[][]) => {
+      const options = first ? firstOptions : laterOptions;
+      for (let gi = 0; gi < targets.length; gi++) {
+        const list = targets[gi] as UpdateTarget[];
+        const o = options[gi] as SgdUpdateOptions;
+        for (let r = 0; r < list.length; r++) sgdUpdate(list[r] as UpdateTarget, o);
+      }
+      first = false;
+    };
     return {
       groups,
       decoupled,
       groupOf,
-      step(theta, grad, trace) {
-        const targets = targetsFor(theta, grad, trace);
-        const options = first ? firstOptions : laterOptions;
-        for (let gi = 0; gi < targets.length; gi++) {
-          const list = targets[gi] as UpdateTarget[];
-          const o = options[gi] as SgdUpdateOptions;
-          for (let r = 0; r < list.length; r++) sgdUpdate(list[r] as UpdateTarget, o);
-        }
-        first = false;
-      },
+      step: () => sgdStep(plain),
+      stepTraced: () => sgdStep(traced),
     };
   }
   const states: AdamState[] = groups.map(() => adamState(size));
@@ -109,18 +112,19 @@ export function createOptimizer(spec: RunSpec, layout: ParamLayout): Optimizer {
     decoupled,
     state: states[gi] as AdamState,
   }));
+  const adamStep = (targets: UpdateTarget[][]) => {
+    for (let gi = 0; gi < targets.length; gi++) {
+      const o = options[gi] as AdamUpdateOptions;
+      o.state.step += 1;
+      const list = targets[gi] as UpdateTarget[];
+      for (let r = 0; r < list.length; r++) adamUpdate(list[r] as UpdateTarget, o);
+    }
+  };
   return {
     groups,
     decoupled,
     groupOf,
-    step(theta, grad, trace) {
-      const targets = targetsFor(theta, grad, trace);
-      for (let gi = 0; gi < targets.length; gi++) {
-        const o = options[gi] as AdamUpdateOptions;
-        o.state.step += 1;
-        const list = targets[gi] as UpdateTarget[];
-        for (let r = 0; r < list.length; r++) adamUpdate(list[r] as UpdateTarget, o);
-      }
-    },
+    step: () => adamStep(plain),
+    stepTraced: () => adamStep(traced),
   };
 }

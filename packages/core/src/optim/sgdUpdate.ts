@@ -36,6 +36,16 @@ export function sgdUpdate(
         theta[i] = (theta[i] as number) + -lr * (grad[i] as number);
     return;
   }
+  if (!maximize && decayGrad && weightDecay !== 0 && !(buf && momentum !== 0)) {
+    // Plain SGD with coupled decay on a traced step: the same arithmetic, the decay written too.
+    for (let i = offset; i < end; i++) {
+      const t = theta[i] as number;
+      const d = weightDecay * t;
+      decayGrad[i] = (decayGrad[i] as number) + d;
+      theta[i] = t + -lr * ((grad[i] as number) + d);
+    }
+    return;
+  }
   for (let i = offset; i < end; i++) {
     let g = grad[i] as number;
     if (maximize) g = -g;
