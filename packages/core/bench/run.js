@@ -12,7 +12,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { train } from '../dist/index.js';
-import { CLOCK, now, scalarLinear, scalarMlp, tightLinear, tightMlp } from './tightLoops.js';
+import {
+  CLOCK,
+  floorLinear,
+  lastFloorEvent,
+  now,
+  scalarLinear,
+  scalarMlp,
+  tightLinear,
+  tightMlp,
+} from './tightLoops.js';
 
 const TRIALS = Math.max(5, Number(process.env.BENCH_TRIALS ?? 9));
 const load = () =>
@@ -34,6 +43,7 @@ const PROBLEMS = [
       steps: 50_000,
     },
     target: { ba: 1.5 },
+    floor: true,
   },
   {
     label: 'highdim',
@@ -47,6 +57,7 @@ const PROBLEMS = [
       steps: 4_000,
     },
     target: { ba: 1.2, ca: 1.05 },
+    floor: true,
   },
   {
     label: 'linear d=1000',
@@ -88,6 +99,15 @@ function viaTrain(spec, every) {
   return now() - start;
 }
 
+/** The last step event of train(spec): what the floor loop must also have built. */
+function lastStep(spec) {
+  let last;
+  train(spec).subscribe((e) => {
+    if (e.type === 'step') last = e;
+  });
+  return last;
+}
+
 /**
  * Seconds per step of each variant, set-up (building the data, parsing the spec) excluded: best
  * of TRIALS interleaved rounds, after warm-up runs of 1/10 the steps.
@@ -114,15 +134,14 @@ console.log(
 const results = {};
 for (const p of PROBLEMS) {
   const mlp = p.spec.model.kind === 'mlp';
-  const t = measure(
-    {
-      tight: mlp ? tightMlp : tightLinear,
-      scalar: mlp ? scalarMlp : scalarLinear,
-      every1: (s) => viaTrain(s, 1),
-      every100: (s) => viaTrain(s, 100),
-    },
-    p.spec,
-  );
+  const variants = {
+    tight: mlp ? tightMlp : tightLinear,
+    scalar: mlp ? scalarMlp : scalarLinear,
+    every1: (s) => viaTrain(s, 1),
+    every100: (s) => viaTrain(s, 100),
+  };
+  if (p.floor) variants.floor = floorLinear;
+  const t = measure(variants, p.spec);
   const a = Math.min(t.tight, t.scalar);
   const steps = p.spec.steps;
   results[p.label] = { ...t, a, steps };
@@ -131,12 +150,24 @@ for (const p of PROBLEMS) {
   console.log(`  tight loop, today's scalar (s) ${fmt(rate(t.scalar))} steps/s`);
   console.log(`  (b) train(), every step        ${fmt(rate(t.every1))} steps/s`);
   console.log(`  (c) train({ every: 100 })      ${fmt(rate(t.every100))} steps/s`);
+  if (p.floor) {
+    // The floor must have done the same work: its last event is train()'s, byte for byte.
+    if (JSON.stringify(lastFloorEvent) !== JSON.stringify(lastStep(p.spec)))
+      throw new Error(`${p.label}: the floor loop built other events than train()`);
+    console.log(
+      `  (f) tight loop + the same events ${fmt(rate(t.floor))} steps/s (built by hand, the cheapest way the format allows; its last event = train()'s)`,
+    );
+  }
   let line = `  vs tight loop a = faster of the two: b/a = ${(t.every1 / a).toFixed(2)}  c/a = ${(t.every100 / a).toFixed(2)}`;
   if (p.target.ba)
     line += `  (target b/a ≤ ${p.target.ba}: ${verdict(t.every1 / a <= p.target.ba)}`;
   if (p.target.ca) line += `; c/a ≤ ${p.target.ca}: ${verdict(t.every100 / a <= p.target.ca)}`;
   if (p.target.ba) line += ')';
   console.log(line);
+  if (p.floor)
+    console.log(
+      `  the format's own cost f/a = ${(t.floor / a).toFixed(2)}; the engine over it b/f = ${(t.every1 / t.floor).toFixed(2)}`,
+    );
   if (p.target.speedup) {
     const s = t.scalar / t.every100;
     console.log(

@@ -212,3 +212,86 @@ export function scalarMlp(spec) {
   lastLoss = loss;
   return now() - t0;
 }
+
+/** The last step event `floorLinear` built, for the bench to compare with train()'s. */
+export let lastFloorEvent = null;
+
+/**
+ * The tight loop with the engine's kernels (linear model, full-batch SGD with coupled weight
+ * decay, no penalty or validation rows) that also builds, after every step, the step event
+ * train() emits for it, the cheapest way this format allows: literal keys, an array literal
+ * for a one-value parameter, a block copy of a packed array for a longer one, the decay written
+ * in the update loop. Its time over the tight loop's is what the event format itself costs.
+ */
+export function floorLinear(spec) {
+  const { train } = materialize(spec.data, spec.seed);
+  const n = train.y.length;
+  const net = createNet(spec.model, train.x[0].length);
+  const X = net.features(train.x);
+  const y = Float64Array.from(train.y);
+  const steps = spec.steps;
+  const lr = spec.optimizer.lr;
+  const wd = spec.optimizer.weightDecay;
+  const w = net.width;
+  const size = w + 1;
+  const theta = new Float64Array(size);
+  const grad = new Float64Array(size);
+  const decay = new Float64Array(size);
+  const out = new Float64Array(n);
+  const dOut = new Float64Array(n);
+  const blank = [];
+  for (let i = 0; i < w; i++) blank.push(0.5);
+  const weights = (buf) => {
+    if (w === 1) return [buf[0]];
+    const a = blank.slice();
+    let i = 0;
+    for (; i + 4 <= w; i += 4) {
+      a[i] = buf[i];
+      a[i + 1] = buf[i + 1];
+      a[i + 2] = buf[i + 2];
+      a[i + 3] = buf[i + 3];
+    }
+    for (; i < w; i++) a[i] = buf[i];
+    return a;
+  };
+  const norm = () => {
+    let s = 0;
+    for (let i = 0; i < w; i++) s += theta[i] * theta[i];
+    return Math.sqrt(s);
+  };
+  let last = null;
+  const t0 = now();
+  for (let step = 1; step <= steps; step++) {
+    net.forward(theta, X, n, out);
+    let s = 0;
+    const scale = 1 / n;
+    for (let i = 0; i < n; i++) {
+      const d = out[i] - y[i];
+      s += d * d;
+      dOut[i] = scale * (2 * d);
+    }
+    const data = s / n;
+    if (!Number.isFinite(data)) break;
+    net.backward(theta, X, n, dOut, grad);
+    for (let j = 0; j < size; j++) {
+      const t = theta[j];
+      const d = wd * t;
+      decay[j] = d;
+      theta[j] = t + -lr * (grad[j] + d);
+    }
+    last = {
+      type: 'step',
+      step,
+      epoch: step,
+      lr,
+      loss: { data, penalty: 0, total: data },
+      grad: { weight: weights(grad), bias: [grad[w]] },
+      decayGrad: { weight: weights(decay), bias: [decay[w]] },
+      params: { weight: weights(theta), bias: [theta[w]] },
+      norms: { weight: norm(), bias: Math.sqrt(theta[w] * theta[w]) },
+    };
+  }
+  const t = now() - t0;
+  lastFloorEvent = last;
+  return t;
+}

@@ -17,35 +17,47 @@ export interface SgdUpdateOptions {
  * @example
  * sgdUpdate({ theta, grad, offset: 0, size: theta.length, trace: null }, { hyper, momentumBuffer: null, first: true });
  */
-export function sgdUpdate(
+export function sgdUpdate(target: UpdateTarget, options: SgdUpdateOptions): void {
+  const { hyper, momentumBuffer } = options;
+  // Split in two small functions so that V8 can inline the common one into the step.
+  if (hyper.maximize || (momentumBuffer && hyper.momentum !== 0)) sgdGeneral(target, options);
+  else sgdPlain(target, hyper.lr, hyper.weightDecay);
+}
+
+/** Plain SGD (no momentum, not maximizing): the arithmetic of `sgdGeneral` without its branches. */
+function sgdPlain(
   { theta, grad, offset, size, trace }: UpdateTarget,
-  { hyper, momentumBuffer: buf, first }: SgdUpdateOptions,
+  lr: number,
+  weightDecay: number,
 ): void {
-  const { lr, momentum, dampening, nesterov, weightDecay, maximize } = hyper;
-  const decayGrad = trace ? trace.decayGrad : null;
   const end = offset + size;
-  if (!maximize && !decayGrad && !(buf && momentum !== 0)) {
-    // Plain SGD on an untraced step: the same arithmetic as below, without its branches.
-    if (weightDecay !== 0)
-      for (let i = offset; i < end; i++) {
-        const t = theta[i] as number;
-        theta[i] = t + -lr * ((grad[i] as number) + weightDecay * t);
-      }
-    else
-      for (let i = offset; i < end; i++)
-        theta[i] = (theta[i] as number) + -lr * (grad[i] as number);
+  if (weightDecay === 0) {
+    for (let i = offset; i < end; i++) theta[i] = (theta[i] as number) + -lr * (grad[i] as number);
     return;
   }
-  if (!maximize && decayGrad && weightDecay !== 0 && !(buf && momentum !== 0)) {
-    // Plain SGD with coupled decay on a traced step: the same arithmetic, the decay written too.
+  const decayGrad = trace ? trace.decayGrad : null;
+  if (decayGrad)
     for (let i = offset; i < end; i++) {
       const t = theta[i] as number;
       const d = weightDecay * t;
       decayGrad[i] = (decayGrad[i] as number) + d;
       theta[i] = t + -lr * ((grad[i] as number) + d);
     }
-    return;
-  }
+  else
+    for (let i = offset; i < end; i++) {
+      const t = theta[i] as number;
+      theta[i] = t + -lr * ((grad[i] as number) + weightDecay * t);
+    }
+}
+
+/** Every option of torch.optim.SGD, value by value. */
+function sgdGeneral(
+  { theta, grad, offset, size, trace }: UpdateTarget,
+  { hyper, momentumBuffer: buf, first }: SgdUpdateOptions,
+): void {
+  const { lr, momentum, dampening, nesterov, weightDecay, maximize } = hyper;
+  const decayGrad = trace ? trace.decayGrad : null;
+  const end = offset + size;
   for (let i = offset; i < end; i++) {
     let g = grad[i] as number;
     if (maximize) g = -g;
