@@ -1,6 +1,6 @@
 // @ts-check
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
@@ -188,6 +188,35 @@ function moduleWorker() {
   };
 }
 
+/**
+ * Core's real-table rows (data/realTableRows.js, ≈ 7 KB gzip) stay out of the chapters' engine:
+ * core's own import of them resolves to src/widgets/_shared/realTableRows.ts, a stand-in whose
+ * rows the playground's runtime provides from `decaylab:real-table-rows` (the real file), the
+ * only page that trains on real data.
+ *
+ * @returns {import('vite').Plugin}
+ */
+function realTableRowsOnDemand() {
+  const standIn = fileURLToPath(new URL('./src/widgets/_shared/realTableRows.ts', import.meta.url));
+  return {
+    name: 'decaylab:real-table-rows-on-demand',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (source === 'decaylab:real-table-rows') {
+        const core = await this.resolve('@decaylab/core', importer, { skipSelf: true });
+        return core && join(dirname(core.id), 'data', 'realTableRows.js');
+      }
+      if (
+        source === './realTableRows.js' &&
+        importer &&
+        /[\\/]core[\\/]dist[\\/]data[\\/]/.test(importer)
+      )
+        return standIn;
+      return null;
+    },
+  };
+}
+
 /** The docs live in the top-level docs/ folder (symlinked as src/content/docs). */
 const docsDir = fileURLToPath(new URL('../../docs/', import.meta.url));
 
@@ -267,7 +296,7 @@ export default defineConfig({
     rehypePlugins: [[rehypeKatex, { strict: 'ignore' }], rehypeScrollableTables],
   },
   vite: {
-    plugins: [moduleWorker(), clientCatalogues()],
+    plugins: [moduleWorker(), clientCatalogues(), realTableRowsOnDemand()],
     resolve: {
       alias: {
         '@widgets': fileURLToPath(new URL('./src/widgets', import.meta.url)),

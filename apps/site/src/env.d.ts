@@ -9,3 +9,9 @@ declare module '*?module-worker' {
   const url: string;
   export default url;
 }
+
+/** @decaylab/core's data/realTableRows.js, resolved by the realTableRowsOnDemand plugin (astro.config.mjs). */
+declare module 'decaylab:real-table-rows' {
+  export const CARS_ROWS: readonly (readonly number[])[];
+  export const PENGUINS_ROWS: readonly (readonly number[])[];
+}

@@ -45,6 +45,13 @@ describe('one copy of the engine and RxJS', () => {
   ])('%s is in exactly one chunk', (_what, marker) => {
     expect(scripts.filter(({ src }) => src.includes(marker)).map(({ f }) => f)).toHaveLength(1);
   });
+
+  // The real tables' rows (≈ 7 KB gzip) ship with the playground's runtime only, not with the
+  // engine every chapter loads (astro.config.mjs: realTableRowsOnDemand). Marker: the first car.
+  it("the real tables' rows are in the playground's runtime alone", () => {
+    const withRows = scripts.filter(({ src }) => src.includes('[18,8,307,130,3504,12,1970]'));
+    expect(withRows.map(({ f }) => f.replace(/\..*/, ''))).toEqual(['playgroundRuntime']);
+  });
 });
 
 // A page ships only its own language's message catalogue (each locale's catalogue is its own

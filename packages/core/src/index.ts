@@ -5,7 +5,7 @@ export { highdim } from './data/highdim.js';
 export { line } from './data/line.js';
 export { materialize } from './data/materialize.js';
 export { type PenguinsOptions, penguins } from './data/penguins.js';
-export { CARS_COLUMNS, PENGUIN_SPECIES, PENGUINS_COLUMNS } from './data/realRows.js';
+export { CARS_COLUMNS, PENGUIN_SPECIES, PENGUINS_COLUMNS } from './data/realTableFacts.js';
 export { type SplitOptions, splitTable } from './data/splitTable.js';
 export {
   type EndEvent,

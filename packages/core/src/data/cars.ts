@@ -3,6 +3,7 @@ import { DATA_DEFAULTS } from '../spec/defaults.js';
 import { readRealData } from '../spec/readRealData.js';
 import { SpecError } from '../spec/specError.js';
 import type { CarsColumn, CarsData, InlineData } from '../spec/types.js';
+import { CARS_ROWS } from './realTableRows.js';
 import { CARS_TABLE } from './realTables.js';
 import { splitTable } from './splitTable.js';
 
@@ -46,7 +47,7 @@ export function cars({
 export function carsRows({ columns, nVal }: CarsData, seed: number): InlineData {
   const all = CARS_TABLE.columns as readonly string[];
   const index = columns.map((c) => all.indexOf(c));
-  const x = CARS_TABLE.rows.map((r) => index.map((j) => r[j] as number));
-  const y = CARS_TABLE.rows.map((r) => r[0] as number);
+  const x = CARS_ROWS.map((r) => index.map((j) => r[j] as number));
+  const y = CARS_ROWS.map((r) => r[0] as number);
   return splitTable(x, y, { nVal, seed, standardizeTarget: true });
 }

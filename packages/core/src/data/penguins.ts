@@ -3,7 +3,8 @@ import { DATA_DEFAULTS } from '../spec/defaults.js';
 import { readRealData } from '../spec/readRealData.js';
 import { SpecError } from '../spec/specError.js';
 import type { InlineData, PenguinSpecies, PenguinsColumn, PenguinsData } from '../spec/types.js';
-import { PENGUIN_SPECIES, penguinRows } from './realRows.js';
+import { PENGUIN_SPECIES } from './realTableFacts.js';
+import { PENGUINS_ROWS } from './realTableRows.js';
 import { PENGUINS_TABLE } from './realTables.js';
 import { splitTable } from './splitTable.js';
 
@@ -57,7 +58,9 @@ export function penguinsRows(
 ): InlineData {
   const all = PENGUINS_TABLE.columns as readonly string[];
   const pos = PENGUIN_SPECIES.indexOf(positive);
-  const rows = penguinRows(positive, negative);
+  const neg = negative === 'rest' ? -1 : PENGUIN_SPECIES.indexOf(negative);
+  // Every penguin against the rest, else only the two species'.
+  const rows = PENGUINS_ROWS.filter((r) => neg < 0 || r[0] === pos || r[0] === neg);
   const index = columns.map((c) => all.indexOf(c));
   const x = rows.map((r) => index.map((j) => r[j] as number));
   const y = rows.map((r) => (r[0] === pos ? 1 : 0));

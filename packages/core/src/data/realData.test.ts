@@ -8,6 +8,8 @@ import { train } from '../train.js';
 import { cars } from './cars.js';
 import { materialize } from './materialize.js';
 import { penguins } from './penguins.js';
+import { PENGUIN_SPECIES, penguinCount } from './realTableFacts.js';
+import { CARS_ROWS, PENGUINS_ROWS } from './realTableRows.js';
 import { CARS_TABLE, PENGUINS_TABLE } from './realTables.js';
 
 const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
@@ -15,16 +17,34 @@ const std = (v: number[]) => Math.sqrt(mean(v.map((x) => (x - mean(v)) ** 2)));
 
 describe('the shipped tables', () => {
   it('hold the Auto MPG cars and the Palmer penguins without missing values', () => {
-    expect(CARS_TABLE.rows).toHaveLength(392);
-    expect(PENGUINS_TABLE.rows).toHaveLength(342);
-    for (const r of [...CARS_TABLE.rows, ...PENGUINS_TABLE.rows])
+    expect(CARS_ROWS).toHaveLength(392);
+    expect(PENGUINS_ROWS).toHaveLength(342);
+    for (const r of [...CARS_ROWS, ...PENGUINS_ROWS])
       for (const v of r) expect(Number.isFinite(v)).toBe(true);
-    for (const r of CARS_TABLE.rows) expect(r).toHaveLength(CARS_TABLE.columns.length);
-    for (const r of PENGUINS_TABLE.rows) expect(r).toHaveLength(PENGUINS_TABLE.columns.length);
-    const count = (s: number) => PENGUINS_TABLE.rows.filter((r) => r[0] === s).length;
+    for (const r of CARS_ROWS) expect(r).toHaveLength(CARS_TABLE.columns.length);
+    for (const r of PENGUINS_ROWS) expect(r).toHaveLength(PENGUINS_TABLE.columns.length);
+    const count = (s: number) => PENGUINS_ROWS.filter((r) => r[0] === s).length;
     expect([count(0), count(1), count(2)]).toEqual([151, 68, 123]);
     // the first car of the classic table: chevrolet chevelle malibu, 18 mpg, 130 hp, 1970
-    expect(CARS_TABLE.rows[0]).toEqual([18, 8, 307, 130, 3504, 12, 1970]);
+    expect(CARS_ROWS[0]).toEqual([18, 8, 307, 130, 3504, 12, 1970]);
+  });
+
+  it('state the counts the spec checks use without the rows, matching the rows', () => {
+    expect(CARS_TABLE.count).toBe(CARS_ROWS.length);
+    const count = (s: number) => PENGUINS_ROWS.filter((r) => r[0] === s).length;
+    expect(PENGUINS_TABLE.counts).toEqual(PENGUIN_SPECIES.map((_, s) => count(s)));
+    for (const positive of PENGUIN_SPECIES) {
+      expect(penguinCount(positive, 'rest')).toBe(PENGUINS_ROWS.length);
+      for (const negative of PENGUIN_SPECIES) {
+        if (negative === positive) continue;
+        const kept = PENGUINS_ROWS.filter(
+          (r) =>
+            r[0] === PENGUIN_SPECIES.indexOf(positive) ||
+            r[0] === PENGUIN_SPECIES.indexOf(negative),
+        );
+        expect(penguinCount(positive, negative)).toBe(kept.length);
+      }
+    }
   });
 
   it('are documented with their sources and licences', () => {

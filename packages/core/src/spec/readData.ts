@@ -1,4 +1,4 @@
-import { penguinRows } from '../data/realRows.js';
+import { penguinCount } from '../data/realTableFacts.js';
 import { CARS_TABLE } from '../data/realTables.js';
 import { type Checker, isObj, join } from './check.js';
 import { DATA_DEFAULTS, GENERATED_KINDS, REAL_KINDS } from './defaults.js';
@@ -125,9 +125,7 @@ export function rowsOf(data: DataSpec): { train: number; val: number } {
   if ('train' in data) return { train: data.train.x.length, val: data.val?.x.length ?? 0 };
   if (isReal(data)) {
     const all =
-      data.kind === 'cars'
-        ? CARS_TABLE.rows.length
-        : penguinRows(data.positive, data.negative).length;
+      data.kind === 'cars' ? CARS_TABLE.count : penguinCount(data.positive, data.negative);
     return { train: all - data.nVal, val: data.nVal };
   }
   return { train: data.n, val: data.nVal };

@@ -1,4 +1,9 @@
-import { CARS_COLUMNS, PENGUIN_SPECIES, PENGUINS_COLUMNS, penguinRows } from '../data/realRows.js';
+import {
+  CARS_COLUMNS,
+  PENGUIN_SPECIES,
+  PENGUINS_COLUMNS,
+  penguinCount,
+} from '../data/realTableFacts.js';
 import { CARS_TABLE } from '../data/realTables.js';
 import { type Checker, join, type Obj } from './check.js';
 import { DATA_DEFAULTS, type REAL_KINDS } from './defaults.js';
@@ -26,7 +31,7 @@ export function readRealData(
         ? [...fallback.columns]
         : readColumns(c, value.columns, join(path, 'columns'), CARS_COLUMNS);
     const nVal = readNVal(c, value.nVal, join(path, 'nVal'), fallback.nVal, {
-      rows: CARS_TABLE.rows.length,
+      rows: CARS_TABLE.count,
       what: 'cars',
     });
     return columns && nVal !== undefined ? { kind, columns, nVal } : undefined;
@@ -57,7 +62,7 @@ export function readRealData(
   }
   if (!positive || !negative) return undefined;
   const nVal = readNVal(c, value.nVal, join(path, 'nVal'), fallback.nVal, {
-    rows: penguinRows(positive, negative).length,
+    rows: penguinCount(positive, negative),
     what: `penguins: ${positive} and ${negative === 'rest' ? 'the rest' : negative}`,
   });
   return columns && nVal !== undefined ? { kind, columns, positive, negative, nVal } : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARS_COLUMNS, PENGUIN_SPECIES, PENGUINS_COLUMNS } from '../data/realRows.js';
+import { CARS_COLUMNS, PENGUIN_SPECIES, PENGUINS_COLUMNS } from '../data/realTableFacts.js';
 import { GENERATED_KINDS, REAL_KINDS } from './defaults.js';
 import { parseSpec } from './parseSpec.js';
 import { runSpecSchema } from './runSpecSchema.js';

@@ -1,4 +1,9 @@
-import { CARS_COLUMNS, PENGUIN_SPECIES, PENGUINS_COLUMNS, penguinRows } from '../data/realRows.js';
+import {
+  CARS_COLUMNS,
+  PENGUIN_SPECIES,
+  PENGUINS_COLUMNS,
+  penguinCount,
+} from '../data/realTableFacts.js';
 import { CARS_TABLE } from '../data/realTables.js';
 import {
   ADAM_DEFAULTS,
@@ -186,7 +191,7 @@ export const runSpecSchema = {
           'cars',
           {
             columns: columnsOf(CARS_COLUMNS, cars.columns),
-            nVal: realNVal(CARS_TABLE.rows.length, cars.nVal, `${CARS_TABLE.rows.length} cars`),
+            nVal: realNVal(CARS_TABLE.count, cars.nVal, `${CARS_TABLE.count} cars`),
           },
           'the Auto MPG table: predict standardized mpg from the columns; split by seed',
         ),
@@ -201,7 +206,7 @@ export const runSpecSchema = {
               description: 'label 0: another species than positive, or the rest',
             },
             nVal: realNVal(
-              penguinRows(penguins.positive, 'rest').length,
+              penguinCount(penguins.positive, 'rest'),
               penguins.nVal,
               'at most one less than the penguins of the two classes (342 against the rest)',
             ),

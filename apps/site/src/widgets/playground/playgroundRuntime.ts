@@ -1,5 +1,9 @@
-// Everything heavy the playground needs (the engine, RxJS, Plot, the exports), loaded when the
-// playground element is defined, never on page load.
+// Everything heavy the playground needs (the engine, RxJS, Plot, the exports, the real tables'
+// rows), loaded when the playground element is defined, never on page load.
+import * as realTableRows from 'decaylab:real-table-rows';
+import { provideRealTableRows } from '../_shared/realTableRows';
+
+provideRealTableRows(realTableRows);
 
 export {
   ExportError,

@@ -1,6 +1,9 @@
 import type { CarsColumn, PenguinSpecies, PenguinsColumn } from '../spec/types.js';
 import { CARS_TABLE, PENGUINS_TABLE } from './realTables.js';
 
+// What spec checks know of the real tables without their rows (realTableRows.ts), which only
+// training reads.
+
 /** The cars columns that can be inputs: every column of the table but the target, `mpg`. */
 export const CARS_COLUMNS = CARS_TABLE.columns.slice(1) as readonly CarsColumn[];
 /** The penguin measurements that can be inputs: every column of the table but the species. */
@@ -9,16 +12,17 @@ export const PENGUINS_COLUMNS = PENGUINS_TABLE.columns.slice(1) as readonly Peng
 export const PENGUIN_SPECIES = PENGUINS_TABLE.species as readonly PenguinSpecies[];
 
 /**
- * The penguins a two-class task keeps: every penguin against `'rest'`, else only the two species.
+ * How many penguins a two-class task keeps: every penguin against `'rest'`, else only the two
+ * species'.
  *
  * @example
- * penguinRows('Adelie', 'Gentoo').length // 274
+ * penguinCount('Adelie', 'Gentoo') // 274
  */
-export function penguinRows(
-  positive: PenguinSpecies,
-  negative: PenguinSpecies | 'rest',
-): readonly (readonly number[])[] {
-  const pos = PENGUIN_SPECIES.indexOf(positive);
-  const neg = negative === 'rest' ? -1 : PENGUIN_SPECIES.indexOf(negative);
-  return PENGUINS_TABLE.rows.filter((r) => neg < 0 || r[0] === pos || r[0] === neg);
+export function penguinCount(positive: PenguinSpecies, negative: PenguinSpecies | 'rest'): number {
+  const { counts } = PENGUINS_TABLE;
+  if (negative === 'rest') return counts.reduce((a, b) => a + b, 0);
+  return (
+    (counts[PENGUIN_SPECIES.indexOf(positive)] as number) +
+    (counts[PENGUIN_SPECIES.indexOf(negative)] as number)
+  );
 }
