@@ -4,6 +4,8 @@
 //     one with the scalar loops the engine had before its kernels were tiled (s)).
 //  2. The same problems in PyTorch with one thread, when a python with torch is found
 //     (DECAYLAB_TORCH_PYTHON, /opt/torchvenv/bin/python or python3); skipped otherwise.
+// On the linear problems, (f) is the floor: the tight loop that also builds the same step events
+// by hand, the cheapest way the format allows (bench/tightLoops.js, floorLinear).
 // Each variant is warmed up with short runs first, then timed best of BENCH_TRIALS (default 9)
 // on the process's CPU time (BENCH_CLOCK=wall: wall time), which other processes' load inflates
 // far less than wall time on this shared 2-core machine;

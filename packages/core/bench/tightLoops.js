@@ -1,5 +1,5 @@
 // Baselines for bench/run.js: full-batch SGD with coupled weight decay on mse, every piece of
-// state in locals, no RxJS, no events. `tight*` use the engine's own tiled kernels (so that
+// state in locals, no RxJS, no events (but `floorLinear`, which builds train()'s events by hand). `tight*` use the engine's own tiled kernels (so that
 // train() / tight is what the engine adds around the math); `scalar*` use the single-accumulator
 // loops the engine had before the kernels were tiled ("today's scalar loop"), sizes in locals.
 // Each returns the seconds (on `now`) its steps took (after building the data) and keeps the final loss in
@@ -222,6 +222,9 @@ export let lastFloorEvent = null;
  * train() emits for it, the cheapest way this format allows: literal keys, an array literal
  * for a one-value parameter, a block copy of a packed array for a longer one, the decay written
  * in the update loop. Its time over the tight loop's is what the event format itself costs.
+ * It assumes what the bench's linear problems have: zeros init, mse, plain SGD with weightDecay
+ * ≠ 0, no penalty, param groups, batches or validation rows (run.js checks its last event
+ * against train()'s, so a spec outside that fails loudly).
  */
 export function floorLinear(spec) {
   const { train } = materialize(spec.data, spec.seed);

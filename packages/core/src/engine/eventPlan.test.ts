@@ -93,4 +93,29 @@ describe('step events built from the event plan', () => {
     expect(some.map((e) => e.step)).toEqual([4, 8, 9]);
     for (const e of some) expect(e).toEqual(all[e.step - 1]);
   });
+
+  // Traced and untraced steps share the optimizer's state, and a trace over more than 16 values
+  // is zeroed with fill (a loop below): both must leave every emitted event as with every = 1.
+  it.each([
+    [
+      'sgd with nesterov momentum',
+      { kind: 'sgd', lr: 0.01, momentum: 0.9, nesterov: true, weightDecay: 0.1 },
+    ],
+    ['adam', { kind: 'adam', lr: 0.01, weightDecay: 0.1 }],
+    ['adamw', { kind: 'adamw', lr: 0.01, weightDecay: 0.1 }],
+    ['plain sgd', { kind: 'sgd', lr: 0.01, weightDecay: 0.1 }],
+  ])('thinned on a 21-value trace give the every-1 events: %s', (_, optimizer) => {
+    const spec = {
+      seed: 2,
+      data: { kind: 'highdim', n: 12, nVal: 4, dims: 20 },
+      model: { kind: 'linear' },
+      penalty: { kind: 'l1', lambda: 0.01, params: ['weight'] },
+      optimizer,
+      steps: 10,
+    };
+    const all = steps(spec);
+    const some = steps(spec, 3);
+    expect(some).toHaveLength(4);
+    for (const e of some) expect(e).toEqual(all[e.step - 1]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { LossValues, StepEvent } from '../events.js';
 import type { ParamLayout } from '../models/paramLayout.js';
-import { type NormsMaker, normsMaker, type RecordMaker, recordMaker } from './recordMakers.js';
+import { type NormsMaker, normsMaker } from './normsMaker.js';
+import { type RecordMaker, recordMaker } from './recordMaker.js';
 import type { StepTrace } from './stepTrace.js';
 
 /**
@@ -24,13 +25,12 @@ export class EventPlan {
    * @param decoupled the parameters listed in `decoupledDecay`
    */
   constructor(layout: ParamLayout, decay: readonly number[], decoupled: readonly number[]) {
-    const order = (list: readonly number[]) => [...list].sort((x, y) => x - y);
     this.allRecord = recordMaker(
       layout,
       layout.names.map((_, p) => p),
     );
-    this.decayRecord = recordMaker(layout, order(decay));
-    this.decoupledRecord = decoupled.length > 0 ? recordMaker(layout, order(decoupled)) : null;
+    this.decayRecord = recordMaker(layout, decay);
+    this.decoupledRecord = decoupled.length > 0 ? recordMaker(layout, decoupled) : null;
     this.norms = normsMaker(layout);
   }
 

@@ -36,7 +36,12 @@ export interface OptimizerBuffers {
 
 /**
  * Resolves param groups as PyTorch does (unlisted parameters form the first group with the
- * optimizer's own settings) and returns the update rule over the flat parameter vector.
+ * optimizer's own settings) and returns the update rule, bound once to the buffers it steps:
+ * `step()` and `stepTraced()` always read `grad` and update `theta` in place. Internal.
+ *
+ * @example
+ * const optimizer = createOptimizer(spec, layout, { theta, grad, trace });
+ * optimizer.step(); // θ ← θ − lr·(grad + weightDecay·θ) for plain SGD
  */
 export function createOptimizer(
   spec: RunSpec,

@@ -80,3 +80,45 @@ describe('adamUpdate', () => {
     expect(Array.from(trace.decoupledDecay)).toEqual([0, 0.1 * 0.5 * 2, 0.1 * 0.5 * 3, 0]);
   });
 });
+
+describe('sgdUpdate, plain rule', () => {
+  // The plain rule (no momentum, not maximizing) is the general loop without its branches: the
+  // same operations in the same order, so the same bits (the NDJSON depends on them). Maximize on
+  // −grad runs the general loop on exactly the same gradient.
+  it('is bit-identical to the general loop, traced and untraced', () => {
+    fc.assert(
+      fc.property(
+        vec,
+        rate,
+        fc.constantFrom(0, 0.01, 0.3),
+        fc.boolean(),
+        (values, lr, wd, traced) => {
+          const grad = Float64Array.from(values, (t) => Math.sin(3 * t));
+          const run = (maximize: boolean) => {
+            const theta = Float64Array.from(values);
+            const trace = traced ? stepTrace(theta.length) : null;
+            sgdUpdate(
+              {
+                theta,
+                grad: maximize ? grad.map((v) => -v) : grad,
+                offset: 0,
+                size: theta.length,
+                trace,
+              },
+              {
+                hyper: { ...SGD_DEFAULTS, lr, weightDecay: wd, maximize },
+                momentumBuffer: null,
+                first: true,
+              },
+            );
+            return [...theta, ...(trace ? trace.decayGrad : [])];
+          };
+          const general = run(true);
+          run(false).forEach((v, i) => {
+            expect(Object.is(v, general[i])).toBe(true);
+          });
+        },
+      ),
+    );
+  });
+});

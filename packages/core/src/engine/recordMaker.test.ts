@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paramLayout } from '../models/paramLayout.js';
-import { normsMaker, recordMaker } from './recordMakers.js';
+import { normsMaker } from './normsMaker.js';
+import { recordMaker } from './recordMaker.js';
 
 /** What a record must be: the listed slices as arrays, keyed by name, in parameter order. */
 function reference(names: readonly string[], offsets: readonly number[], sizes: readonly number[]) {
@@ -14,6 +15,14 @@ function reference(names: readonly string[], offsets: readonly number[], sizes: 
 }
 
 const filled = (n: number) => Float64Array.from({ length: n }, (_, i) => Math.sin(i + 1) * 3);
+/**
+ * Buffers to copy and sum: ordinary values, and values where shortcuts give other bits (|b| for
+ * √(b·b) underflows at 1e-160 and overflows at 1e200; -0 and NaN must be copied as they are).
+ */
+const buffers = (n: number) => [
+  filled(n),
+  ...[1e-160, 1e200, -0, Number.NaN].map((v) => new Float64Array(n).fill(v)),
+];
 
 // Affine layouts with weights of 1, 2, 3 and 4k + 1..3 values (every path of the copier), and
 // mlp-like layouts of 1, 3 and 7 parameters (the generic maker's unrolled sites and its loop).
@@ -45,12 +54,16 @@ describe('recordMaker', () => {
   it('copies exactly the listed slices, keyed by name in parameter order, for every subset', () => {
     for (const layout of layouts) {
       const ref = reference(layout.names, layout.offsets, layout.sizes);
-      const buf = filled(layout.size);
-      for (const list of subsets(layout.names.length)) {
-        const rec = recordMaker(layout, list)(buf);
-        expect(rec).toEqual(ref(list, buf));
-        expect(Object.keys(rec)).toEqual(list.map((p) => layout.names[p]));
-      }
+      for (const buf of buffers(layout.size))
+        for (const list of subsets(layout.names.length)) {
+          const rec = recordMaker(layout, list)(buf);
+          expect(rec).toEqual(ref(list, buf));
+          expect(Object.keys(rec)).toEqual(list.map((p) => layout.names[p]));
+          // Listed in another order, the record is the same.
+          expect(JSON.stringify(recordMaker(layout, [...list].reverse())(buf))).toBe(
+            JSON.stringify(rec),
+          );
+        }
     }
   });
 
@@ -77,18 +90,19 @@ describe('recordMaker', () => {
 describe('normsMaker', () => {
   it('gives each parameter its 2-norm, summed in index order (the NDJSON bytes depend on it)', () => {
     for (const layout of layouts) {
-      const theta = filled(layout.size);
-      const norms = normsMaker(layout)(theta);
-      expect(Object.keys(norms)).toEqual(layout.names);
-      layout.names.forEach((name, p) => {
-        let s = 0;
-        const o = layout.offsets[p] as number;
-        for (let i = o; i < o + (layout.sizes[p] as number); i++) {
-          const t = theta[i] as number;
-          s += t * t;
-        }
-        expect(Object.is(norms[name], Math.sqrt(s))).toBe(true);
-      });
+      for (const theta of buffers(layout.size)) {
+        const norms = normsMaker(layout)(theta);
+        expect(Object.keys(norms)).toEqual(layout.names);
+        layout.names.forEach((name, p) => {
+          let s = 0;
+          const o = layout.offsets[p] as number;
+          for (let i = o; i < o + (layout.sizes[p] as number); i++) {
+            const t = theta[i] as number;
+            s += t * t;
+          }
+          expect(Object.is(norms[name], Math.sqrt(s))).toBe(true);
+        });
+      }
     }
   });
 });
