@@ -94,6 +94,31 @@ describe('decaylab run cars', () => {
     expect(r.stdout).toMatch(/^ {2}weight {4}0\.1241 → 0\.618 /m);
   });
 
+  it('the numbers docs/reference/cli.md quotes, with and without decay (seed 0)', () => {
+    const decayed = lastStep(spec('cars'));
+    const plain = lastStep(variant('cars', { weightDecay: 0 }));
+    const round = (ws: readonly number[]) => ws.map((w) => w.toFixed(2));
+    expect(round(plain.params.weight as number[])).toEqual([
+      '-0.06',
+      '0.13',
+      '-0.05',
+      '-0.72',
+      '0.03',
+      '0.38',
+    ]);
+    expect(round(decayed.params.weight as number[])).toEqual([
+      '-0.07',
+      '-0.04',
+      '-0.11',
+      '-0.49',
+      '-0.01',
+      '0.34',
+    ]);
+    expect((plain.norms.weight as number).toPrecision(4)).toBe('0.8257');
+    expect(plain.loss.total.toPrecision(4)).toBe('0.1845');
+    expect(plain.val?.loss.toPrecision(4)).toBe('0.2214');
+  });
+
   it.each(SEEDS)(
     'seed %i: without decay displacement gets a positive weight, with it the four size columns are all negative and ‖w‖ is smaller',
     (seed) => {
@@ -125,6 +150,16 @@ describe('decaylab run penguins', () => {
     expect(r.stdout).toMatch(/^ {2}weight {4}0\.07514 → 3\.412 /m);
     const { loss } = JSON.parse(decaylab(['examples', '--show', 'penguins']).stdout);
     expect(loss).toBe('bce-logits');
+  });
+
+  it('the numbers docs/reference/cli.md quotes without decay (seed 0)', () => {
+    expect(weightNorm(variant('penguins', { steps: 500, weightDecay: 0 })).toPrecision(4)).toBe(
+      '6.128',
+    );
+    const plain = lastStep(variant('penguins', { weightDecay: 0 }));
+    expect((plain.norms.weight as number).toPrecision(4)).toBe('7.329');
+    expect(plain.val?.loss.toPrecision(4)).toBe('0.06843');
+    expect(weightNorm(variant('penguins', { steps: 500 })).toPrecision(4)).toBe('3.411');
   });
 
   it.each(SEEDS)(
