@@ -7,5 +7,11 @@ export {
   updateDashboard,
 } from './dashboard/dashboardState.js';
 export { type DashboardView, renderDashboard } from './dashboard/renderDashboard.js';
-export { EXAMPLES, type Example, findExample } from './examples/examples.js';
+export {
+  type ChapterExample,
+  EXAMPLES,
+  type Example,
+  findExample,
+  type PageExample,
+} from './examples/examples.js';
 export { cli, main } from './main.js';

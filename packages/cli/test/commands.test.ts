@@ -17,6 +17,8 @@ const REQUIRED_EXAMPLES = [
   'l2',
   'bias-decay',
   'no-bias-decay',
+  'cars',
+  'penguins',
 ];
 
 /** The keys parseSpec allows somewhere, read from its own "unknown key" message. */
@@ -39,19 +41,31 @@ describe('decaylab examples', () => {
     expect(r.stdout).toMatchSnapshot();
   });
 
-  it('--json lists them as data, each with the chapter it mirrors in English and Chinese', () => {
+  it('--json lists them as data, each with the docs page it mirrors in English and Chinese', () => {
     const list = JSON.parse(decaylab(['examples', '--json']).stdout) as {
       name: string;
-      chapter: { en: string; 'zh-CN': string };
+      chapter: { en: string; 'zh-CN': string } | null;
+      page: { en: string; 'zh-CN': string };
     }[];
     expect(list.map((e) => e.name)).toEqual(REQUIRED_EXAMPLES);
     const docs = fileURLToPath(new URL('../../../docs/', import.meta.url));
-    for (const { chapter } of list) {
-      const slug = /\/chapters\/([^/]+)\/$/.exec(chapter.en)?.[1] ?? '';
-      expect(chapter['zh-CN']).toBe(chapter.en.replace('/chapters/', '/zh-cn/chapters/'));
-      expect(existsSync(`${docs}chapters/${slug}.mdx`), `${slug} is a chapter`).toBe(true);
-      expect(existsSync(`${docs}zh-cn/chapters/${slug}.mdx`), `${slug} is translated`).toBe(true);
+    for (const { name, chapter, page, ...rest } of list) {
+      // Every entry keeps the keys of version 1 (name, about, chapter) and adds page.
+      expect(Object.keys(rest), name).toEqual(['about']);
+      expect(page['zh-CN'], name).toBe(
+        page.en.replace('https://decaylab.dev/', 'https://decaylab.dev/zh-cn/'),
+      );
+      const path = /^https:\/\/decaylab\.dev\/(.+)\/$/.exec(page.en)?.[1] ?? '';
+      expect(existsSync(`${docs}${path}.mdx`), `${name}: ${path} is a docs page`).toBe(true);
+      expect(existsSync(`${docs}zh-cn/${path}.mdx`), `${name}: ${path} is translated`).toBe(true);
+      if (path.startsWith('chapters/')) expect(chapter, name).toEqual(page);
+      else expect(chapter, name).toBeNull();
     }
+    // The chapter examples are the eleven of version 1; the real-data ones mirror the playground.
+    expect(list.filter((e) => e.chapter !== null)).toHaveLength(11);
+    expect(
+      list.filter((e) => e.page.en === 'https://decaylab.dev/playground/').map((e) => e.name),
+    ).toEqual(['cars', 'penguins']);
   });
 
   it.each(REQUIRED_EXAMPLES)('--show %s prints a valid spec that runs', (name) => {

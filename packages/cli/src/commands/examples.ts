@@ -3,18 +3,39 @@ import type { Command } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
 import { EXIT } from '../cli/exitCodes.js';
 import { parse } from '../cli/parse.js';
-import { chapterUrls, DOCS_SITE, EXAMPLES, findExample } from '../examples/examples.js';
+import {
+  chapterUrls,
+  DOCS_SITE,
+  EXAMPLES,
+  type Example,
+  findExample,
+  pageUrls,
+} from '../examples/examples.js';
 
 const help = `Usage: decaylab examples [--show NAME] [--json]
 
-Lists the built-in specs, which mirror the docs' chapters. Run one with
-\`decaylab run NAME\`; \`--show NAME\` prints its spec as a starting point for your own.
+Lists the built-in specs, which mirror the docs: the chapters, and the playground for the
+real data sets (cars, penguins). Run one with \`decaylab run NAME\`; \`--show NAME\` prints
+its spec as a starting point for your own.
 
 Options:
   --show NAME   print the example's spec (JSON)
-  --json        list the examples as JSON [{name, about, chapter: {en, zh-CN}}],
-                chapter being the URLs of the docs chapter it mirrors
+  --json        list the examples as JSON
+                [{name, about, chapter: {en, zh-CN} | null, page: {en, zh-CN}}]:
+                page is the docs page it mirrors (English and Chinese URLs), chapter the
+                same when that page is a chapter, else null
   -h, --help    show this help`;
+
+/** The footer's lines for the examples that mirror a page other than a chapter: one per page. */
+function otherPages(examples: readonly Example[]): string[] {
+  const byPage = new Map<string, Example[]>();
+  for (const e of examples)
+    if (e.chapter === undefined) byPage.set(e.page, [...(byPage.get(e.page) ?? []), e]);
+  return [...byPage.values()].map((group) => {
+    const { en, 'zh-CN': zh } = pageUrls(group[0] as Example);
+    return `${new Intl.ListFormat('en').format(group.map((e) => e.name))} mirror ${en} (中文版: ${zh})\n`;
+  });
+}
 
 async function run(argv: readonly string[], ctx: Context): Promise<number> {
   const { values, positionals } = parse(
@@ -42,7 +63,12 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   if (values.json) {
     ctx.stdout.write(
       `${JSON.stringify(
-        EXAMPLES.map((e) => ({ name: e.name, about: e.about, chapter: chapterUrls(e) })),
+        EXAMPLES.map((e) => ({
+          name: e.name,
+          about: e.about,
+          chapter: chapterUrls(e),
+          page: pageUrls(e),
+        })),
         null,
         2,
       )}\n`,
@@ -52,7 +78,7 @@ async function run(argv: readonly string[], ctx: Context): Promise<number> {
   const width = Math.max(...EXAMPLES.map((e) => e.name.length));
   const lines = EXAMPLES.map((e) => `  ${e.name.padEnd(width)}  ${e.about}`);
   ctx.stdout.write(
-    `${lines.join('\n')}\n\nRun one: decaylab run <name>   Show its spec: decaylab examples --show <name>\nThe chapters they mirror: ${DOCS_SITE}/chapters/ (--json names each one)\n中文版: ${DOCS_SITE}/zh-cn/chapters/\n`,
+    `${lines.join('\n')}\n\nRun one: decaylab run <name>   Show its spec: decaylab examples --show <name>\nThe chapters they mirror: ${DOCS_SITE}/chapters/ (--json names each one)\n中文版: ${DOCS_SITE}/zh-cn/chapters/\n${otherPages(EXAMPLES).join('')}`,
   );
   return EXIT.ok;
 }

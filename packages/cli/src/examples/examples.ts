@@ -1,27 +1,59 @@
-/** A built-in spec that mirrors a chapter of the docs. */
-export interface Example {
+interface ExampleBase {
   readonly name: string;
   /** One line: what it shows. */
   readonly about: string;
   readonly spec: Readonly<Record<string, unknown>>;
-  /** The docs chapter it mirrors: its slug under /chapters/ (and /zh-cn/chapters/). */
-  readonly chapter: string;
 }
 
-/** Where the docs site lives; chapters are at /chapters/SLUG/ and, in Chinese, /zh-cn/chapters/SLUG/. */
+/** An example that mirrors a docs chapter. */
+export interface ChapterExample extends ExampleBase {
+  /** The docs chapter it mirrors: its slug under /chapters/ (and /zh-cn/chapters/). */
+  readonly chapter: string;
+  readonly page?: undefined;
+}
+
+/** An example that mirrors a docs page other than a chapter (the playground, for the real data sets). */
+export interface PageExample extends ExampleBase {
+  readonly chapter?: undefined;
+  /** The page it mirrors: its path under the site (and under /zh-cn/), e.g. `playground`. */
+  readonly page: string;
+}
+
+/** A built-in spec that mirrors a page of the docs: a chapter, or (for the real data) the playground. */
+export type Example = ChapterExample | PageExample;
+
+/** A page of the docs site in English and in Chinese. */
+export interface PageUrls {
+  readonly en: string;
+  readonly 'zh-CN': string;
+}
+
+/** Where the docs site lives; a page at /PATH/ is at /zh-cn/PATH/ in Chinese. */
 export const DOCS_SITE = 'https://decaylab.dev';
 
+/** The docs page at `path` (`chapters/05-geometry`, `playground`), in English and in Chinese. */
+function urls(path: string): PageUrls {
+  return { en: `${DOCS_SITE}/${path}/`, 'zh-CN': `${DOCS_SITE}/zh-cn/${path}/` };
+}
+
 /**
- * The chapter an example mirrors, in English and in Chinese.
+ * The docs page an example mirrors (its chapter, or the playground), in English and in Chinese.
+ *
+ * @example
+ * pageUrls(findExample('penguins')!) // { en: 'https://decaylab.dev/playground/', 'zh-CN': … }
+ */
+export function pageUrls(example: Example): PageUrls {
+  return urls(example.chapter === undefined ? example.page : `chapters/${example.chapter}`);
+}
+
+/**
+ * The chapter an example mirrors, in English and in Chinese; null for one that mirrors another page.
  *
  * @example
  * chapterUrls(findExample('l1')!) // { en: 'https://decaylab.dev/chapters/05-geometry/', 'zh-CN': … }
  */
-export function chapterUrls({ chapter }: Example): { en: string; 'zh-CN': string } {
-  return {
-    en: `${DOCS_SITE}/chapters/${chapter}/`,
-    'zh-CN': `${DOCS_SITE}/zh-cn/chapters/${chapter}/`,
-  };
+export function chapterUrls(example: Example): PageUrls | null {
+  return example.chapter === undefined ? null : urls(`chapters/${example.chapter}`);
 }
 
 const poly = (name: string, weightDecay: number) => ({
@@ -74,7 +106,7 @@ const bias = (name: string, decayBias: boolean) => ({
   steps: 500,
 });
 
-/** The built-in examples, in the order of the docs' chapters. */
+/** The built-in examples, in the order of the docs' chapters, then the playground's (real data). */
 export const EXAMPLES: readonly Example[] = [
   {
     name: 'overfitting',
@@ -148,6 +180,41 @@ export const EXAMPLES: readonly Example[] = [
     chapter: '07-practical-tips',
     about: 'the same with a param group that exempts the bias from decay',
     spec: bias('no-bias-decay', false),
+  },
+  {
+    name: 'cars',
+    page: 'playground',
+    about: 'real data: mpg of 300 cars from six correlated columns, linear, weightDecay 0.1',
+    spec: {
+      name: 'cars',
+      seed: 0,
+      data: {
+        kind: 'cars',
+        columns: ['cylinders', 'displacement', 'horsepower', 'weight', 'acceleration', 'year'],
+      },
+      model: { kind: 'linear' },
+      optimizer: { kind: 'sgd', lr: 0.1, weightDecay: 0.1 },
+      steps: 1000,
+    },
+  },
+  {
+    name: 'penguins',
+    page: 'playground',
+    about: 'real data: Adelie or not from beak length and depth, logistic, weightDecay 0.01',
+    spec: {
+      name: 'penguins',
+      seed: 0,
+      data: {
+        kind: 'penguins',
+        columns: ['beakLength', 'beakDepth'],
+        positive: 'Adelie',
+        negative: 'rest',
+      },
+      model: { kind: 'logistic' },
+      loss: 'bce-logits',
+      optimizer: { kind: 'sgd', lr: 0.5, weightDecay: 0.01 },
+      steps: 1000,
+    },
   },
 ];
 
