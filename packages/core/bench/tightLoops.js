@@ -33,19 +33,27 @@ export function rowsOf(spec) {
   return { X, y: Float64Array.from(train.y), n, d };
 }
 
+/** A spec's training rows in the engine's Net (its feature matrix) and its SGD settings. */
+function netProblem(spec) {
+  const { train } = materialize(spec.data, spec.seed);
+  const net = createNet(spec.model, train.x[0].length);
+  return {
+    n: train.y.length,
+    net,
+    X: net.features(train.x),
+    y: Float64Array.from(train.y),
+    steps: spec.steps,
+    lr: spec.optimizer.lr,
+    wd: spec.optimizer.weightDecay,
+  };
+}
+
 /**
  * Full-batch SGD through the engine's own Net (its kernels: WebAssembly SIMD above a size, the
  * tiled JS loops below), loss, gradient and update in locals.
  */
 function tightNet(spec, theta0) {
-  const { train } = materialize(spec.data, spec.seed);
-  const n = train.y.length;
-  const net = createNet(spec.model, train.x[0].length);
-  const X = net.features(train.x);
-  const y = Float64Array.from(train.y);
-  const steps = spec.steps;
-  const lr = spec.optimizer.lr;
-  const wd = spec.optimizer.weightDecay;
+  const { n, net, X, y, steps, lr, wd } = netProblem(spec);
   const size = net.layout.size;
   const theta = theta0 ?? new Float64Array(size);
   const grad = new Float64Array(size);
@@ -227,14 +235,7 @@ export let lastFloorEvent = null;
  * against train()'s, so a spec outside that fails loudly).
  */
 export function floorLinear(spec) {
-  const { train } = materialize(spec.data, spec.seed);
-  const n = train.y.length;
-  const net = createNet(spec.model, train.x[0].length);
-  const X = net.features(train.x);
-  const y = Float64Array.from(train.y);
-  const steps = spec.steps;
-  const lr = spec.optimizer.lr;
-  const wd = spec.optimizer.weightDecay;
+  const { n, net, X, y, steps, lr, wd } = netProblem(spec);
   const w = net.width;
   const size = w + 1;
   const theta = new Float64Array(size);
