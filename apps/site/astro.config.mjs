@@ -302,6 +302,10 @@ export default defineConfig({
         '@widgets': fileURLToPath(new URL('./src/widgets', import.meta.url)),
         // No widget draws maps: Plot's projections and geo marks stay out of the bundle.
         'd3-geo': fileURLToPath(new URL('./src/vendor/d3GeoStub.js', import.meta.url)),
+        // Widgets give color scales a range: Plot's color schemes stay out of the bundle.
+        'd3-scale-chromatic': fileURLToPath(
+          new URL('./src/vendor/d3ScaleChromaticStub.js', import.meta.url),
+        ),
       },
     },
   },
