@@ -4,7 +4,9 @@
 // loops the engine had before the kernels were tiled ("today's scalar loop"), sizes in locals.
 // Each returns the seconds (on `now`) its steps took (after building the data) and keeps the final loss in
 // `lastLoss` so that the work cannot be optimized away.
-import { materialize } from '../dist/index.js';
+
+import { initParams } from '../dist/engine/initParams.js';
+import { materialize, parseSpec } from '../dist/index.js';
 import { createNet } from '../dist/models/createNet.js';
 
 export let lastLoss = 0;
@@ -119,9 +121,13 @@ export function scalarLinear(spec) {
   return now() - t0;
 }
 
-/** Dense layer sizes, offsets and a small deterministic θ for an mlp `d → ...hidden → 1`. */
-function mlpSetup(d, hidden) {
-  const dims = [d, ...hidden, 1];
+/**
+ * Dense layer sizes and offsets for an mlp `d → ...hidden → 1` (each layer's weight, [out, in]
+ * row-major, then its bias: the engine's layout), and θ as train() starts it for this spec (its
+ * init and seed): tanh costs more or less by its argument, so every loop starts from the same θ.
+ */
+function mlpSetup(spec, d) {
+  const dims = [d, ...spec.model.hidden, 1];
   const wo = [];
   const bo = [];
   let size = 0;
@@ -131,21 +137,24 @@ function mlpSetup(d, hidden) {
     bo.push(size);
     size += dims[l + 1];
   }
+  const normal = parseSpec(spec);
+  const { layout } = createNet(normal.model, d);
+  if (layout.size !== size) throw new Error('mlpSetup: the engine lays out this mlp otherwise');
   const theta = new Float64Array(size);
-  for (let i = 0; i < size; i++) theta[i] = 0.1 * Math.sin(i + 1);
+  initParams(normal.init, normal.seed, layout, theta);
   return { dims, wo, bo, theta, size };
 }
 
 /** mlp with tanh, the engine's kernels. */
 export function tightMlp(spec) {
   const { train } = materialize(spec.data, spec.seed);
-  return tightNet(spec, mlpSetup(train.x[0].length, spec.model.hidden).theta);
+  return tightNet(spec, mlpSetup(spec, train.x[0].length).theta);
 }
 
 /** mlp with tanh, today's scalar loops. */
 export function scalarMlp(spec) {
   const { X, y, n, d } = rowsOf(spec);
-  const { dims, wo, bo, theta, size } = mlpSetup(d, spec.model.hidden);
+  const { dims, wo, bo, theta, size } = mlpSetup(spec, d);
   const layers = dims.length - 1;
   const steps = spec.steps;
   const lr = spec.optimizer.lr;
