@@ -1,6 +1,9 @@
 // Everything heavy the playground needs (the engine, RxJS, Plot, the exports), loaded when the
 // playground element is defined, never on page load.
 
+/** This module's exports, as the parts the element hands them to see them (`import type` only). */
+export type PlaygroundRuntime = typeof import('./playgroundRuntime');
+
 export {
   ExportError,
   encodeEvent,
