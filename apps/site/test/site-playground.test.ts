@@ -511,10 +511,14 @@ describe('exports', () => {
         });
         expect(torch.stderr).toBe('');
         // The page's own run: the parameters its charts show after the last step.
+        // (The element's TracePlayer holds the run's trace.)
         const ours = (await page.evaluate(
           () =>
-            (document.querySelector('dl-playground') as unknown as { trace: { params: unknown } })
-              .trace.params,
+            (
+              document.querySelector('dl-playground') as unknown as {
+                player: { trace: { params: unknown } };
+              }
+            ).player.trace.params,
         )) as Record<string, number[]>;
         expect(ours).toEqual(finalParams(recording));
         const theirs = finalParams(torch.stdout);

@@ -1,7 +1,7 @@
 // Everything heavy the playground needs (the engine, RxJS, Plot, the exports), loaded when the
 // playground element is defined, never on page load.
 
-/** This module's exports, as the parts the element hands them to see them (`import type` only). */
+/** This module's type, for the parts the element hands it to (`import type` only: it loads lazily). */
 export type PlaygroundRuntime = typeof import('./playgroundRuntime');
 
 export {
