@@ -14,6 +14,9 @@ const MAX_EVENTS = 300;
 /** Frames a run takes to play out when nothing slows it (≈ 1.5 s at 60 Hz). */
 const PLAY_FRAMES = 90;
 
+/** What a `TracePlayer` needs from the lazily loaded runtime. */
+export type TraceEngine = Pick<PlaygroundRuntime, 'train' | 'Clock' | 'materialize'>;
+
 /** What a `TracePlayer` tells the element. */
 export interface TracePlayerOptions {
   readonly t: Translate;
@@ -46,7 +49,7 @@ export class TracePlayer {
   private readonly player: RunPlayer;
 
   constructor(
-    private readonly rt: PlaygroundRuntime,
+    private readonly rt: TraceEngine,
     private readonly options: TracePlayerOptions,
   ) {
     this.player = new RunPlayer({ train: rt.train, Clock: rt.Clock });
