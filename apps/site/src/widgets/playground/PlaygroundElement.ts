@@ -1,3 +1,4 @@
+import type { RunSpec } from '@decaylab/core';
 import { type Translate, translatorFor } from '../../i18n/t';
 import { watchTheme } from '../_shared/theme';
 import { DrawLoop } from './DrawLoop';
@@ -133,7 +134,7 @@ export class PlaygroundElement extends HTMLElement {
     const url = writeSpecUrl(rt.encodeSpecQuery(inputs.spec));
     if (!url.written) this.status(this.t('playground.urlTooLong', { chars: url.chars }));
     if (!fromJson) inputs.json.write(rt.specJson(inputs.spec));
-    let spec: ReturnType<PlaygroundRuntime['parseSpec']>;
+    let spec: RunSpec;
     try {
       spec = rt.parseSpec(inputs.spec);
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { RunEvent } from '@decaylab/core';
+import type { RunEvent, RunSpec } from '@decaylab/core';
 import type { Translate } from '../../i18n/t';
 import { describeDivergence } from '../_shared/describeDivergence';
 import { formatValue } from '../_shared/format';
@@ -60,8 +60,8 @@ export class TracePlayer {
     return this.player.divergences;
   }
 
-  /** Starts a run of `spec` (stopping the current one). */
-  start(spec: ReturnType<PlaygroundRuntime['parseSpec']>): void {
+  /** Starts a run of `spec` (normalized: `parseSpec`'s), stopping the current one. */
+  start(spec: RunSpec): void {
     const { rt } = this;
     const { t, reducedMotion, onChange, onStatus, onSettled, onError } = this.options;
     const trace = new RunTrace();
