@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { parseSpec } from '@decaylab/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { en } from '../src/i18n/en';
 import { axeViolations, launch, openPage, type TestBrowser } from './browser';
 
 // The playground page (/playground/, issue 12): every data kind draws; a setting changes the
@@ -325,6 +326,39 @@ describe('settings, URL and pins', () => {
       expect(await page.textContent('[data-problem-for="optimizer"]')).toContain(
         'optimizer.lrr: unknown key',
       );
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the JSON box lists a syntax error or a non-object under it, and Ctrl+Enter runs a valid spec', async () => {
+    const { page, problems } = await open(`playground/${query(LINE)}`);
+    const state = () =>
+      page.evaluate(() => document.querySelector<HTMLElement>('dl-playground')?.dataset.state);
+    try {
+      await settled(page, 1);
+      await page.click('[data-json] summary');
+      const valid = JSON.parse(await page.inputValue('#pg-json'));
+      await page.fill('#pg-json', '{ "steps": ');
+      await page.click('button[data-action="apply-json"]');
+      await expect.poll(state).toBe('invalid');
+      expect(await page.textContent('[data-status]')).toBe(en['playground.jsonSyntax']);
+      expect(await page.locator('[data-json-problems] li').count()).toBe(1);
+      await page.fill('#pg-json', '[1, 2]');
+      await page.click('button[data-action="apply-json"]');
+      await expect
+        .poll(() => page.textContent('[data-json-problems]'))
+        .toBe(en['playground.jsonNotObject']);
+      expect(await page.textContent('[data-status]')).toBe(en['playground.invalid']);
+      expect(await runs(page)).toBe(1);
+      await page.fill('#pg-json', JSON.stringify({ ...valid, steps: 60 }));
+      await page.locator('#pg-json').press('Control+Enter');
+      expect(await settled(page, 2)).toBe('done');
+      expect(await page.textContent('[data-readout="step"]')).toBe('60 / 60');
+      expect(await page.inputValue('[name="steps"]')).toBe('60');
+      expect(await page.locator('[data-json-problems] li').count()).toBe(0);
+      expect(page.url()).toContain('steps=60');
       expect(problems).toEqual([]);
     } finally {
       await page.close();
