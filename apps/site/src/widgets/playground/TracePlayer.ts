@@ -71,8 +71,9 @@ export class TracePlayer {
       ? Number.POSITIVE_INFINITY
       : Math.max(every, Math.ceil(spec.steps / PLAY_FRAMES));
     // Events come every n-th step: the bound measures growth from step 1, not from step n. A
-    // one-step run gives it (one step more); taking every step's event and thinning them here
-    // would build the events the engine skips (1.3–2.2× the time of a large mlp's run).
+    // one-step run gives it (one step and one setup more); taking every step's event and
+    // thinning here would build the events the engine skips (1.1–2.3× a run's time, 4.6× with
+    // minibatches of 8: heavy runs would play much longer).
     const initialLoss = every > 1 ? firstLoss(rt.train, spec) : undefined;
     this.player.start([spec], {
       every,
