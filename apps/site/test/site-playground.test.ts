@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { parseSpec } from '@decaylab/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { en } from '../src/i18n/en';
 import { axeViolations, launch, openPage, type TestBrowser } from './browser';
 
 // The playground page (/playground/, issue 12): every data kind draws; a setting changes the
@@ -331,6 +332,39 @@ describe('settings, URL and pins', () => {
     }
   });
 
+  it('the JSON box lists a syntax error or a non-object under it, and Ctrl+Enter runs a valid spec', async () => {
+    const { page, problems } = await open(`playground/${query(LINE)}`);
+    const state = () =>
+      page.evaluate(() => document.querySelector<HTMLElement>('dl-playground')?.dataset.state);
+    try {
+      await settled(page, 1);
+      await page.click('[data-json] summary');
+      const valid = JSON.parse(await page.inputValue('#pg-json'));
+      await page.fill('#pg-json', '{ "steps": ');
+      await page.click('button[data-action="apply-json"]');
+      await expect.poll(state).toBe('invalid');
+      expect(await page.textContent('[data-status]')).toBe(en['playground.jsonSyntax']);
+      expect(await page.locator('[data-json-problems] li').count()).toBe(1);
+      await page.fill('#pg-json', '[1, 2]');
+      await page.click('button[data-action="apply-json"]');
+      await expect
+        .poll(() => page.textContent('[data-json-problems]'))
+        .toBe(en['playground.jsonNotObject']);
+      expect(await page.textContent('[data-status]')).toBe(en['playground.invalid']);
+      expect(await runs(page)).toBe(1);
+      await page.fill('#pg-json', JSON.stringify({ ...valid, steps: 60 }));
+      await page.locator('#pg-json').press('Control+Enter');
+      expect(await settled(page, 2)).toBe('done');
+      expect(await page.textContent('[data-readout="step"]')).toBe('60 / 60');
+      expect(await page.inputValue('[name="steps"]')).toBe('60');
+      expect(await page.locator('[data-json-problems] li').count()).toBe(0);
+      expect(page.url()).toContain('steps=60');
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a run that ends far above predicting 0 (degree 30 on the cars) says so instead of a silent "done"', async () => {
     const fields = { ...LINE, 'data.kind': 'cars', 'model.degree': 30, 'optimizer.lr': 0.01 };
     const { page, problems } = await open(`playground/${query(fields)}`);
@@ -511,10 +545,14 @@ describe('exports', () => {
         });
         expect(torch.stderr).toBe('');
         // The page's own run: the parameters its charts show after the last step.
+        // (The element's TracePlayer holds the run's trace.)
         const ours = (await page.evaluate(
           () =>
-            (document.querySelector('dl-playground') as unknown as { trace: { params: unknown } })
-              .trace.params,
+            (
+              document.querySelector('dl-playground') as unknown as {
+                player: { trace: { params: unknown } };
+              }
+            ).player.trace.params,
         )) as Record<string, number[]>;
         expect(ours).toEqual(finalParams(recording));
         const theirs = finalParams(torch.stdout);

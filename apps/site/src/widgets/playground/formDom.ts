@@ -8,6 +8,20 @@ const fields = (root: ParentNode, name: string) => [
 ];
 
 /**
+ * The name of the control an `input` or `change` event changed, or `undefined` when that
+ * control answers to the other event: checkboxes and selects to `change` (one event per
+ * change), number boxes and the CSV box to `input` (as the reader types).
+ *
+ * @example
+ * form.addEventListener('input', (e) => { const name = changedControl(e); if (name) … });
+ */
+export function changedControl(event: Event): string | undefined {
+  const target = event.target as HTMLInputElement;
+  const onChange = target.type === 'checkbox' || target.localName === 'select';
+  return target.name && (event.type === 'change') === onChange ? target.name : undefined;
+}
+
+/**
  * The form's values as the reader left them (`PlaygroundForm`), or `null` while a number box
  * holds something that is not a number in its range (the run waits for a valid value; the box
  * is marked `aria-invalid`).

@@ -137,7 +137,8 @@ export function weightNames(form: Pick<PlaygroundForm, 'model' | 'depth'>): stri
   return Array.from({ length: form.depth + 1 }, (_, i) => `${i}.weight`);
 }
 
-type SpecObject = Record<string, unknown>;
+/** A spec as the page edits it: plain JSON, not yet checked (`parseSpec` normalizes it). */
+export type SpecObject = Record<string, unknown>;
 
 const same = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && a.every((v, i) => v === b[i]);

@@ -5,6 +5,9 @@ import { provideRealTableRows } from '../_shared/realTableRows';
 
 provideRealTableRows(realTableRows);
 
+/** This module's type, for the parts the element hands it to (`import type` only: it loads lazily). */
+export type PlaygroundRuntime = typeof import('./playgroundRuntime');
+
 export {
   ExportError,
   encodeEvent,
