@@ -2,7 +2,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseSpec } from '@decaylab/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { en } from '../src/i18n/en';
@@ -17,20 +16,6 @@ const baseUrl = inject('baseUrl');
 const repo = resolve(__dirname, '../../..');
 const cli = join(repo, 'packages/cli/bin/decaylab.js');
 const torchPython = '/opt/torchvenv/bin/python';
-/** cars and penguins are data kinds of the RunSpec (wt-data); until then their rows are skipped. */
-const hasRealData = (() => {
-  try {
-    parseSpec({
-      data: { kind: 'cars' },
-      model: { kind: 'linear' },
-      optimizer: { kind: 'sgd', lr: 0.1 },
-      steps: 1,
-    });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 let browser: TestBrowser;
 let work: string;
 
@@ -136,7 +121,7 @@ describe('each data kind draws', () => {
     ],
   ];
   for (const [name, fields, view] of kinds)
-    it.skipIf(/cars|penguins/.test(name) && !hasRealData)(name, async () => {
+    it(name, async () => {
       const { page, problems } = await open(`playground/${query(fields)}`);
       try {
         expect(await settled(page)).toBe('done');
