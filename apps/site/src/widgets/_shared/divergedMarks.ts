@@ -4,7 +4,9 @@ type PlotModule = typeof import('./plot');
 
 /**
  * Plot marks that show where runs diverged: a vertical rule at the step and a label
- * `✕ diverged (step 37)`. Use on a chart whose x is the step.
+ * `✕ diverged (step 37)`, left of the rule, or right of it when `xDomain` (the chart's linear
+ * step domain) puts the step in its left 40 %: a run that diverges near the start would push
+ * its label over the y axis's ticks. Use on a chart whose x is the step.
  *
  * @example
  * Plot.plot({ marks: [...lines, ...divergedMarks(Plot, this.divergences, { color: theme.c3 })] })
@@ -12,23 +14,39 @@ type PlotModule = typeof import('./plot');
 export function divergedMarks(
   Plot: PlotModule,
   divergences: readonly Divergence[],
-  { color = 'currentColor', label = (d: Divergence) => `✕ diverged (step ${d.step})` } = {},
+  {
+    color = 'currentColor',
+    label = (d: Divergence) => `✕ diverged (step ${d.step})`,
+    xDomain,
+  }: {
+    color?: string;
+    label?: (d: Divergence) => string;
+    xDomain?: readonly [number, number];
+  } = {},
 ) {
   if (divergences.length === 0) return [];
-  return [
-    Plot.ruleX(divergences, { x: 'step', stroke: color, strokeWidth: 2, strokeDasharray: '3,2' }),
-    Plot.text(divergences, {
+  const early = (d: Divergence) =>
+    xDomain !== undefined && d.step < xDomain[0] + 0.4 * (xDomain[1] - xDomain[0]);
+  const text = (list: readonly Divergence[], side: 'left' | 'right') =>
+    Plot.text(list, {
       x: 'step',
       frameAnchor: 'top',
       dy: 4,
-      dx: -4,
-      textAnchor: 'end',
+      dx: side === 'left' ? -4 : 4,
+      textAnchor: side === 'left' ? 'end' : 'start',
       text: label,
       fill: color,
       fontWeight: 700,
       stroke: 'var(--sl-color-bg, white)',
       strokeWidth: 3,
       paintOrder: 'stroke',
-    }),
+    });
+  return [
+    Plot.ruleX(divergences, { x: 'step', stroke: color, strokeWidth: 2, strokeDasharray: '3,2' }),
+    text(
+      divergences.filter((d) => !early(d)),
+      'left',
+    ),
+    text(divergences.filter(early), 'right'),
   ];
 }

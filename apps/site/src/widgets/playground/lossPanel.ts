@@ -34,10 +34,11 @@ export function lossPanel({ Plot, theme, t, run, ghosts, divergences, ...frame }
       },
     ),
   ];
+  const steps = stepDomain(run, ghosts);
   return Plot.plot({
     ...frame,
     marginLeft: 56,
-    x: { label: t('playground.axisStep'), domain: stepDomain(run, ghosts) },
+    x: { label: t('playground.axisStep'), domain: steps },
     y: {
       label: t('playground.axisLoss'),
       type: 'log',
@@ -50,6 +51,7 @@ export function lossPanel({ Plot, theme, t, run, ghosts, divergences, ...frame }
       ...divergedMarks(Plot as never, divergences, {
         color: theme.c3,
         label: (d) => t('playground.divergedAt', { step: d.step }),
+        xDomain: steps,
       }),
     ],
   });
