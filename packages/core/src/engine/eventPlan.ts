@@ -1,5 +1,7 @@
 import type { LossValues, StepEvent } from '../events.js';
 import type { ParamLayout } from '../models/paramLayout.js';
+import { affineNorms, affineRecord, isAffine } from './affineRecords.js';
+import { packedBlank } from './copySlice.js';
 import { type NormsMaker, normsMaker } from './normsMaker.js';
 import { type RecordMaker, recordMaker } from './recordMaker.js';
 import type { StepTrace } from './stepTrace.js';
@@ -18,6 +20,15 @@ export class EventPlan {
   /** The parameters listed in `decoupledDecay`; null when none are (the field is absent). */
   private readonly decoupledRecord: RecordMaker | null;
   private readonly norms: NormsMaker;
+  /**
+   * For the affine layout: its weight count, the blank its copies slice, and whether
+   * `decayGrad` lists both parameters (records of both are built by `affineRecord`); else null.
+   */
+  private readonly affine: {
+    readonly width: number;
+    readonly blank: readonly number[];
+    readonly decayBoth: boolean;
+  } | null;
 
   /**
    * @param layout the parameters, in the order every record lists them
@@ -32,6 +43,10 @@ export class EventPlan {
     this.decayRecord = recordMaker(layout, decay);
     this.decoupledRecord = decoupled.length > 0 ? recordMaker(layout, decoupled) : null;
     this.norms = normsMaker(layout);
+    const width = layout.sizes[0] ?? 0;
+    this.affine = isAffine(layout)
+      ? { width, blank: packedBlank(width), decayBoth: decay.length === 2 }
+      : null;
   }
 
   /**
@@ -48,12 +63,16 @@ export class EventPlan {
     theta: Float64Array,
     val: number | undefined,
   ): StepEvent {
-    const g = this.allRecord(grad);
-    const decayGrad = this.decayRecord(trace.decayGrad);
+    const a = this.affine;
+    const g = a ? affineRecord(grad, a.width, a.blank) : this.allRecord(grad);
+    const decayGrad = a?.decayBoth
+      ? affineRecord(trace.decayGrad, a.width, a.blank)
+      : this.decayRecord(trace.decayGrad);
+    const params = a ? affineRecord(theta, a.width, a.blank) : this.allRecord(theta);
+    const norms = a ? affineNorms(theta, a.width) : this.norms(theta);
     // One literal per shape, keys in the format's order (no spreads).
     if (this.decoupledRecord) {
       const decoupledDecay = this.decoupledRecord(trace.decoupledDecay);
-      const params = this.allRecord(theta);
       return val === undefined
         ? {
             type: 'step',
@@ -65,7 +84,7 @@ export class EventPlan {
             decayGrad,
             decoupledDecay,
             params,
-            norms: this.norms(theta),
+            norms,
           }
         : {
             type: 'step',
@@ -78,10 +97,9 @@ export class EventPlan {
             decoupledDecay,
             params,
             val: { loss: val },
-            norms: this.norms(theta),
+            norms,
           };
     }
-    const params = this.allRecord(theta);
     return val === undefined
       ? {
           type: 'step',
@@ -92,7 +110,7 @@ export class EventPlan {
           grad: g,
           decayGrad,
           params,
-          norms: this.norms(theta),
+          norms,
         }
       : {
           type: 'step',
@@ -104,7 +122,7 @@ export class EventPlan {
           decayGrad,
           params,
           val: { loss: val },
-          norms: this.norms(theta),
+          norms,
         };
   }
 }

@@ -1,16 +1,15 @@
 import type { ParamLayout } from '../models/paramLayout.js';
-import { isAffine } from './recordMaker.js';
 
 /** ‖θ‖₂ of every parameter of a flat θ, keyed by name. */
 export type NormsMaker = (theta: Float64Array) => Record<string, number>;
 
 /**
  * The maker of a step event's `norms` record: ‖θ_p‖₂ of every parameter, each summed in index
- * order (the NDJSON bytes depend on it), with literal keys for the affine layout as in
- * `recordMaker`. Internal.
+ * order (the NDJSON bytes depend on it). (`EventPlan` uses `affineNorms` for the affine layout.)
+ * Internal.
  *
  * @example
- * normsMaker(layout)(theta); // { weight: 1.41, bias: 0.3 }
+ * normsMaker(layout)(theta); // { '0.weight': 1.41, '0.bias': 0.3 }
  */
 export function normsMaker(layout: ParamLayout): NormsMaker {
   const { names, offsets, sizes } = layout;
@@ -21,13 +20,6 @@ export function normsMaker(layout: ParamLayout): NormsMaker {
     for (let i = o; i < end; i++) s += (theta[i] as number) * (theta[i] as number);
     return Math.sqrt(s);
   };
-  if (isAffine(layout)) {
-    const bias = offsets[1] as number;
-    return (theta) => ({
-      weight: norm(theta, 0),
-      bias: Math.sqrt((theta[bias] as number) * (theta[bias] as number)),
-    });
-  }
   const m = names.length;
   const [k0 = '', k1 = ''] = names;
   return (theta) => {

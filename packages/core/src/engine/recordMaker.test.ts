@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paramLayout } from '../models/paramLayout.js';
+import { affineNorms, affineRecord, isAffine } from './affineRecords.js';
+import { packedBlank } from './copySlice.js';
 import { normsMaker } from './normsMaker.js';
 import { recordMaker } from './recordMaker.js';
 
@@ -102,6 +104,40 @@ describe('normsMaker', () => {
           }
           expect(Object.is(norms[name], Math.sqrt(s))).toBe(true);
         });
+      }
+    }
+  });
+});
+
+describe('affineRecord and affineNorms (the affine layout, both parameters)', () => {
+  const affine = layouts.filter(isAffine);
+
+  it('apply to the affine layouts only', () => {
+    expect(affine.map((l) => l.sizes[0])).toEqual([1, 2, 3, 5, 6, 7, 8, 200]);
+  });
+
+  it('copy both slices, in order, into new arrays, as the general maker does', () => {
+    for (const layout of affine) {
+      const width = layout.sizes[0] as number;
+      const blank = packedBlank(width);
+      for (const buf of buffers(layout.size)) {
+        const rec = affineRecord(buf, width, blank);
+        expect(JSON.stringify(rec)).toBe(JSON.stringify(recordMaker(layout, [0, 1])(buf)));
+        expect(rec).toEqual(reference(layout.names, layout.offsets, layout.sizes)([0, 1], buf));
+        expect(affineRecord(buf, width, blank).weight).not.toBe(rec.weight);
+      }
+      expect(blank.every((v) => v === 0.5)).toBe(true);
+    }
+  });
+
+  it('give the norms the general maker gives, bit for bit', () => {
+    for (const layout of affine) {
+      const width = layout.sizes[0] as number;
+      for (const theta of buffers(layout.size)) {
+        const norms = affineNorms(theta, width);
+        const general = normsMaker(layout)(theta);
+        expect(Object.keys(norms)).toEqual(['weight', 'bias']);
+        for (const name of layout.names) expect(Object.is(norms[name], general[name])).toBe(true);
       }
     }
   });

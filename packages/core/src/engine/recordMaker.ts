@@ -1,4 +1,6 @@
 import type { ParamLayout } from '../models/paramLayout.js';
+import { isAffine } from './affineRecords.js';
+import { copySlice, packedBlank } from './copySlice.js';
 
 /** Copies the listed parameters' slices of a flat buffer into a record of plain arrays. */
 export type RecordMaker = (buf: Float64Array) => Record<string, number[]>;
@@ -11,6 +13,7 @@ type Copier = (buf: Float64Array) => number[];
  * parameters (any order: records list them in parameter order), chosen once per run. For the
  * affine layout of the linear, polynomial and logistic models each record is an object literal
  * with literal keys, made with its final shape at once; other layouts add the keys by name.
+ * (`EventPlan` builds the affine records that list both parameters with `affineRecord`.)
  * Internal.
  *
  * @example
@@ -21,8 +24,11 @@ export function recordMaker(layout: ParamLayout, list: readonly number[]): Recor
   const params = [...list].sort((x, y) => x - y);
   const { names, offsets, sizes } = layout;
   // One packed-double blank, as long as the longest listed parameter, for every copier to slice.
-  const blank = packed(Math.max(0, ...params.map((p) => sizes[p] as number)));
-  const copy = (p: number) => copier(blank, offsets[p] as number, sizes[p] as number);
+  const blank = packedBlank(Math.max(0, ...params.map((p) => sizes[p] as number)));
+  const copy =
+    (p: number): Copier =>
+    (buf) =>
+      copySlice(blank, buf, offsets[p] as number, sizes[p] as number);
   if (isAffine(layout)) {
     const bias = offsets[1] as number;
     if (params.length === 0) return () => ({});
@@ -49,43 +55,4 @@ export function recordMaker(layout: ParamLayout, list: readonly number[]): Recor
     for (let k = 3; k < m; k++) rec[keys[k] as string] = (copies[k] as Copier)(buf);
     return rec;
   };
-}
-
-/**
- * The layout of the linear, polynomial and logistic models: `weight`, then a one-value `bias`.
- *
- * @example
- * isAffine(paramLayout([['weight', [1, 3]], ['bias', [1]]])) // true
- */
-export function isAffine({ names, sizes }: ParamLayout): boolean {
-  return names.length === 2 && names[0] === 'weight' && names[1] === 'bias' && sizes[1] === 1;
-}
-
-/**
- * The copier of buf[o .. o + size). One- and two-value parameters are array literals; longer
- * ones start as a slice of the packed-double `blank` (one block copy, whose element kind the
- * stores keep), filled four values a turn.
- */
-function copier(blank: readonly number[], o: number, size: number): Copier {
-  if (size === 1) return (buf) => [buf[o] as number];
-  if (size === 2) return (buf) => [buf[o] as number, buf[o + 1] as number];
-  return (buf) => {
-    const out = blank.slice(0, size);
-    let i = 0;
-    for (; i + 4 <= size; i += 4) {
-      out[i] = buf[o + i] as number;
-      out[i + 1] = buf[o + i + 1] as number;
-      out[i + 2] = buf[o + i + 2] as number;
-      out[i + 3] = buf[o + i + 3] as number;
-    }
-    for (; i < size; i++) out[i] = buf[o + i] as number;
-    return out;
-  };
-}
-
-/** `size` doubles in a packed array (pushed one by one: `new Array(size)` would be holey). */
-function packed(size: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < size; i++) out.push(0.5);
-  return out;
 }

@@ -3,7 +3,7 @@ import type { ParamLayout } from '../models/paramLayout.js';
 import { optimizerHyper } from '../spec/optimizerHyper.js';
 import type { ParamGroupSpec, RunSpec } from '../spec/types.js';
 import { type AdamState, type AdamUpdateOptions, adamState, adamUpdate } from './adamUpdate.js';
-import { type SgdUpdateOptions, sgdUpdate } from './sgdUpdate.js';
+import { type SgdUpdateOptions, sgdPlain, sgdUpdate } from './sgdUpdate.js';
 import type { UpdateTarget } from './updateTarget.js';
 
 /** A resolved param group: its hyperparameters and the indices of its parameters. */
@@ -87,6 +87,29 @@ export function createOptimizer(
   const plain = targetsWith(null);
   const traced = targetsWith(trace);
   if (optimizer.kind === 'sgd') {
+    // One group of every parameter in one run, without momentum or maximize (most runs): the
+    // plain rule bound to its two targets, without the loop over groups and runs.
+    const [only] = groups;
+    const [plainRun] = plain[0] ?? [];
+    const [tracedRun] = traced[0] ?? [];
+    if (
+      groups.length === 1 &&
+      plain[0]?.length === 1 &&
+      only &&
+      plainRun &&
+      tracedRun &&
+      only.hyper.momentum === 0 &&
+      !only.hyper.maximize
+    ) {
+      const { lr, weightDecay } = only.hyper;
+      return {
+        groups,
+        decoupled,
+        groupOf,
+        step: () => sgdPlain(plainRun, lr, weightDecay),
+        stepTraced: () => sgdPlain(tracedRun, lr, weightDecay),
+      };
+    }
     const bufs = groups.map((g) => (g.hyper.momentum !== 0 ? new Float64Array(size) : null));
     // Each group's options for the first step and for the others, made once.
     const optionsFor = (first: boolean): SgdUpdateOptions[] =>

@@ -24,8 +24,14 @@ export function sgdUpdate(target: UpdateTarget, options: SgdUpdateOptions): void
   else sgdPlain(target, hyper.lr, hyper.weightDecay);
 }
 
-/** Plain SGD (no momentum, not maximizing): the arithmetic of `sgdGeneral` without its branches. */
-function sgdPlain(
+/**
+ * Plain SGD (no momentum, not maximizing): the arithmetic of `sgdGeneral` without its branches.
+ * `createOptimizer` binds it directly when one such group holds every parameter.
+ *
+ * @example
+ * sgdPlain({ theta, grad, offset: 0, size: theta.length, trace: null }, 0.1, 0.01);
+ */
+export function sgdPlain(
   { theta, grad, offset, size, trace }: UpdateTarget,
   lr: number,
   weightDecay: number,
