@@ -33,6 +33,30 @@ describe('charts', () => {
     expect(html).toContain('>val<');
   });
 
+  it('log-scale ticks are all labelled, on a loss within a decade or just over one', () => {
+    // Plot's own ticks label 0.55 to 0.7 but blank 0.06 to 0.09 on 0.02 to 0.51.
+    for (const [floor, drop] of [
+      [0.55, 0.15],
+      [0.012, 0.5],
+    ] as const) {
+      const curve = Array.from({ length: 30 }, (_, i) => ({
+        step: i + 1,
+        loss: { total: floor + drop * Math.exp(-i / 8) },
+        norms: { weight: 1 },
+      }));
+      for (const chart of [
+        lossChart(seriesFromSteps(curve), { document, height: 300 }),
+        compareChart([{ ...seriesFromSteps(curve), name: 'a' }], { document, height: 300 }),
+      ]) {
+        const labels = [...chart.querySelectorAll('g[aria-label="y-axis tick label"] text')].map(
+          (t) => t.textContent,
+        );
+        expect(labels.length).toBeGreaterThanOrEqual(3);
+        expect(labels).not.toContain('');
+      }
+    }
+  });
+
   it('log-scale ticks are plain numbers, never SI prefixes ("400m")', () => {
     const html = lossChart(seriesFromSteps(steps), { document, width: 500, height: 300 }).outerHTML;
     const ticks = [...html.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? '');

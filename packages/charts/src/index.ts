@@ -1,6 +1,7 @@
 export { collectSeries, type PartialStep } from './collectSeries.js';
 export { type CompareChartOptions, compareChart } from './compareChart.js';
 export { downsample } from './downsample.js';
+export { type LogTicksOptions, logTicks } from './logTicks.js';
 export { lossChart } from './lossChart.js';
 export { normChart } from './normChart.js';
 export { type StepLike, seriesFromSteps } from './seriesFromSteps.js';

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { logTicks } from '../logTicks.js';
 import { type Chart, type ChartOptions, defaultLabels } from '../types.js';
 import type { Row } from './rows.js';
 
@@ -13,6 +14,12 @@ export function linePlot(
 ): Chart {
   const { document, width = 640, height = 300, title } = options;
   const longest = data.reduce((n, r) => Math.max(n, r.series.length), 0);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const { value } of data) {
+    if (value < lo) lo = value;
+    if (value > hi) hi = value;
+  }
   return Plot.plot({
     ...(document ? { document } : {}),
     ...(title ? { title } : {}),
@@ -20,12 +27,18 @@ export function linePlot(
     height,
     marginRight: Math.min(200, 12 + longest * 6),
     x: { label: options.labels?.step ?? defaultLabels.step, grid: true },
-    // Log ticks as plain numbers (0.4, 1e-5), not d3's SI prefixes ("400m" reads as 400 metres).
+    // Log ticks as plain numbers (0.4, 1e-5), not d3's SI prefixes ("400m" reads as 400 metres),
+    // and every one labelled (Plot's own leave most blank on a range under a decade or so).
     y: {
       label: yLabel,
       type: yScale,
       grid: true,
-      ...(yScale === 'log' ? { tickFormat: '~g' } : {}),
+      ...(yScale === 'log'
+        ? {
+            tickFormat: '~g',
+            ticks: logTicks(lo, hi, { count: Math.max(3, Math.round(height / 60)) }),
+          }
+        : {}),
     },
     color: { type: 'categorical' },
     marks: [
