@@ -264,3 +264,26 @@ export const waitForState = (page: Page, selector: string, state = 'done', timeo
     [selector, state],
     { timeout },
   );
+
+/**
+ * The widgets' axes with an unlabelled tick (Plot leaves log-scale labels blank on ranges of
+ * about a decade or less unless given `logTicks`), each as `widget chart: labels`. An axis's
+ * tick labels are Plot's numeric `<text>`s, grouped with `font-variant="tabular-nums"` (the
+ * site drops Plot's `aria-label`s). Empty when every tick of every widget chart has its label.
+ */
+export const blankTickLabels = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.dl-widget [data-chart]')].flatMap((slot) =>
+      [
+        ...slot.querySelectorAll(
+          'svg g[font-variant="tabular-nums"], svg g[aria-label$="tick label"]',
+        ),
+      ].flatMap((axis) => {
+        const labels = [...axis.querySelectorAll('text')].map((t) => t.textContent ?? '');
+        const widget = slot.closest('.dl-widget')?.localName ?? '?';
+        return labels.some((l) => l.trim() === '')
+          ? [`${widget} ${slot.dataset.chart}: ${JSON.stringify(labels)}`]
+          : [];
+      }),
+    ),
+  );

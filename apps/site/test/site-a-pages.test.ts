@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import {
   axeViolations,
+  blankTickLabels,
   builtRoutes,
   chapterRoutesAllLocales,
   distDir,
@@ -88,6 +89,7 @@ describe.concurrent('every page of the built site, in every locale', () => {
         }
         const failed = await page.locator('.dl-status:not(:empty)').allTextContents();
         expect(failed).toEqual([]);
+        expect(await blankTickLabels(page)).toEqual([]);
         expect(problems).toEqual([]);
       } finally {
         await page.close();

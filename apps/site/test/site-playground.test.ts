@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { en } from '../src/i18n/en';
-import { axeViolations, launch, openPage, type TestBrowser } from './browser';
+import { axeViolations, blankTickLabels, launch, openPage, type TestBrowser } from './browser';
 
 // The playground page (/playground/, issue 12): every data kind draws; a setting changes the
 // charts and the URL, and the URL reproduces the run; a pinned run stays as a ghost; the exports
@@ -130,6 +130,7 @@ describe('each data kind draws', () => {
         for (const svg of Object.values(drawn)) expect(svg).toContain('<path');
         expect(await page.getAttribute('[data-chart="model"]', 'data-view')).toBe(view);
         expect(await page.textContent('[data-readout="step"]')).toBe('120 / 120');
+        expect(await blankTickLabels(page)).toEqual([]);
         expect(problems).toEqual([]);
       } finally {
         await page.close();

@@ -1,6 +1,7 @@
 import { downsample } from '@decaylab/charts/data';
 import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
+import { logTicksOf } from '../_shared/logTicksOf';
 import { biasSpec } from './tipsSpecs';
 
 type RunEvent = import('../_shared/engine').RunEvent;
@@ -88,7 +89,7 @@ export class BiasDecayWidget extends DecayWidget {
           label: this.t('biasdecay.axisLoss'),
           type: 'log',
           grid: true,
-          ticks: 5,
+          ticks: logTicksOf(loss.map((d) => d.v)),
           tickFormat: '~g',
         },
         color,

@@ -1,3 +1,4 @@
+import { logTicks } from '@decaylab/charts/data';
 import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
 import { type SweepJob, SweepQueue } from './SweepQueue';
@@ -213,14 +214,15 @@ export class SweepWidget extends DecayWidget {
           type: 'log',
           domain: [axis.from, axis.to],
           label: this.t('sweep.axisLambda', { optimizer: optimizer === 'sgd' ? 'SGD' : 'AdamW' }),
-          tickFormat: (d: number) => (Number.isInteger(Math.log10(d)) ? exp(d) : ''),
+          ticks: logTicks(axis.from, axis.to, { count: 6 }),
+          tickFormat: exp,
         },
         y: {
           type: 'log',
           domain: [y0, y1],
           label: this.t('sweep.axisLoss'),
           grid: true,
-          ticks: 5,
+          ticks: logTicks(y0, y1),
           tickFormat: '~g',
         },
         marks: [

@@ -1,4 +1,4 @@
-import { downsample } from '@decaylab/charts/data';
+import { downsample, logTicks } from '@decaylab/charts/data';
 import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
 import { SweepQueue } from '../tips/SweepQueue';
@@ -95,6 +95,7 @@ export class AdamWWidget extends DecayWidget {
           type: 'log',
           domain: [ADAM_SWEEP_AXES.adam.from, ADAM_SWEEP_AXES.adamw.to],
           label: this.t('slider.lambdaTorch'),
+          ticks: logTicks(ADAM_SWEEP_AXES.adam.from, ADAM_SWEEP_AXES.adamw.to, { count: 7 }),
           tickFormat: (d: number) => formatValue(d, 'exp'),
         },
         y: {
@@ -102,7 +103,7 @@ export class AdamWWidget extends DecayWidget {
           domain: [lo, hi],
           label: this.t('adamw.axisVal'),
           grid: true,
-          ticks: 5,
+          ticks: logTicks(lo, hi),
           tickFormat: '~g',
         },
         color: { domain: [...NAMES], range: [t.c1, t.c2] },

@@ -1,6 +1,7 @@
 import { downsample } from '@decaylab/charts/data';
 import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
+import { logTicksOf } from '../_shared/logTicksOf';
 import { paramDifference } from './paramDifference';
 import { couplingPair } from './updateSpecs';
 
@@ -93,7 +94,7 @@ export class CouplingWidget extends DecayWidget {
           label: this.t('coupling.reported'),
           type: 'log',
           grid: true,
-          ticks: 5,
+          ticks: logTicksOf(losses.map((d) => d.loss)),
           tickFormat: '~g',
         },
         color: { domain: [NAMES[1], NAMES[2]], range: [t.c1, t.c2] },
