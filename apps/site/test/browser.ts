@@ -287,3 +287,18 @@ export const blankTickLabels = (page: Page): Promise<string[]> =>
       }),
     ),
   );
+
+/** Waits until the playground has drawn run number `runs` and stopped playing; returns its state. */
+export async function playgroundSettled(page: Page, runs = 1): Promise<string> {
+  await page.waitForFunction(
+    (n) => {
+      const el = document.querySelector<HTMLElement>('dl-playground');
+      return el && Number(el.dataset.drawn ?? 0) >= n && el.dataset.state !== 'playing';
+    },
+    runs,
+    { timeout: 45_000 },
+  );
+  return page.evaluate(
+    () => document.querySelector<HTMLElement>('dl-playground')?.dataset.state ?? '',
+  );
+}

@@ -8,6 +8,7 @@ import {
   launch,
   openPage,
   PAGES_AT_ONCE,
+  playgroundSettled,
   renderAllWidgets,
   settleAllWidgets,
   type TestBrowser,
@@ -86,14 +87,7 @@ describe.concurrent('tick labels at the sliders’ ends', () => {
     const { page, problems } = await openPage(browser, baseUrl, path);
     try {
       await page.locator('dl-playground').scrollIntoViewIfNeeded();
-      await page.waitForFunction(
-        () => {
-          const el = document.querySelector<HTMLElement>('dl-playground');
-          return el && Number(el.dataset.drawn ?? 0) >= 1 && el.dataset.state !== 'playing';
-        },
-        undefined,
-        { timeout: 45_000 },
-      );
+      await playgroundSettled(page);
       expect(await blankTickLabels(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {

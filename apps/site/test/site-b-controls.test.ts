@@ -37,12 +37,23 @@ describe('site-b widget controls', () => {
       const frozen = await widgetSnapshot(page, w);
       await page.waitForTimeout(400);
       expect((await widgetSnapshot(page, w)).readouts).toEqual(frozen.readouts);
+      // Step draws the run further (the readout ends "over N steps"); waiting for a larger N, not
+      // for any text, so that a read before the step's frame cannot pass or fail by chance.
+      const stepsIn = (text: string | undefined) =>
+        Number(/over (\d+) steps$/.exec(text ?? '')?.[1]);
+      const before = stepsIn(frozen.readouts.diff);
+      expect(before).toBeGreaterThan(0);
       await page.locator(`${w} [data-action="step"]`).click();
       await page.waitForFunction(
-        (s) => document.querySelector(`${s} [data-readout="diff"]`)?.textContent !== '…',
-        w,
+        ([s, n]) =>
+          Number(
+            /over (\d+) steps$/.exec(
+              document.querySelector(`${s} [data-readout="diff"]`)?.textContent ?? '',
+            )?.[1],
+          ) > n,
+        [w, before] as const,
       );
-      expect((await widgetSnapshot(page, w)).readouts.diff).not.toBe(frozen.readouts.diff);
+      expect(stepsIn((await widgetSnapshot(page, w)).readouts.diff)).toBeGreaterThan(before);
       await page.locator(`${w} [data-action="play"]`).click();
       await waitForState(page, w, 'done');
       expect((await widgetSnapshot(page, w)).readouts.diff).toMatch(/over 300 steps$/);

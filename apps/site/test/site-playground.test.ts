@@ -5,7 +5,14 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { en } from '../src/i18n/en';
-import { axeViolations, blankTickLabels, launch, openPage, type TestBrowser } from './browser';
+import {
+  axeViolations,
+  blankTickLabels,
+  launch,
+  openPage,
+  playgroundSettled,
+  type TestBrowser,
+} from './browser';
 
 // The playground page (/playground/, issue 12): every data kind draws; a setting changes the
 // charts and the URL, and the URL reproduces the run; a pinned run stays as a ghost; the exports
@@ -43,20 +50,7 @@ const LINE = {
   steps: 120,
 };
 
-/** Waits until run number `runs` (data-runs) has finished; returns its state. */
-async function settled(page: Page, runs = 1): Promise<string> {
-  await page.waitForFunction(
-    (n) => {
-      const el = document.querySelector<HTMLElement>('dl-playground');
-      return el && Number(el.dataset.drawn ?? 0) >= n && el.dataset.state !== 'playing';
-    },
-    runs,
-    { timeout: 45_000 },
-  );
-  return page.evaluate(
-    () => document.querySelector<HTMLElement>('dl-playground')?.dataset.state ?? '',
-  );
-}
+const settled = playgroundSettled;
 
 const runs = (page: Page) =>
   page.evaluate(() =>
