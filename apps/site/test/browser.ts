@@ -302,3 +302,14 @@ export async function playgroundSettled(page: Page, runs = 1): Promise<string> {
     () => document.querySelector<HTMLElement>('dl-playground')?.dataset.state ?? '',
   );
 }
+
+/**
+ * Resolves after the page has drawn two more animation frames: a frame already scheduled when a
+ * widget was paused draws the steps computed before the pause, so read "what the pause froze"
+ * after it.
+ */
+export const afterFrames = (page: Page): Promise<void> =>
+  page.evaluate(
+    () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );

@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPage, renderAllWidgets, type TestBrowser, waitForState } from './browser';
+import {
+  afterFrames,
+  launch,
+  openPage,
+  renderAllWidgets,
+  type TestBrowser,
+  waitForState,
+} from './browser';
 
 const baseUrl = inject('baseUrl');
 
@@ -143,6 +150,7 @@ describe('chapter widgets', () => {
       // Pause: it stops.
       await play.click();
       await expect(w.getAttribute('data-state')).resolves.toBe('paused');
+      await afterFrames(page);
       const paused = await step();
       await page.waitForTimeout(400);
       expect(await step()).toBe(paused);

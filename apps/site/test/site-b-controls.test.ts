@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
+  afterFrames,
   launch,
   openPage,
   renderAllWidgets,
@@ -34,6 +35,7 @@ describe('site-b widget controls', () => {
       await waitForState(page, w, 'playing');
       await page.locator(`${w} [data-action="play"]`).click();
       await waitForState(page, w, 'paused');
+      await afterFrames(page);
       const frozen = await widgetSnapshot(page, w);
       await page.waitForTimeout(400);
       expect((await widgetSnapshot(page, w)).readouts).toEqual(frozen.readouts);
