@@ -234,7 +234,7 @@ export const en = {
   'effective.rate': 'Effective decay γλ',
   'effective.tau': 'Time scale τ = 1/(γλ)',
   'effective.half': 'Half-life ln 2/(γλ)',
-  'effective.atTau': 'Engine: w at τ',
+  'effective.atTau': 'Engine: w at τ (or at the run’s end)',
   'effective.fallback':
     'With JavaScript this figure trains one weight with no data gradient, so weight decay is the only force. With γ = 0.1 and λ = 0.01 the effective decay is γλ = 1e-3 per step: the weight is 0.9990 after one step, 0.3677 after τ = 1000 steps (e⁻¹ = 0.3679), and halves every 693 steps.',
   'biasdecay.all': 'decay on every parameter',
@@ -248,6 +248,8 @@ export const en = {
   'effective.longer': '{tau} steps (longer than this {steps}-step run)',
   'effective.steps': '{value} steps',
   'effective.atStep': '{w} at step {step} (e⁻¹ = 0.3679)',
+  'effective.atEnd': '{w} at step {step}, the run’s end (τ is later)',
+  'effective.coarse': '{w} at step {step}: γλ is not small, (1 − γλ)ᵗ is not e^(−γλt)',
   'sweep.runs': '{done} of {total} runs',
   'sweep.diverged':
     '{count} run(s) diverged and are left out (for example {optimizer}, λ = {lambda}, seed {seed}): the step is too large for this learning rate.',

@@ -186,7 +186,7 @@ export const zhCN: Catalogue = {
   'effective.rate': '有效衰减 γλ',
   'effective.tau': '时间尺度 τ = 1/(γλ)',
   'effective.half': '半衰期 ln 2/(γλ)',
-  'effective.atTau': '引擎：τ 时的 w',
+  'effective.atTau': '引擎：τ 时（或运行结束时）的 w',
   'effective.fallback':
     '有 JavaScript 时，这张图训练一个没有数据梯度的权重，所以权重衰减是唯一的作用力。γ = 0.1、λ = 0.01 时，有效衰减为每步 γλ = 1e-3：一步后权重是 0.9990，τ = 1000 步后是 0.3677（e⁻¹ = 0.3679），每 693 步减半。',
   'adamw.nameAdam': 'Adam + L2（weight_decay）',
@@ -229,6 +229,8 @@ export const zhCN: Catalogue = {
   'effective.longer': '{tau} 步（比这次 {steps} 步的运行更长）',
   'effective.steps': '{value} 步',
   'effective.atStep': '第 {step} 步时为 {w}（e⁻¹ = 0.3679）',
+  'effective.atEnd': '第 {step} 步（运行结束）时为 {w}（τ 还在后面）',
+  'effective.coarse': '第 {step} 步时为 {w}：γλ 不小，(1 − γλ)ᵗ 不等于 e^(−γλt)',
   'sweep.runs': '{total} 次运行已完成 {done} 次',
   'sweep.diverged':
     '有 {count} 次运行发散，已略去（例如 {optimizer}，λ = {lambda}，种子 {seed}）：对这个学习率来说步子太大了。',

@@ -6,6 +6,11 @@ type RunEvent = import('../_shared/engine').RunEvent;
 
 /** The longest run the widget trains, in steps. */
 const MAX_STEPS = 300_000;
+/**
+ * Above this γλ, (1 − γλ)^τ is over 5 % below e⁻¹ (0.349 against 0.368 at 0.1, 0 at 1): the
+ * readout says the approximation fails instead of comparing with e⁻¹.
+ */
+const COARSE_RATE = 0.1;
 
 /**
  * Chapter 7: the effective decay γλ and its time scale τ = 1/(γλ) steps. A single weight with no
@@ -54,7 +59,7 @@ export class EffectiveDecayWidget extends DecayWidget {
       Plot.plot({
         ...this.frame('decay'),
         marginLeft: 44,
-        marginRight: 20,
+        marginRight: 32,
         x: { domain: [0, this.steps], label: this.t('axis.step') },
         y: { domain: [0, 1.05], label: this.t('effective.axis'), grid: true },
         marks: [
@@ -98,12 +103,18 @@ export class EffectiveDecayWidget extends DecayWidget {
       'half',
       this.t('effective.steps', { value: formatValue(Math.log(2) / rate, 'sig') }),
     );
+    // w at τ, read off the engine's run: at its end when τ is past it; and where γλ is not
+    // small, (1 − γλ)ᵗ is far from e^(−γλt) (at γλ = 1 one step sets w to 0), said as such.
     const at = this.points.filter((p) => p.step <= tau).at(-1);
+    const key =
+      tau > this.steps
+        ? 'effective.atEnd'
+        : rate > COARSE_RATE
+          ? 'effective.coarse'
+          : 'effective.atStep';
     this.readout(
       'atTau',
-      at && at.step > 0
-        ? this.t('effective.atStep', { w: formatValue(at.w, 'sig'), step: at.step })
-        : '…',
+      at && at.step > 0 ? this.t(key, { w: formatValue(at.w, 'sig'), step: at.step }) : '…',
     );
   }
 }

@@ -1,5 +1,6 @@
 import { type RunEvent, type StepEvent, train } from '@decaylab/core';
 import { describe, expect, it } from 'vitest';
+import { formatValue } from '../_shared/format.js';
 import {
   BAND_SEEDS,
   bandOf,
@@ -117,6 +118,16 @@ describe('pureDecaySpec', () => {
     expect(s[0]?.params.weight?.[0]).toBeCloseTo(1 - lr * lambda, 15);
     expect(s[999]?.params.weight?.[0]).toBeCloseTo(decayedWeight({ lr, lambda, t: 1000 }), 12);
     expect(s[999]?.params.weight?.[0]).toBeCloseTo(Math.exp(-1), 3);
+  });
+
+  it('chapter 7: the approximation needs γλ ≪ 1 (0.3487 at τ for γλ = 0.1; 0 after one step at 1)', () => {
+    // "at γ = 1, λ = 0.1 the engine's weight at τ = 10 steps is 0.3487, not 0.3679"
+    const tenth = steps(pureDecaySpec({ lr: 1, lambda: 0.1, steps: 30 }));
+    expect(formatValue(tenth[9]?.params.weight?.[0] ?? Number.NaN, 'sig')).toBe('0.3487');
+    expect(formatValue(Math.exp(-1), 'sig')).toBe('0.3679');
+    // "at γ = λ = 1 one step sets it to exactly 0, where e^(−γλt) is still 0.37"
+    const one = steps(pureDecaySpec({ lr: 1, lambda: 1, steps: 10 }));
+    expect(one[0]?.params.weight?.[0]).toBe(0);
   });
 });
 
