@@ -30,6 +30,17 @@ describe('divergedMarks', () => {
     expect(sides(marks)).toEqual({ start: [2, 47], end: [49, 110] });
   });
 
+  it('measures the 40 % on a log axis with xLog (chapter 4: steps 1 to 400, log scale)', () => {
+    // 400^0.4 ≈ 11: step 6 is early on the log axis, though only 1.5 % of the way in linear steps.
+    const marks = divergedMarks(Plot, [at(6), at(10), at(12), at(200)], {
+      xDomain: [1, 400],
+      xLog: true,
+    });
+    expect(sides(marks)).toEqual({ start: [6, 10], end: [12, 200] });
+    const linear = divergedMarks(Plot, [at(6), at(200)], { xDomain: [1, 400] });
+    expect(sides(linear)).toEqual({ start: [6], end: [200] });
+  });
+
   it('keeps every label left of its rule without a domain (the chapters: their runs stop the x axis)', () => {
     expect(sides(divergedMarks(Plot, [at(2), at(73)]))).toEqual({ end: [2, 73], start: [] });
   });

@@ -4,9 +4,9 @@ type PlotModule = typeof import('./plot');
 
 /**
  * Plot marks that show where runs diverged: a vertical rule at the step and a label
- * `✕ diverged (step 37)`, left of the rule, or right of it when `xDomain` (the chart's linear
- * step domain) puts the step in its left 40 %: a run that diverges near the start would push
- * its label over the y axis's ticks. Use on a chart whose x is the step.
+ * `✕ diverged (step 37)`, left of the rule, or right of it when `xDomain` (the chart's step
+ * domain, on a `log` scale when `xLog`) puts the step in its left 40 %: a run that diverges near
+ * the start would push its label over the y axis's ticks. Use on a chart whose x is the step.
  *
  * @example
  * Plot.plot({ marks: [...lines, ...divergedMarks(Plot, this.divergences, { color: theme.c3 })] })
@@ -18,15 +18,18 @@ export function divergedMarks(
     color = 'currentColor',
     label = (d: Divergence) => `✕ diverged (step ${d.step})`,
     xDomain,
+    xLog = false,
   }: {
     color?: string;
     label?: (d: Divergence) => string;
     xDomain?: readonly [number, number];
+    xLog?: boolean;
   } = {},
 ) {
   if (divergences.length === 0) return [];
+  const at = (v: number) => (xLog ? Math.log(v) : v);
   const early = (d: Divergence) =>
-    xDomain !== undefined && d.step < xDomain[0] + 0.4 * (xDomain[1] - xDomain[0]);
+    xDomain !== undefined && at(d.step) < at(xDomain[0]) + 0.4 * (at(xDomain[1]) - at(xDomain[0]));
   const text = (list: readonly Divergence[], side: 'left' | 'right') =>
     Plot.text(list, {
       x: 'step',

@@ -77,7 +77,15 @@ export function fitChart(
     x: { label: 'x', domain: [-1, 1] },
     y: { label: 'y', domain: [...yDomain], grid: true },
     marks: [
-      Plot.dot(valPoints, { x: 'x', y: 'y', r: 1.5, fill: theme.muted, fillOpacity: 0.5 }),
+      // Points past the y domain (noisy data) are clipped like the fits, not drawn over the legend.
+      Plot.dot(valPoints, {
+        x: 'x',
+        y: 'y',
+        r: 1.5,
+        fill: theme.muted,
+        fillOpacity: 0.5,
+        clip: true,
+      }),
       ...(truth
         ? [
             Plot.line(
@@ -90,7 +98,7 @@ export function fitChart(
           ]
         : []),
       ...lines,
-      Plot.dot(points, { x: 'x', y: 'y', r: 3.5, fill: theme.fg }),
+      Plot.dot(points, { x: 'x', y: 'y', r: 3.5, fill: theme.fg, clip: true }),
     ],
   });
 }

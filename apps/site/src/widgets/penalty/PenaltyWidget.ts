@@ -9,6 +9,10 @@ import { polyEval } from '../_shared/polyEval';
 import { PENALTY_LR, penaltyRuns, penaltySpec } from './penaltySpec';
 
 type Params = { readonly [name: string]: readonly number[] };
+
+/** The loss chart's step axis (log scale). */
+const LOSS_STEPS = [1, 400] as const;
+
 interface Row {
   readonly step: number;
   readonly value: number;
@@ -125,15 +129,16 @@ export class PenaltyWidget extends DecayWidget {
         x: {
           type: 'log',
           label: this.t('axis.step'),
-          domain: [1, 400],
+          domain: [...LOSS_STEPS],
           ticks: [1, 10, 100],
           tickFormat: String,
         },
         y: {
           type: 'log',
           label: this.t('axis.value'),
-          domain: [1e-4, 100],
-          ticks: [1e-4, 1e-3, 1e-2, 0.1, 1, 10, 100],
+          // Down to 1e-5: at the smallest λ (1e-4) the penalty is 3.2e-5.
+          domain: [1e-5, 100],
+          ticks: [1e-5, 1e-4, 1e-3, 1e-2, 0.1, 1, 10, 100],
           tickFormat: (v: number) => formatValue(v, 'exp'),
           grid: true,
         },
@@ -166,7 +171,11 @@ export class PenaltyWidget extends DecayWidget {
               clip: true,
             },
           ),
-          ...divergedMarks(Plot, this.divergences, { color: theme.c3 }),
+          ...divergedMarks(Plot, this.divergences, {
+            color: theme.c3,
+            xDomain: LOSS_STEPS,
+            xLog: true,
+          }),
         ],
       }),
     );

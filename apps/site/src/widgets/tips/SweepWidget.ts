@@ -208,7 +208,7 @@ export class SweepWidget extends DecayWidget {
       Plot.plot({
         ...this.frame(optimizer),
         marginLeft: 44,
-        marginBottom: 36,
+        marginBottom: 40,
         marginRight: 12,
         x: {
           type: 'log',

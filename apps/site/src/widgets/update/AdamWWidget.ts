@@ -91,6 +91,7 @@ export class AdamWWidget extends DecayWidget {
         ...this.frame('sweep'),
         marginLeft: 44,
         marginRight: 12,
+        marginBottom: 36,
         x: {
           type: 'log',
           domain: [ADAM_SWEEP_AXES.adam.from, ADAM_SWEEP_AXES.adamw.to],
@@ -172,7 +173,8 @@ export class AdamWWidget extends DecayWidget {
           type: 'point',
           padding: 0.5,
         },
-        y: { label: this.t('adamw.axisNow'), grid: true },
+        // Inset: dots at the lowest value would sit on the x axis's labels.
+        y: { label: this.t('adamw.axisNow'), grid: true, inset: 8 },
         color,
         marks: [
           Plot.ruleY([0], { stroke: t.grid }),
