@@ -13,6 +13,12 @@ import {
   refitCurves,
 } from './biasVarSpec';
 
+/**
+ * The error axes' least extent: the axes follow the values above it (at noise σ = 0.05 the
+ * errors are ≈ 0.006; a floor of 0.2 left the bars and dots invisible there).
+ */
+const AXIS_FLOOR = 0.005;
+
 type Params = { readonly [name: string]: readonly number[] };
 /** One visited λ on the vs-λ chart. */
 interface LambdaPoint {
@@ -158,7 +164,8 @@ export class BiasVarWidget extends DecayWidget {
           nice: true,
           domain: [
             0,
-            Math.max(0.2, (d ? d.bias2 + d.variance : 0) + noise * noise, measured ?? 0) * 1.1,
+            Math.max(AXIS_FLOOR, (d ? d.bias2 + d.variance : 0) + noise * noise, measured ?? 0) *
+              1.1,
           ],
         },
         y: { label: null, domain: [estimated, measuredRow] },
@@ -214,7 +221,7 @@ export class BiasVarWidget extends DecayWidget {
       { label: this.t('biasvar.total'), color: theme.fg },
       { label: this.t('biasvar.visited'), color: theme.fg, dot: true, faint: true },
     ]);
-    const top = Math.max(0.2, ...all.map((p) => p.total)) * 1.1;
+    const top = Math.max(AXIS_FLOOR, ...all.map((p) => p.total)) * 1.1;
     this.render(
       'vslambda',
       Plot.plot({
