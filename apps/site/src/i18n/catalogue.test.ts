@@ -41,6 +41,26 @@ describe('t(key, params)', () => {
     expect(translator({ lang: 'en-GB' })('notFound.home')).toBe('home page');
   });
 
+  it('picks the plural branch of the page language (no "1 steps")', () => {
+    const t = translator({ lang: 'en' });
+    expect(t('geometry.after', { w: '(0, 0)', steps: 1 })).toBe('(0, 0) after 1 step');
+    expect(t('geometry.after', { w: '(0, 0)', steps: 2 })).toBe('(0, 0) after 2 steps');
+    expect(t('geometry.after', { w: '(0, 0)', steps: 0 })).toBe('(0, 0) after 0 steps');
+    expect(t('effective.steps', { value: '1' })).toBe('1 step');
+    expect(t('effective.steps', { value: '1.5' })).toBe('1.5 steps');
+    expect(t('viewer.badLines', { count: 1 })).toBe('1 line could not be read');
+    expect(t('playground.csv.nVal', { nVal: 1, rows: 1 })).toMatch(
+      /^cannot hold out 1 of 1 row for/,
+    );
+    expect(translator({ lang: 'zh-CN' })('geometry.after', { w: 'W', steps: 1 })).toBe('1 步后 W');
+  });
+
+  it('checks plural parameters like plain ones', () => {
+    expect(checkCatalogue(en, { ...zhCN, 'geometry.after': '{w} 之后' }, 'zh-CN')).toEqual([
+      'zh-CN: geometry.after has parameters {w} (expected {steps}, {w})',
+    ]);
+  });
+
   it('throws for a missing key and for a language without a catalogue', () => {
     expect(() => translator({ lang: 'zh-CN' })('no.such.key' as keyof typeof en)).toThrow(
       MissingMessageError,

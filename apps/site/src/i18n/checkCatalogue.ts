@@ -1,7 +1,8 @@
 import type { Catalogue } from './en';
 
-/** `{name}` parameters used by a message, sorted. */
-const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** Parameters used by a message (`{name}` or `{name, plural, …}`), sorted and unique. */
+const params = (text: string) =>
+  [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 
 /**
  * The problems of a locale's catalogue against the reference (English) one, one line each:

@@ -5,7 +5,12 @@ export class MissingMessageError extends Error {
   override name = 'MissingMessageError';
 }
 
-/** Parameters of a message: `{name}` in the text is replaced by `String(params.name)`. */
+/**
+ * Parameters of a message: `{name}` in the text is replaced by `String(params.name)`, and
+ * `{name, plural, one {# step} other {# steps}}` by the branch of `name`'s plural category in
+ * the catalogue's language (`Intl.PluralRules`; `other` when the category has no branch), with
+ * `#` replaced by the parameter.
+ */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 /** Reads one message of one locale. */
@@ -67,16 +72,34 @@ export function translator({ lang = 'en' }: { lang?: string } = {}): Translate {
     throw new MissingMessageError(
       `the ${code} catalogue is not loaded (await loadCatalogue(${JSON.stringify(code)}) first)`,
     );
+  const rules = new Intl.PluralRules(code);
   return (key, params = {}) => {
     const text = catalogue[key];
     if (text === undefined)
       throw new MissingMessageError(
         `missing message ${JSON.stringify(key)} in the ${code} catalogue`,
       );
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+    return text
+      .replace(PLURAL, (whole, name: string, branches: string) =>
+        name in params ? pluralBranch(rules, branches, params[name]) : whole,
+      )
+      .replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in params ? String(params[name]) : whole,
+      );
   };
+}
+
+/** `{name, plural, one {…} other {…}}`: the parameter's name and the branches. */
+const PLURAL = /\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}/g;
+
+/** The branch of `branches` for `value`'s plural category, `#` replaced by the value. */
+function pluralBranch(rules: Intl.PluralRules, branches: string, value: string | number): string {
+  const byCategory = new Map(
+    [...branches.matchAll(/(\w+)\s*\{([^{}]*)\}/g)].map((m) => [m[1], m[2] ?? ''] as const),
+  );
+  const category = rules.select(Number(value));
+  const branch = byCategory.get(category) ?? byCategory.get('other') ?? '';
+  return branch.replace(/#/g, String(value));
 }
 
 /**

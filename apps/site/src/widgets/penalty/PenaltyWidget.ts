@@ -220,7 +220,8 @@ export class PenaltyWidget extends DecayWidget {
           })),
         ]
       : params
-        ? [{ params, color: theme.c1, width: 2.5 }]
+        ? // A fit past the chart's edge (growing, before the bound calls it diverged): cut at the edge.
+          [{ ...(inFrame(params) ? { params } : { ys: cut(params) }), color: theme.c1, width: 2.5 }]
         : [];
     this.render(
       'fit',
