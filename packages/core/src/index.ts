@@ -22,6 +22,7 @@ export { ExportError } from './export/exportError.js';
 export { type PytorchScriptOptions, pytorchScript } from './export/pytorchScript.js';
 export { linear, logistic, mlp, polynomial } from './models/factories.js';
 export { paramShapes } from './models/paramShapes.js';
+export { tanh } from './models/tanh.js';
 export { encodeEvent } from './ndjson/encodeEvent.js';
 export { type FromNdjsonOptions, fromNdjson } from './ndjson/fromNdjson.js';
 export {

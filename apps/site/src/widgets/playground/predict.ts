@@ -1,7 +1,7 @@
-import type { ModelSpec, ParamValues } from '@decaylab/core';
+import { type ModelSpec, type ParamValues, tanh } from '@decaylab/core';
 
 const ACTIVATE = {
-  tanh: Math.tanh,
+  tanh,
   relu: (z: number) => Math.max(z, 0),
   sigmoid: (z: number) => 1 / (1 + Math.exp(-z)),
 } as const;
