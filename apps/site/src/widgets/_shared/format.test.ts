@@ -6,6 +6,8 @@ describe('formatValue', () => {
     expect(formatValue(1e-3, 'exp')).toBe('1e-3');
     expect(formatValue(0.03, 'exp')).toBe('3e-2');
     expect(formatValue(10, 'exp')).toBe('1e1');
+    expect(formatValue(4, 'exp')).toBe('4');
+    expect(formatValue(-1.6, 'exp')).toBe('-1.6');
     expect(formatValue(0, 'exp')).toBe('0');
   });
 

@@ -1,5 +1,6 @@
 /**
- * Prints a number the way a slider or readout asks for: `exp` (1e-3), `int`, `fixedN` (N decimals),
+ * Prints a number the way a slider or readout asks for: `exp` (1e-3; 4 rather than 4e0), `int`,
+ * `fixedN` (N decimals),
  * `sig` (4 significant digits, exponent notation outside [1e-3, 1e4)).
  *
  * @example
@@ -11,7 +12,8 @@ export function formatValue(value: number, format = 'fixed2'): string {
   if (format === 'exp') {
     if (value === 0) return '0';
     const [m = '', e = ''] = value.toExponential(1).split('e');
-    return `${m.replace(/\.0$/, '')}e${Number(e)}`;
+    const mantissa = m.replace(/\.0$/, '');
+    return Number(e) === 0 ? mantissa : `${mantissa}e${Number(e)}`;
   }
   if (format === 'sig') {
     // 4 significant digits; outside [1e-3, 1e4) as 2.455e13 (never 24550000000000).
