@@ -1,0 +1,33 @@
+// Math.cos to the bit as Node 20's V8 computes it (fdlibm's cos, from src/base/ieee754.cc).
+
+import { kernelCos } from './kernelCos.js';
+import { kernelSin } from './kernelSin.js';
+import { remPio2 } from './remPio2.js';
+import { highWord } from './words.js';
+
+const y = new Float64Array(2);
+
+/**
+ * The cosine of `x`, bit for bit what Node 20's Math.cos returns, in any JS engine (IEEE + − × ÷
+ * only). ±∞ and NaN give NaN.
+ *
+ * @example cos(1); // 0.5403023058681398
+ */
+export function cos(x: number): number {
+  const ix = highWord(x) & 0x7fffffff;
+  if (ix <= 0x3fe921fb) return kernelCos(x, 0); // |x| ~<= π/4
+  if (ix >= 0x7ff00000) return x - x; // ±∞, NaN
+  const n = remPio2(x, y);
+  const y0 = y[0] as number;
+  const y1 = y[1] as number;
+  switch (n & 3) {
+    case 0:
+      return kernelCos(y0, y1);
+    case 1:
+      return -kernelSin(y0, y1, true);
+    case 2:
+      return -kernelCos(y0, y1);
+    default:
+      return kernelSin(y0, y1, true);
+  }
+}
