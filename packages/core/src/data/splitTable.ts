@@ -1,3 +1,4 @@
+import { pow } from '../math/pow.js';
 import { rng, STREAM } from '../random/rng.js';
 import type { Dataset, InlineData } from '../spec/types.js';
 
@@ -38,7 +39,7 @@ export function splitTable(
   const width = x[0]?.length ?? 0;
   const stats = (values: number[]) => {
     const mean = values.reduce((s, v) => s + v, 0) / values.length;
-    const std = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
+    const std = Math.sqrt(values.reduce((s, v) => s + pow(v - mean, 2), 0) / values.length);
     return { mean, std: std > 0 ? std : 1 };
   };
   const xStats = Array.from({ length: width }, (_, j) =>

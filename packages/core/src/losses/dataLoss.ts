@@ -1,3 +1,5 @@
+import { exp } from '../math/exp.js';
+import { log1p } from '../math/log1p.js';
 import type { LossKind } from '../spec/types.js';
 
 /** A data loss: its mean value over n outputs, and ∂L/∂output written into `dOut`. */
@@ -31,7 +33,7 @@ export const mse: DataLoss = {
 
 /** log σ(z), computed without overflow. */
 function logSigmoid(z: number): number {
-  return Math.min(z, 0) - Math.log1p(Math.exp(-Math.abs(z)));
+  return Math.min(z, 0) - log1p(exp(-Math.abs(z)));
 }
 
 /** Numerically stable mean binary cross-entropy on logits, as torch's BCEWithLogitsLoss. */
@@ -51,7 +53,7 @@ export const bceLogits: DataLoss = {
       const z = out[i] as number;
       const t = y[i] as number;
       s += (1 - t) * z - logSigmoid(z);
-      const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+      const p = z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z));
       dOut[i] = (p - t) * scale;
     }
     return s / n;

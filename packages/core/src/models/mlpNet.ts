@@ -1,3 +1,4 @@
+import { exp } from '../math/exp.js';
 import type { Activation } from '../spec/types.js';
 import { denseBackward, denseForward, denseInputGrad } from './dense.js';
 import { type Net, toMatrix } from './net.js';
@@ -9,7 +10,7 @@ import { WASM_MIN_WORK, wasmDense } from './wasm/wasmDense.js';
 function activate(kind: Activation, z: Float64Array, h: Float64Array, len: number): void {
   if (kind === 'tanh') for (let i = 0; i < len; i++) h[i] = tanh(z[i] as number);
   else if (kind === 'sigmoid')
-    for (let i = 0; i < len; i++) h[i] = 1 / (1 + Math.exp(-(z[i] as number)));
+    for (let i = 0; i < len; i++) h[i] = 1 / (1 + exp(-(z[i] as number)));
   else for (let i = 0; i < len; i++) h[i] = Math.max(z[i] as number, 0);
 }
 

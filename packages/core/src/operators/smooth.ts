@@ -1,4 +1,5 @@
 import { defer, map, type OperatorFunction } from 'rxjs';
+import { pow } from '../math/pow.js';
 
 /**
  * TensorBoard's debiased exponential moving average: with weight w in [0, 1),
@@ -21,7 +22,7 @@ export function smooth(weight: number): OperatorFunction<number, number> {
           if (!Number.isFinite(x)) return x;
           last = last * weight + (1 - weight) * x;
           count += 1;
-          return last / (1 - weight ** count);
+          return last / (1 - pow(weight, count));
         }),
       );
     });

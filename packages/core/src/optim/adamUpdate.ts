@@ -1,3 +1,4 @@
+import { pow } from '../math/pow.js';
 import type { AdamSpec } from '../spec/types.js';
 import type { UpdateTarget } from './updateTarget.js';
 
@@ -46,8 +47,8 @@ export function adamUpdate(
   const { m, v, step } = state;
   if (amsgrad && state.vMax === null) state.vMax = new Float64Array(theta.length);
   const vMax = state.vMax;
-  const bc1 = 1 - beta1 ** step;
-  const bc2 = 1 - beta2 ** step;
+  const bc1 = 1 - pow(beta1, step);
+  const bc2 = 1 - pow(beta2, step);
   const stepSize = lr / bc1;
   const bc2Sqrt = Math.sqrt(bc2);
   const shrink = 1 - lr * weightDecay;

@@ -1,3 +1,6 @@
+import { cos } from '../math/cos.js';
+import { log } from '../math/log.js';
+import { sin } from '../math/sin.js';
 /** A seeded source of random numbers. Every random draw in decaylab comes from one of these. */
 export interface Rng {
   /** A uniform double in [0, 1) with 53 random bits. */
@@ -56,9 +59,9 @@ export function rng(seed: number, stream = 0): Rng {
       let u = uniform();
       while (u === 0) u = uniform();
       const v = uniform();
-      const r = Math.sqrt(-2 * Math.log(u));
-      spare = r * Math.sin(2 * Math.PI * v);
-      return r * Math.cos(2 * Math.PI * v);
+      const r = Math.sqrt(-2 * log(u));
+      spare = r * sin(2 * Math.PI * v);
+      return r * cos(2 * Math.PI * v);
     },
     int(n: number) {
       return Math.floor(uniform() * n);
