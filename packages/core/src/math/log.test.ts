@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fromHex, isNode20V8, ulps } from '../../test/bits.js';
 import { type Rng, rng } from '../random/rng.js';
 import { log } from './log.js';
 
@@ -9,25 +10,12 @@ const table = JSON.parse(
 ) as { log: [string, string][] };
 
 const view = new DataView(new ArrayBuffer(16));
-function fromHex(bits: string): number {
-  view.setBigUint64(0, BigInt(`0x${bits}`));
-  return view.getFloat64(0);
-}
-/** How many doubles lie between a and b (0 when equal, or both NaN). */
-function ulps(a: number, b: number): number {
-  if (Number.isNaN(a) && Number.isNaN(b)) return 0;
-  view.setFloat64(0, a);
-  view.setFloat64(8, b);
-  const d = view.getBigInt64(0) - view.getBigInt64(8);
-  return Number(d < 0n ? -d : d);
-}
 /** A positive double with random bits: any exponent (0 gives a subnormal), any mantissa. */
 function anyPositive(r: Rng): number {
   view.setUint32(0, (r.int(0x7ff) << 20) | r.int(0x100000));
   view.setUint32(4, r.int(2 ** 32));
   return view.getFloat64(0);
 }
-const node20 = process.versions.v8.startsWith('11.3');
 
 describe('log', () => {
   it("gives Node 20's bits on every row of the committed table (any engine)", () => {
@@ -39,7 +27,7 @@ describe('log', () => {
     expect(table.log.length).toBeGreaterThan(2000);
   });
 
-  it(`matches this engine's Math.log on 240,000 seeded inputs (${node20 ? 'exactly: Node 20' : '≤ 1 ulp'})`, () => {
+  it(`matches this engine's Math.log on 240,000 seeded inputs (${isNode20V8 ? 'exactly: Node 20' : '≤ 1 ulp'})`, () => {
     const r = rng(2024);
     const inputs: number[] = [];
     for (let i = 0; i < 120_000; i++) inputs.push(1 - r.uniform()); // (0, 1], as Box–Muller uses
@@ -54,7 +42,7 @@ describe('log', () => {
     }
     const report = `${differ} of ${inputs.length} differ from Math.log (worst ${worst} ulp, V8 ${process.versions.v8})`;
     expect(worst, report).toBeLessThanOrEqual(1);
-    if (node20) expect(differ, report).toBe(0);
+    if (isNode20V8) expect(differ, report).toBe(0);
   });
 
   it('maps 0 to −∞, negatives to NaN, ∞ to ∞, 1 to +0, like Math.log', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fromHex, isNode20V8, ulps } from '../../test/bits.js';
 import { rng } from '../random/rng.js';
 import { log1p } from './log1p.js';
 
@@ -7,21 +8,6 @@ import { log1p } from './log1p.js';
 const table = JSON.parse(
   readFileSync(new URL('./fixtures/node20-log-trig.json', import.meta.url), 'utf8'),
 ) as { log1p: [string, string][] };
-
-const view = new DataView(new ArrayBuffer(16));
-function fromHex(bits: string): number {
-  view.setBigUint64(0, BigInt(`0x${bits}`));
-  return view.getFloat64(0);
-}
-/** How many doubles lie between a and b (0 when equal, or both NaN). */
-function ulps(a: number, b: number): number {
-  if (Number.isNaN(a) && Number.isNaN(b)) return 0;
-  view.setFloat64(0, a);
-  view.setFloat64(8, b);
-  const d = view.getBigInt64(0) - view.getBigInt64(8);
-  return Number(d < 0n ? -d : d);
-}
-const node20 = process.versions.v8.startsWith('11.3');
 
 describe('log1p', () => {
   it("gives Node 20's bits on every row of the committed table (any engine)", () => {
@@ -33,7 +19,7 @@ describe('log1p', () => {
     expect(table.log1p.length).toBeGreaterThan(1500);
   });
 
-  it(`matches this engine's Math.log1p on 240,000 seeded inputs (${node20 ? 'exactly: Node 20' : '≤ 1 ulp'})`, () => {
+  it(`matches this engine's Math.log1p on 240,000 seeded inputs (${isNode20V8 ? 'exactly: Node 20' : '≤ 1 ulp'})`, () => {
     const r = rng(2025);
     const inputs: number[] = [];
     for (let i = 0; i < 120_000; i++) inputs.push(-1 + 11 * (1 - r.uniform())); // (−1, 10]
@@ -49,7 +35,7 @@ describe('log1p', () => {
     }
     const report = `${differ} of ${inputs.length} differ from Math.log1p (worst ${worst} ulp, V8 ${process.versions.v8})`;
     expect(worst, report).toBeLessThanOrEqual(1);
-    if (node20) expect(differ, report).toBe(0);
+    if (isNode20V8) expect(differ, report).toBe(0);
   });
 
   it('keeps ±0, maps −1 to −∞, below −1 to NaN, ∞ to ∞, like Math.log1p', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fromHex, isNode20V8, ulps } from '../../test/bits.js';
 import { type Rng, rng } from '../random/rng.js';
 import { cos } from './cos.js';
 import { sin } from './sin.js';
@@ -9,20 +10,6 @@ const table = JSON.parse(
   readFileSync(new URL('./fixtures/node20-log-trig.json', import.meta.url), 'utf8'),
 ) as { sincos: [string, string, string][] };
 
-const view = new DataView(new ArrayBuffer(16));
-function fromHex(bits: string): number {
-  view.setBigUint64(0, BigInt(`0x${bits}`));
-  return view.getFloat64(0);
-}
-/** How many doubles lie between a and b (0 when equal, or both NaN). */
-function ulps(a: number, b: number): number {
-  if (Number.isNaN(a) && Number.isNaN(b)) return 0;
-  view.setFloat64(0, a);
-  view.setFloat64(8, b);
-  const d = view.getBigInt64(0) - view.getBigInt64(8);
-  return Number(d < 0n ? -d : d);
-}
-const node20 = process.versions.v8.startsWith('11.3');
 const sign = (r: Rng) => (r.uniform() < 0.5 ? -1 : 1);
 
 /** 240,000 seeded arguments, most where the engine calls sin and cos: 2πv, v uniform in [0, 1). */
@@ -59,7 +46,7 @@ describe('sin and cos', () => {
     ['sin', sin, Math.sin, 31],
     ['cos', cos, Math.cos, 32],
   ] as const)
-    it(`${name} matches this engine's Math.${name} on 240,000 seeded inputs (${node20 ? 'exactly: Node 20' : '≤ 1 ulp'})`, () => {
+    it(`${name} matches this engine's Math.${name} on 240,000 seeded inputs (${isNode20V8 ? 'exactly: Node 20' : '≤ 1 ulp'})`, () => {
       const inputs = trigInputs(seed);
       let differ = 0;
       let worst = 0;
@@ -70,7 +57,7 @@ describe('sin and cos', () => {
       }
       const report = `${differ} of ${inputs.length} differ from Math.${name} (worst ${worst} ulp, V8 ${process.versions.v8})`;
       expect(worst, report).toBeLessThanOrEqual(1);
-      if (node20) expect(differ, report).toBe(0);
+      if (isNode20V8) expect(differ, report).toBe(0);
     });
 
   it('keep the sign of ±0 (sin), give 1 at ±0 (cos), NaN at ±∞ and NaN, like Math', () => {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ulps } from '../../test/bits.js';
 import { rng } from '../random/rng.js';
 import { tanh } from './tanh.js';
-
-/** How many doubles lie between a and b (0 when equal). */
-function ulps(a: number, b: number): number {
-  const view = new DataView(new ArrayBuffer(16));
-  view.setFloat64(0, a);
-  view.setFloat64(8, b);
-  const d = view.getBigInt64(0) - view.getBigInt64(8);
-  return Number(d < 0n ? -d : d);
-}
 
 describe('tanh', () => {
   it('is within 2 ulp of Math.tanh from 1e-300 to 40, mostly equal', () => {
