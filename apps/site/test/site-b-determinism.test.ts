@@ -13,7 +13,10 @@ const baseUrl = inject('baseUrl');
  * runs that a last-bit difference grows into a visible one (chapter 7's AdamW sweep at λ = 0.63
  * ended at 0.40 in Node and 0.55 in Chromium for seed 3 while Math.log and Math.cos differed).
  */
-const SPECS: readonly { readonly name: string; readonly spec: { readonly steps: number } }[] = [
+/** A RunSpec as JSON (train() checks it), with its step count for the worker. */
+type Spec = { readonly steps: number; readonly [key: string]: unknown };
+
+const SPECS: readonly { readonly name: string; readonly spec: Spec }[] = [
   ...[0, 3].map((seed) => ({
     name: `chapter 7's AdamW sweep, λ = 0.63, seed ${seed}`,
     spec: sweepSpec({ optimizer: 'adamw', lambda: 10 ** -0.2, seed }),
