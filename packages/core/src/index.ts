@@ -20,6 +20,8 @@ export {
 } from './events.js';
 export { ExportError } from './export/exportError.js';
 export { type PytorchScriptOptions, pytorchScript } from './export/pytorchScript.js';
+export { exp } from './math/exp.js';
+export { pow } from './math/pow.js';
 export { linear, logistic, mlp, polynomial } from './models/factories.js';
 export { paramShapes } from './models/paramShapes.js';
 export { tanh } from './models/tanh.js';

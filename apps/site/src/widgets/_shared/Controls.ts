@@ -1,3 +1,4 @@
+import { pow } from '@decaylab/core';
 import type { Translate } from '../../i18n/t';
 import { formatValue } from './format';
 import { readUrlState, writeUrlState } from './urlState';
@@ -36,7 +37,8 @@ export class Controls {
     if (!input) throw new Error(`${this.root.localName}: no control named ${name}`);
     if (input.type === 'checkbox') return input.checked ? 1 : 0;
     const v = Number(input.value);
-    return input.dataset.scale === 'log' ? 10 ** v : v;
+    // The engine's pow: Chromium's 10 ** -5 is 0.00001, Node's (and the tests') 9.999999999999999e-6.
+    return input.dataset.scale === 'log' ? pow(10, v) : v;
   }
 
   /**
@@ -120,7 +122,8 @@ export class Controls {
 
   private showValue(input: HTMLInputElement): void {
     if (input.type !== 'range') return;
-    const shown = input.dataset.scale === 'log' ? 10 ** Number(input.value) : Number(input.value);
+    const shown =
+      input.dataset.scale === 'log' ? pow(10, Number(input.value)) : Number(input.value);
     const text = formatValue(shown, input.dataset.format);
     const output = this.root.querySelector(`output[data-for="${input.dataset.name}"]`);
     if (output) output.textContent = text;

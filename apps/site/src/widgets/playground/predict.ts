@@ -1,9 +1,9 @@
-import { type ModelSpec, type ParamValues, tanh } from '@decaylab/core';
+import { exp, type ModelSpec, type ParamValues, tanh } from '@decaylab/core';
 
 const ACTIVATE = {
   tanh,
   relu: (z: number) => Math.max(z, 0),
-  sigmoid: (z: number) => 1 / (1 + Math.exp(-z)),
+  sigmoid: (z: number) => 1 / (1 + exp(-z)),
 } as const;
 
 /**

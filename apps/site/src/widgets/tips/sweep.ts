@@ -1,4 +1,4 @@
-import { type StepEvent, train } from '@decaylab/core';
+import { pow, type StepEvent, train } from '@decaylab/core';
 import { takeWhile } from 'rxjs';
 import type { MessageKey } from '../../i18n/en';
 import { boundCheck, type RunBound } from '../_shared/runBound';
@@ -25,10 +25,11 @@ export const BAND_SEEDS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7];
 export const SWEEP_N = 12;
 
 /**
- * `count` values of λ spaced evenly in log10 from `from` to `to` (inclusive).
+ * `count` values of λ spaced evenly in log10 from `from` to `to` (inclusive), as the engine's
+ * `pow(10, e)` gives them (the same double in every browser and in Node).
  *
  * @example
- * lambdaGrid({ from: 1e-4, to: 1, count: 5 }) // [1e-4, 1e-3, 1e-2, 1e-1, 1]
+ * lambdaGrid({ from: 1e-4, to: 1, count: 5 }) // [0.00009999999999999999, 0.001, 0.01, 0.1, 1]
  */
 export function lambdaGrid({
   from = 1e-5,
@@ -41,7 +42,7 @@ export function lambdaGrid({
 } = {}): number[] {
   const a = Math.log10(from);
   const b = Math.log10(to);
-  return Array.from({ length: count }, (_, i) => 10 ** (a + ((b - a) * i) / (count - 1)));
+  return Array.from({ length: count }, (_, i) => pow(10, a + ((b - a) * i) / (count - 1)));
 }
 
 /** Options for `sweepSpec`. */
