@@ -1,6 +1,7 @@
 // A line-by-line port of V8's `base::ieee754::pow` (fdlibm's e_pow.c as V8 carries it), which is
-// what Node 20 (V8 11.3) runs for Math.pow and `**`. Only IEEE double + − × ÷, Math.sqrt (exactly
-// rounded by the spec) and word access, so every JavaScript engine gives the same bits.
+// what Node 20 (V8 11.3) runs for Math.pow and `**`. Only IEEE double + − × ÷, Math.sqrt (IEEE's
+// correctly rounded square root in every engine in practice; ECMAScript only says
+// "implementation-approximated") and word access, so every JavaScript engine gives the same bits.
 //
 // Method (from fdlibm): write |x| = 2^n·(1+f); compute log2|x| = t1 + t2 in extra precision, where
 // t1 has its low 32 bits zero; form y·log2|x| = p_h + p_l exactly enough; split off the integer
