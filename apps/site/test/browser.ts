@@ -290,14 +290,26 @@ export const blankTickLabels = (page: Page): Promise<string[]> =>
 
 /** Waits until the playground has drawn run number `runs` and stopped playing; returns its state. */
 export async function playgroundSettled(page: Page, runs = 1): Promise<string> {
-  await page.waitForFunction(
-    (n) => {
-      const el = document.querySelector<HTMLElement>('dl-playground');
-      return el && Number(el.dataset.drawn ?? 0) >= n && el.dataset.state !== 'playing';
-    },
-    runs,
-    { timeout: 45_000 },
-  );
+  await page
+    .waitForFunction(
+      (n) => {
+        const el = document.querySelector<HTMLElement>('dl-playground');
+        return el && Number(el.dataset.drawn ?? 0) >= n && el.dataset.state !== 'playing';
+      },
+      runs,
+      { timeout: 45_000 },
+    )
+    .catch(async (error: Error) => {
+      // Say what the playground was doing, so a timeout can be told from a run that never drew.
+      const seen = await page
+        .evaluate(() => {
+          const el = document.querySelector<HTMLElement>('dl-playground');
+          const status = el?.querySelector('.dl-status')?.textContent?.trim();
+          return `${JSON.stringify({ ...el?.dataset })} status: ${status || '(none)'}`;
+        })
+        .catch(() => '(page gone)');
+      throw new Error(`${error.message}\nwaiting for draw ${runs}; the playground: ${seen}`);
+    });
   return page.evaluate(
     () => document.querySelector<HTMLElement>('dl-playground')?.dataset.state ?? '',
   );

@@ -8,7 +8,7 @@
 // from a fixed-seed generator, so a rerun on Node 20 reproduces the files byte for byte.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-if (!process.versions.v8.startsWith('11.3')) {
+if (!process.versions.v8.startsWith('11.3.')) {
   console.error(`needs Node 20 (V8 11.3), this is V8 ${process.versions.v8}`);
   process.exit(2);
 }

@@ -22,9 +22,9 @@ export { ExportError } from './export/exportError.js';
 export { type PytorchScriptOptions, pytorchScript } from './export/pytorchScript.js';
 export { exp } from './math/exp.js';
 export { pow } from './math/pow.js';
+export { tanh } from './math/tanh.js';
 export { linear, logistic, mlp, polynomial } from './models/factories.js';
 export { paramShapes } from './models/paramShapes.js';
-export { tanh } from './models/tanh.js';
 export { encodeEvent } from './ndjson/encodeEvent.js';
 export { type FromNdjsonOptions, fromNdjson } from './ndjson/fromNdjson.js';
 export {

@@ -1,4 +1,4 @@
-// Bit-level helpers for the tests of the engine's own math (src/math, src/models/tanh.ts).
+// Bit-level helpers for the tests of the engine's own math (src/math).
 
 const view = new DataView(new ArrayBuffer(16));
 
@@ -31,4 +31,4 @@ export function ulps(a: number, b: number): number {
 }
 
 /** True on Node 20's V8 (11.3), whose Math.* the ports in src/math reproduce bit for bit. */
-export const isNode20V8 = process.versions.v8?.startsWith('11.3') ?? false;
+export const isNode20V8 = process.versions.v8?.startsWith('11.3.') ?? false;

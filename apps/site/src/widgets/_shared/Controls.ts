@@ -1,6 +1,6 @@
-import { pow } from '@decaylab/core';
 import type { Translate } from '../../i18n/t';
 import { formatValue } from './format';
+import { positionValue } from './positionValue';
 import { readUrlState, writeUrlState } from './urlState';
 
 /** What the reader did to a widget's controls. */
@@ -36,9 +36,7 @@ export class Controls {
     const input = this.input(name);
     if (!input) throw new Error(`${this.root.localName}: no control named ${name}`);
     if (input.type === 'checkbox') return input.checked ? 1 : 0;
-    const v = Number(input.value);
-    // The engine's pow: Chromium's 10 ** -5 is 0.00001, Node's (and the tests') 9.999999999999999e-6.
-    return input.dataset.scale === 'log' ? pow(10, v) : v;
+    return positionValue(input.dataset.scale, Number(input.value));
   }
 
   /**
@@ -122,9 +120,10 @@ export class Controls {
 
   private showValue(input: HTMLInputElement): void {
     if (input.type !== 'range') return;
-    const shown =
-      input.dataset.scale === 'log' ? pow(10, Number(input.value)) : Number(input.value);
-    const text = formatValue(shown, input.dataset.format);
+    const text = formatValue(
+      positionValue(input.dataset.scale, Number(input.value)),
+      input.dataset.format,
+    );
     const output = this.root.querySelector(`output[data-for="${input.dataset.name}"]`);
     if (output) output.textContent = text;
     input.setAttribute('aria-valuetext', text);

@@ -1,4 +1,4 @@
-import { pow } from '@decaylab/core';
+import { positionValue } from './positionValue';
 import type { Divergence, RunBound } from './runBound';
 import type { SliderDef } from './types';
 
@@ -71,5 +71,5 @@ export interface WidgetRuns {
 
 /** A slider's value in `DecayWidget.value` units at slider position `position`. */
 export function sliderValue(slider: SliderDef, position: number): number {
-  return slider.scale === 'log' ? pow(10, position) : position;
+  return positionValue(slider.scale, position);
 }
