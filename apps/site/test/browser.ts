@@ -134,17 +134,23 @@ export interface AxeViolation {
 
 /**
  * Runs axe-core (WCAG 2 A/AA rules) on the page and returns the serious and critical violations.
+ * `contrast: false` leaves out color-contrast, two thirds of axe's time on a chapter: the phone
+ * layout's pages use the colours whose contrast the 1280 px passes check in both schemes.
  *
  * @example
  * expect(await axeViolations(page)).toEqual([]);
  */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(
+  page: Page,
+  { contrast = true }: { contrast?: boolean } = {},
+): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (contrast) => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time
     const axe = (window as any).axe;
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+      rules: contrast ? {} : { 'color-contrast': { enabled: false } },
     });
     return result.violations.map(
       (v: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }) => ({
@@ -154,7 +160,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
         targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
       }),
     );
-  });
+  }, contrast);
   return (violations as AxeViolation[]).filter(
     (v) => v.impact === 'serious' || v.impact === 'critical',
   );

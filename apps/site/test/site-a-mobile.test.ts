@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, inject, it, vi } from 'vitest';
 import {
   axeViolations,
   builtRoutes,
-  chapterRoutesAllLocales,
   launch,
   openPage,
   PAGES_AT_ONCE,
@@ -11,12 +10,10 @@ import {
 } from './browser';
 
 const baseUrl = inject('baseUrl');
-// Every page in both locales in light mode (CJK text, long tables, display formulas); the
-// chapters (the widgets' phone layout) in dark mode too.
-const byScheme = [
-  ['light', builtRoutes()],
-  ['dark', chapterRoutesAllLocales()],
-] as const;
+// Every page in both locales (CJK text, long tables, display formulas), in light mode: the
+// layout is the same in dark mode, whose colours site-a-a11y checks. axe runs without its
+// color-contrast rule here (the 1280 px passes check the same colours in both schemes).
+const byScheme = [['light', builtRoutes()]] as const;
 
 vi.setConfig({ maxConcurrency: PAGES_AT_ONCE });
 
@@ -65,7 +62,7 @@ describe.each(byScheme)('375 px wide (phone), %s mode', (colorScheme, routes) =>
               .map(({ e, h }) => `${e.closest('.dl-widget')?.tagName.toLowerCase()}: ${h} px`),
           );
           expect(tallControls).toEqual([]);
-          expect(await axeViolations(page)).toEqual([]);
+          expect(await axeViolations(page, { contrast: false })).toEqual([]);
           expect(problems).toEqual([]);
         } finally {
           await page.close();

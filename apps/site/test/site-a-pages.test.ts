@@ -56,7 +56,7 @@ describe.concurrent('every page of the built site, in every locale', () => {
   });
 
   it.for(routes)(
-    '/%s loads, every widget draws and finishes its run, and nothing logs an error or warning',
+    '/%s loads, every widget draws and finishes its run, axe finds no serious or critical violations, and nothing logs an error or warning',
     async (route, { expect }) => {
       const { page, problems } = await openPage(browser, baseUrl, route);
       try {
@@ -90,6 +90,8 @@ describe.concurrent('every page of the built site, in every locale', () => {
         const failed = await page.locator('.dl-status:not(:empty)').allTextContents();
         expect(failed).toEqual([]);
         expect(await blankTickLabels(page)).toEqual([]);
+        // Light mode's accessibility check (dark mode's: site-a-a11y), on the settled page.
+        expect(await axeViolations(page)).toEqual([]);
         expect(problems).toEqual([]);
       } finally {
         await page.close();
