@@ -160,6 +160,84 @@ describe('chapters 5–6: new widget modes draw and respond', () => {
     }
   });
 
+  it('chapter 5: the budget widget’s labels never overlap and stay on the chart, for every shape from the smallest budget to the largest', async () => {
+    const { page, problems } = await openPage(browser, baseUrl, 'chapters/05-geometry/');
+    try {
+      await renderAllWidgets(page);
+      const w = 'dl-lp-ball';
+      const range = (name: string) =>
+        page
+          .locator(`${w} input[data-name="${name}"]`)
+          .evaluate((i) => [
+            Number((i as HTMLInputElement).min),
+            Number((i as HTMLInputElement).max),
+          ]);
+      const [shapeMin = 0, shapeMax = 0] = await range('shape');
+      const [budgetMin = 0, budgetMax = 0] = await range('budget');
+      const seen = new Set<string>();
+      for (let shape = shapeMin; shape <= shapeMax; shape++)
+        for (const budget of [budgetMin, 0.4, 0.6, 1, budgetMax]) {
+          const labels = await page.evaluate(
+            async ({ w, shape, budget }) => {
+              const set = (name: string, v: number) => {
+                const input = document.querySelector<HTMLInputElement>(
+                  `${w} input[data-name="${name}"]`,
+                );
+                if (!input) throw new Error(`no ${name} slider`);
+                input.value = String(v);
+                input.dispatchEvent(new Event('input', { bubbles: true }));
+              };
+              set('shape', shape);
+              set('budget', budget);
+              for (let i = 0; i < 3; i++) await new Promise(requestAnimationFrame);
+              const svg = document.querySelector(`${w} [data-chart] svg`) as SVGSVGElement;
+              const frame = svg.getBoundingClientRect();
+              // The marks' labels: not the axes' (tick values and w₁, w₂).
+              return [...svg.querySelectorAll('text')]
+                .filter((t) => !/^[−-]?\d+(\.\d+)?$|^w[₁₂]$/.test(t.textContent?.trim() ?? ''))
+                .map((t) => {
+                  const r = t.getBoundingClientRect();
+                  return {
+                    text: t.textContent ?? '',
+                    box: [
+                      r.left - frame.left,
+                      r.top - frame.top,
+                      r.right - frame.left,
+                      r.bottom - frame.top,
+                    ],
+                    inside:
+                      r.left >= frame.left &&
+                      r.right <= frame.right &&
+                      r.top >= frame.top &&
+                      r.bottom <= frame.bottom,
+                  };
+                });
+            },
+            { w, shape, budget },
+          );
+          const at = `shape ${shape}, budget ${budget}`;
+          for (const l of labels) {
+            seen.add(l.text);
+            expect(l.inside, `${at}: "${l.text}" on the chart`).toBe(true);
+          }
+          for (const [i, a] of labels.entries())
+            for (const b of labels.slice(i + 1)) {
+              const [al = 0, at_ = 0, ar = 0, ab = 0] = a.box;
+              const [bl = 0, bt = 0, br = 0, bb = 0] = b.box;
+              const overlap =
+                Math.min(ar, br) - Math.max(al, bl) > 1 && Math.min(ab, bb) - Math.max(at_, bt) > 1;
+              expect(overlap, `${at}: "${a.text}" overlaps "${b.text}"`).toBe(false);
+            }
+        }
+      // Both ends were really drawn: tiny balls share one name; X3 at 2.4 encloses the plane.
+      expect([...seen]).toContain('X1 < X2 < X3');
+      expect([...seen].some((t) => /^X3 ↖$/.test(t))).toBe(true);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('chapter 6: the decomposition arrows are visible at step 1 (magnified copy); the Adam sweep finds each best λ', {
     timeout: 90_000,
   }, async () => {

@@ -12,8 +12,9 @@ import {
   crossings,
   gauge,
 } from './lpBall';
+import { type PlaneLabel, planeLabels } from './planeLabels';
 import { lossAt, quadratic, type Vec2 } from './quadratic';
-import { weightPlane } from './weightPlane';
+import { PLANE_LIMIT, planeScale, weightPlane } from './weightPlane';
 
 type RunEvent = import('../_shared/engine').RunEvent;
 
@@ -64,17 +65,36 @@ export class LpBallWidget extends DecayWidget {
     const touching = level > 0 ? ellipse(q, level, { n: 160 }) : [];
     const balls = three ? BUDGETS.map((k) => k * r) : [r];
     const cross = three ? crossings(q, shape, BUDGETS[2] * r, level).slice(0, 2) : [];
-    const names = three
-      ? balls.map((radius, i) => ({
-          p: boundaryPoint(shape, radius, (3 * Math.PI) / 4),
-          text: `X${i + 1}`,
-        }))
-      : [];
+    const frame = this.frame('plane');
+    const pxPerUnit = planeScale(frame);
+    // Balls close on screen share one name ("X1 < X2"); one enclosing the plane is named at its edge.
+    const names = planeLabels(
+      three
+        ? balls.map((radius, i) => ({
+            p: boundaryPoint(shape, radius, (3 * Math.PI) / 4),
+            text: `X${i + 1}`,
+          }))
+        : [],
+      // At the outermost ball of a run, so the joined text runs away from the smaller ones.
+      { pxPerUnit, minPx: 24, joiner: ' < ', at: 'last' },
+    );
+    const atEdge = (d: PlaneLabel) => d.p[0] <= -PLANE_LIMIT;
     const points = [
       { p: a, text: three ? 'A' : this.t('lpball.optimumAt', { w: pair(a) }) },
       ...cross.map((p, i) => ({ p, text: i ? 'C' : 'B' })),
     ];
-    const frame = this.frame('plane');
+    // Centred under their points, labels up to "A, B, C" wide: joined when within 40 px.
+    const pointLabels = planeLabels(points, { pxPerUnit, minPx: 40 });
+    const nameStyle = {
+      x: (d: PlaneLabel) => d.p[0],
+      y: (d: PlaneLabel) => d.p[1],
+      text: 'text',
+      fill: t.c2,
+      fontWeight: 600,
+      stroke: 'var(--sl-color-bg-nav)',
+      strokeWidth: 3,
+      paintOrder: 'stroke',
+    } as const;
     this.render(
       'plane',
       Plot.plot({
@@ -114,30 +134,13 @@ export class LpBallWidget extends DecayWidget {
             points.map((d) => d.p),
             { ...xy, r: 4.5, fill: t.c2, stroke: t.fg },
           ),
-          Plot.text(points, {
-            x: (d: { p: Vec2 }) => d.p[0],
-            y: (d: { p: Vec2 }) => d.p[1],
-            text: 'text',
-            dy: 14,
-            fill: t.fg,
-            fontWeight: 600,
-            stroke: 'var(--sl-color-bg-nav)',
-            strokeWidth: 3,
-            paintOrder: 'stroke',
-          }),
-          Plot.text(names, {
-            x: (d: { p: Vec2 }) => d.p[0],
-            y: (d: { p: Vec2 }) => d.p[1],
-            text: 'text',
-            dx: -6,
-            dy: -6,
-            textAnchor: 'end',
-            fill: t.c2,
-            fontWeight: 600,
-            stroke: 'var(--sl-color-bg-nav)',
-            strokeWidth: 3,
-            paintOrder: 'stroke',
-          }),
+          Plot.text(pointLabels, { ...nameStyle, dy: 14, fill: t.fg }),
+          Plot.text(
+            names.filter((d) => !atEdge(d)),
+            { ...nameStyle, dx: -6, dy: -6, textAnchor: 'end' },
+          ),
+          // A ball larger than the plane: its name inside the plane's corner, pointing out.
+          Plot.text(names.filter(atEdge), { ...nameStyle, dx: 6, dy: 12, textAnchor: 'start' }),
         ],
       }),
     );
