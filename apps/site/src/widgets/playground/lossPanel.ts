@@ -1,6 +1,6 @@
 import { divergedMarks } from '../_shared/divergedMarks';
 import { formatValue } from '../_shared/format';
-import { logTicksOf } from '../_shared/logTicksOf';
+import { logAxisOf } from '../_shared/logAxisOf';
 import { GHOST_OPACITY, type PanelInput, stepDomain } from './chartTypes';
 import type { RunTrace } from './RunTrace';
 
@@ -44,7 +44,7 @@ export function lossPanel({ Plot, theme, t, run, ghosts, divergences, ...frame }
       label: t('playground.axisLoss'),
       type: 'log',
       grid: true,
-      ticks: logTicksOf(
+      ...logAxisOf(
         [run, ...ghosts].flatMap((trace) => trace.loss.flatMap((d) => [d.train, d.val])),
       ),
       tickFormat: (v: number) => formatValue(v, 'sig'),

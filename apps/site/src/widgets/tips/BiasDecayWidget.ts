@@ -1,7 +1,7 @@
 import { downsample } from '@decaylab/charts/data';
 import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
-import { logTicksOf } from '../_shared/logTicksOf';
+import { logAxisOf } from '../_shared/logAxisOf';
 import { biasSpec } from './tipsSpecs';
 
 type RunEvent = import('../_shared/engine').RunEvent;
@@ -89,8 +89,7 @@ export class BiasDecayWidget extends DecayWidget {
           label: this.t('biasdecay.axisLoss'),
           type: 'log',
           grid: true,
-          ticks: logTicksOf(loss.map((d) => d.v)),
-          tickFormat: '~g',
+          ...logAxisOf(loss.map((d) => d.v)),
         },
         color,
         marks: [Plot.line(loss, { x: 'step', y: 'v', stroke: 'run', strokeWidth: 2 })],

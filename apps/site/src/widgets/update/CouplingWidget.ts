@@ -1,7 +1,7 @@
 import { downsample } from '@decaylab/charts/data';
 import { DecayWidget } from '../_shared/DecayWidget';
 import { formatValue } from '../_shared/format';
-import { logTicksOf } from '../_shared/logTicksOf';
+import { logAxisOf } from '../_shared/logAxisOf';
 import { paramDifference } from './paramDifference';
 import { couplingPair } from './updateSpecs';
 
@@ -94,8 +94,7 @@ export class CouplingWidget extends DecayWidget {
           label: this.t('coupling.reported'),
           type: 'log',
           grid: true,
-          ticks: logTicksOf(losses.map((d) => d.loss)),
-          tickFormat: '~g',
+          ...logAxisOf(losses.map((d) => d.loss)),
         },
         color: { domain: [NAMES[1], NAMES[2]], range: [t.c1, t.c2] },
         marks: [Plot.line(losses, { x: 'step', y: 'loss', stroke: 'run', strokeWidth: 2 })],
