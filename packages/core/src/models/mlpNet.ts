@@ -1,9 +1,9 @@
 import { exp } from '../math/exp.js';
+import { tanh } from '../math/tanh.js';
 import type { Activation } from '../spec/types.js';
 import { denseBackward, denseForward, denseInputGrad } from './dense.js';
 import { type Net, toMatrix } from './net.js';
 import { paramLayout } from './paramLayout.js';
-import { tanh } from '../math/tanh.js';
 import { WASM_MIN_WORK, wasmDense } from './wasm/wasmDense.js';
 
 /** h = f(z) elementwise over the first `len` values. */
