@@ -91,6 +91,7 @@ describe.concurrent('every page of the built site, in every locale', () => {
         expect(failed).toEqual([]);
         expect(await blankTickLabels(page)).toEqual([]);
         // Light mode's accessibility check (dark mode's: site-a-a11y), on the settled page.
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
         expect(await axeViolations(page)).toEqual([]);
         expect(problems).toEqual([]);
       } finally {

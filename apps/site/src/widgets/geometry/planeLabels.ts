@@ -21,8 +21,8 @@ export interface PlaneLabelOptions {
 
 /**
  * Labels that stay readable at any slider position: a label whose point lies within `minPx` on
- * screen of a point of the label before joins it (their texts joined, at the first or the last
- * point of the run), and a label
+ * screen of a point of an earlier label joins it (their texts joined, in order, at the first or
+ * the last point of the group), and a label
  * whose point is off the plane is kept at the nearest point of the plane's edge with an arrow
  * pointing the way it went (X3's ball at budget 2.4 encloses the whole plane).
  *
@@ -37,8 +37,8 @@ export function planeLabels(
   const groups: { points: Vec2[]; texts: string[] }[] = [];
   const near = (a: Vec2, b: Vec2) => Math.hypot(a[0] - b[0], a[1] - b[1]) * pxPerUnit < minPx;
   for (const { p, text } of labels.map(onPlane)) {
-    const group = groups.at(-1);
-    if (group?.points.some((q) => near(p, q))) {
+    const group = groups.find((g) => g.points.some((q) => near(p, q)));
+    if (group) {
       group.points.push(p);
       group.texts.push(text);
     } else groups.push({ points: [p], texts: [text] });

@@ -11,6 +11,10 @@ describe('integerTicks', () => {
     expect(integerTicks(7)).toEqual([0, 2, 4, 6]);
     expect(integerTicks(37)).toEqual([0, 10, 20, 30]);
     expect(integerTicks(120)).toEqual([0, 50, 100]);
+    // Never loops forever: no count, an infinite or missing max.
+    expect(integerTicks(Number.POSITIVE_INFINITY)).toEqual([0, 1]);
+    expect(integerTicks(Number.NaN)).toEqual([0, 1]);
+    expect(integerTicks(9, { count: 0 })).toEqual([0, 5]);
     for (let max = 0; max <= 5000; max += 7) {
       const ticks = integerTicks(max);
       expect(ticks.every(Number.isInteger)).toBe(true);
