@@ -79,7 +79,9 @@ export class LpBallWidget extends DecayWidget {
       { pxPerUnit, minPx: 24, joiner: ' < ', at: 'last' },
     );
     const atEdge = (d: PlaneLabel) => d.p[0] <= -PLANE_LIMIT;
+    // w* first: a label near it (A when the budget does not bind, B or C at large budgets) joins it.
     const points = [
+      { p: q.wStar, text: 'w*' },
       { p: a, text: three ? 'A' : this.t('lpball.optimumAt', { w: pair(a) }) },
       ...cross.map((p, i) => ({ p, text: i ? 'C' : 'B' })),
     ];
@@ -122,16 +124,8 @@ export class LpBallWidget extends DecayWidget {
           ),
           Plot.line(touching, { ...xy, stroke: t.c1, strokeWidth: 1.5, clip: true }),
           Plot.dot([q.wStar], { ...xy, symbol: 'cross', r: 5, stroke: t.fg, strokeWidth: 2 }),
-          Plot.text([q.wStar], {
-            ...xy,
-            text: () => 'w*',
-            dx: 10,
-            dy: -10,
-            fill: t.fg,
-            fontWeight: 600,
-          }),
           Plot.dot(
-            points.map((d) => d.p),
+            points.slice(1).map((d) => d.p),
             { ...xy, r: 4.5, fill: t.c2, stroke: t.fg },
           ),
           Plot.text(pointLabels, { ...nameStyle, dy: 14, fill: t.fg }),

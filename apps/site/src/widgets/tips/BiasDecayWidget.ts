@@ -75,7 +75,7 @@ export class BiasDecayWidget extends DecayWidget {
               fill: t.fg,
             },
           ),
-          Plot.line(bias, { x: 'step', y: 'v', stroke: 'run', strokeWidth: 2 }),
+          Plot.line(bias, { x: 'step', y: 'v', z: 'run', stroke: 'run', strokeWidth: 2 }),
         ],
       }),
     );
@@ -92,7 +92,7 @@ export class BiasDecayWidget extends DecayWidget {
           ...logAxisOf(loss.map((d) => d.v)),
         },
         color,
-        marks: [Plot.line(loss, { x: 'step', y: 'v', stroke: 'run', strokeWidth: 2 })],
+        marks: [Plot.line(loss, { x: 'step', y: 'v', z: 'run', stroke: 'run', strokeWidth: 2 })],
       }),
     );
     const [a, b] = this.runs.map((s) => s.at(-1));

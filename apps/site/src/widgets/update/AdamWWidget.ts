@@ -156,7 +156,9 @@ export class AdamWWidget extends DecayWidget {
         x: { label: this.t('axis.step'), domain: [0, 400] },
         y: { label: this.t('axis.weightNorm'), grid: true },
         color,
-        marks: [Plot.line(norms, { x: 'step', y: 'norm', stroke: 'run', strokeWidth: 2 })],
+        marks: [
+          Plot.line(norms, { x: 'step', y: 'norm', z: 'run', stroke: 'run', strokeWidth: 2 }),
+        ],
       }),
     );
     const coefficients = this.runs.flatMap((steps, i) =>

@@ -75,7 +75,7 @@ export class CouplingWidget extends DecayWidget {
         marks: [
           Plot.line(
             norms.filter((d) => d.run !== NAMES[2]),
-            { x: 'step', y: 'norm', stroke: 'run', strokeWidth: 2 },
+            { x: 'step', y: 'norm', z: 'run', stroke: 'run', strokeWidth: 2 },
           ),
           Plot.dot(
             norms.filter((d) => d.run === NAMES[2]).filter((_, j) => j % 8 === 0),
@@ -97,7 +97,9 @@ export class CouplingWidget extends DecayWidget {
           ...logAxisOf(losses.map((d) => d.loss)),
         },
         color: { domain: [NAMES[1], NAMES[2]], range: [t.c1, t.c2] },
-        marks: [Plot.line(losses, { x: 'step', y: 'loss', stroke: 'run', strokeWidth: 2 })],
+        marks: [
+          Plot.line(losses, { x: 'step', y: 'loss', z: 'run', stroke: 'run', strokeWidth: 2 }),
+        ],
       }),
     );
     const a = this.runs[1]?.at(-1);
