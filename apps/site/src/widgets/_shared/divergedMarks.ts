@@ -1,6 +1,7 @@
 import type { Divergence } from './runBound';
 
-type PlotModule = typeof import('./plot');
+/** The two marks it draws, from whichever Plot subset the caller loaded. */
+type PlotModule = Pick<typeof import('./plot'), 'ruleX' | 'text'>;
 
 /**
  * Plot marks that show where runs diverged: a vertical rule at the step and a label

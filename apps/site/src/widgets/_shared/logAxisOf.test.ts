@@ -1,8 +1,11 @@
-// @ts-expect-error d3-scale (Plot's own dependency) ships no types; only scaleLog is used here.
 import { scaleLog } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
-import { d3LogLabels } from './d3LogLabels';
-import { logAxisOf } from './logAxisOf';
+import { logAxisOf as logAxisWith } from './logAxisOf';
+
+const logAxisOf = (values: (number | undefined)[]) => logAxisWith(values, { scaleLog });
+/** Whether d3's log tickFormat (which Plot's log axes go through) labels v on [a, b]. */
+const d3LogLabels = ([a, b]: [number, number], v: number) =>
+  scaleLog().domain([a, b]).tickFormat(null, String)(v) !== '';
 
 describe('logAxisOf', () => {
   it('rounds the range out to labelled round values', () => {
@@ -38,32 +41,9 @@ describe('logAxisOf', () => {
     expect(logAxisOf([Number.NaN, 0, -2])).toMatchObject({ domain: undefined, ticks: [] });
   });
 
-  it('copies the d3 rule that blanked 30 on the bias chart (0.01 … 40: 31 ticks, mantissas ≤ 3.2)', () => {
-    expect(d3LogLabels([0.01, 40], 30)).toBe(true);
+  it('avoids the ends d3 leaves blank (30 and 40 on 0.01 … 40, 31 ticks)', () => {
     expect(d3LogLabels([0.01, 40], 40)).toBe(false);
-    expect(d3LogLabels([0.001, 40], 30)).toBe(false);
-    expect(d3LogLabels([0.1, 0.6], 0.6)).toBe(true);
     expect(logAxisOf([0.0111, 35]).domain).toEqual([0.01, 100]);
-  });
-
-  it('gives the same answer as d3 itself on 3,000 domains from 0.3 to 40 decades', () => {
-    let labelled = 0;
-    let blank = 0;
-    for (let n = 0; n < 3000; n++) {
-      const a = Number(`${1 + (n % 9)}e${-20 + (n % 23)}`);
-      const b = a * 10 ** (0.3 + ((n * 7) % 400) / 10);
-      const format = scaleLog().domain([a, b]).tickFormat(null, String) as (v: number) => string;
-      for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8])
-        for (const e of [Math.floor(Math.log10(a)), Math.ceil(Math.log10(b))]) {
-          const v = Number(`${m}e${e}`);
-          const d3Says = format(v) !== '';
-          expect(d3LogLabels([a, b], v), `${v} on [${a}, ${b}]`).toBe(d3Says);
-          if (d3Says) labelled++;
-          else blank++;
-        }
-    }
-    // Both answers occur often (the check is not vacuous).
-    expect(Math.min(labelled, blank)).toBeGreaterThan(5000);
   });
 
   it('labels every tick with its number', () => {

@@ -16,3 +16,5 @@ export {
   text,
   tickY,
 } from '@observablehq/plot';
+// d3's log scale, which Plot's log axes are built on: logAxisOf asks it which ticks get labels.
+export { scaleLog } from 'd3-scale';

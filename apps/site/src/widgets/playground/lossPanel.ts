@@ -46,13 +46,14 @@ export function lossPanel({ Plot, theme, t, run, ghosts, divergences, ...frame }
       grid: true,
       ...logAxisOf(
         [run, ...ghosts].flatMap((trace) => trace.loss.flatMap((d) => [d.train, d.val])),
+        { scaleLog: Plot.scaleLog },
       ),
       tickFormat: (v: number) => formatValue(v, 'sig'),
     },
     marks: [
       ...ghosts.flatMap((g) => lines(g, GHOST_OPACITY, true)),
       ...lines(run, 1, false),
-      ...divergedMarks(Plot as never, divergences, {
+      ...divergedMarks(Plot, divergences, {
         color: theme.c3,
         label: (d) => t('playground.divergedAt', { step: d.step }),
         xDomain: steps,

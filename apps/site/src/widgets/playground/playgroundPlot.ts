@@ -14,3 +14,5 @@ export {
   ruleY,
   text,
 } from '@observablehq/plot';
+// d3's log scale, which Plot's log axes are built on: logAxisOf asks it which ticks get labels.
+export { scaleLog } from 'd3-scale';

@@ -89,7 +89,10 @@ export class BiasDecayWidget extends DecayWidget {
           label: this.t('biasdecay.axisLoss'),
           type: 'log',
           grid: true,
-          ...logAxisOf(loss.map((d) => d.v)),
+          ...logAxisOf(
+            loss.map((d) => d.v),
+            { scaleLog: Plot.scaleLog },
+          ),
         },
         color,
         marks: [Plot.line(loss, { x: 'step', y: 'v', z: 'run', stroke: 'run', strokeWidth: 2 })],

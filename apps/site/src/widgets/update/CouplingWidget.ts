@@ -94,7 +94,10 @@ export class CouplingWidget extends DecayWidget {
           label: this.t('coupling.reported'),
           type: 'log',
           grid: true,
-          ...logAxisOf(losses.map((d) => d.loss)),
+          ...logAxisOf(
+            losses.map((d) => d.loss),
+            { scaleLog: Plot.scaleLog },
+          ),
         },
         color: { domain: [NAMES[1], NAMES[2]], range: [t.c1, t.c2] },
         marks: [
